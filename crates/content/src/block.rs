@@ -1,0 +1,125 @@
+//! Blocks: the top-level Markdown constructs of a section, with the counts that the
+//! structure checks and `yaku inspect` need.
+
+use std::ops::Range;
+
+/// The kind of a GFM alert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CalloutKind {
+    /// `> [!NOTE]`
+    Note,
+    /// `> [!TIP]`
+    Tip,
+    /// `> [!IMPORTANT]`
+    Important,
+    /// `> [!WARNING]`
+    Warning,
+    /// `> [!CAUTION]`
+    Caution,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph,
+    /// A bullet or ordered list with its number of items.
+    List {
+        /// Ordered (`1.`) rather than bullets.
+        ordered: bool,
+        /// Number of top-level items.
+        items: usize,
+    },
+    /// A GFM table.
+    Table {
+        /// Number of columns.
+        columns: usize,
+        /// Number of body rows (the header row not counted).
+        rows: usize,
+    },
+    /// A GFM alert.
+    Callout {
+        /// Which alert.
+        kind: CalloutKind,
+    },
+    /// A plain block quote.
+    Quote,
+    /// A `<!-- yaku:component name -->` directive.
+    Component {
+        /// The Fluent message id it names.
+        name: String,
+    },
+    /// A fenced or indented code block.
+    Code {
+        /// The info string of a fenced block.
+        info: String,
+    },
+    /// Raw HTML (comments included).
+    Html,
+    /// A thematic break.
+    Rule,
+}
+
+/// A block of a section, with the blocks nested in it (for callouts and quotes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Where it is, as a byte range of the file.
+    pub span: Range<usize>,
+    /// Blocks inside a callout or quote.
+    pub children: Vec<Block>,
+}
+
+/// How many blocks of each kind a section holds, nested ones included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BlockCounts {
+    /// Paragraphs.
+    pub paragraphs: usize,
+    /// Lists.
+    pub lists: usize,
+    /// List items, over all lists.
+    pub list_items: usize,
+    /// Tables.
+    pub tables: usize,
+    /// Table body rows, over all tables.
+    pub table_rows: usize,
+    /// Callouts.
+    pub callouts: usize,
+    /// Component directives.
+    pub components: usize,
+    /// Code blocks.
+    pub code_blocks: usize,
+}
+
+impl BlockCounts {
+    /// Counts `blocks` and everything nested in them.
+    pub fn of(blocks: &[Block]) -> Self {
+        let mut counts = BlockCounts::default();
+        counts.add(blocks);
+        counts
+    }
+
+    fn add(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match &block.kind {
+                BlockKind::Paragraph => self.paragraphs += 1,
+                BlockKind::List { items, .. } => {
+                    self.lists += 1;
+                    self.list_items += items;
+                }
+                BlockKind::Table { rows, .. } => {
+                    self.tables += 1;
+                    self.table_rows += rows;
+                }
+                BlockKind::Callout { .. } => self.callouts += 1,
+                BlockKind::Component { .. } => self.components += 1,
+                BlockKind::Code { .. } => self.code_blocks += 1,
+                BlockKind::Quote | BlockKind::Html | BlockKind::Rule => {}
+            }
+            self.add(&block.children);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! In-text citations and reference-list entries, for the checks that compare a
+//! translation's citations with its source.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// An in-text citation such as `(Shah et al., 2025)` or `Jin and Jin (2025)`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Citation {
+    /// The author part as written: `Shah et al.`, `Jin and Jin`.
+    pub authors: String,
+    /// The year.
+    pub year: u16,
+    /// Where it stands in the text given to [`extract_citations`].
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+impl Citation {
+    /// The first author's surname, the key that finds the reference entry.
+    pub fn first_author(&self) -> &str {
+        self.authors
+            .split_whitespace()
+            .next()
+            .unwrap_or(&self.authors)
+    }
+
+    /// `Authors, Year`: the form two citations are compared by.
+    pub fn key(&self) -> String {
+        format!("{}, {}", self.authors, self.year)
+    }
+}
+
+/// An entry of a reference list: `Shah, M., … (2025) ‘Title’, … doi: 10.1111/jocd.16766.`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Reference {
+    /// Surname of the first author.
+    pub first_author: String,
+    /// Year of publication.
+    pub year: u16,
+    /// The DOI, when the entry has one.
+    pub doi: Option<String>,
+    /// Where the entry's line stands in the text given to [`extract_references`].
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+const NAME: &str = r"\p{Lu}[\p{L}'’\-]+";
+
+fn author_pattern() -> String {
+    format!(r"{NAME}(?:\s+et\s+al\.|\s+(?:and|&)\s+{NAME})?")
+}
+
+fn parenthetical() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[(（]([^()（）]*?\d{4}[^()（）]*?)[)）]").expect("valid regex"))
+}
+
+fn citation_part() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*({})\s*[,，]\s*(\d{{4}})\s*$",
+            author_pattern()
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn narrative() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"({})\s*[(（](\d{{4}})[)）]", author_pattern())).expect("valid regex")
+    })
+}
+
+fn reference_entry() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?:[-*+]|\d+\.)[ \t]+(?:\*\*)?({NAME}),[^\n]*?\((\d{{4}})\)[^\n]*$"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn doi() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"10\.\d{4,9}/[^\s\]\)>]+").expect("valid regex"))
+}
+
+/// Every in-text citation in `text`, in order.
+pub fn extract_citations(text: &str) -> Vec<Citation> {
+    let mut citations = Vec::new();
+    for group in parenthetical().captures_iter(text) {
+        let Some(inner) = group.get(1) else { continue };
+        let inner_text = inner.as_str();
+        for part in inner_text.split([';', '；']) {
+            // `part` is a subslice of `inner_text`: its offset is the pointer difference.
+            let offset = inner.start() + (part.as_ptr() as usize - inner_text.as_ptr() as usize);
+            if let Some(c) = citation_part().captures(part) {
+                if let (Some(authors), Some(year)) = (c.get(1), c.get(2)) {
+                    if let Ok(year) = year.as_str().parse() {
+                        citations.push(Citation {
+                            authors: fold_spaces(authors.as_str()),
+                            year,
+                            span: offset + authors.start()..offset + part.trim_end().len(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for c in narrative().captures_iter(text) {
+        if let (Some(whole), Some(authors), Some(year)) = (c.get(0), c.get(1), c.get(2)) {
+            if let Ok(year) = year.as_str().parse() {
+                citations.push(Citation {
+                    authors: fold_spaces(authors.as_str()),
+                    year,
+                    span: whole.range(),
+                });
+            }
+        }
+    }
+    citations.sort_by_key(|c| c.span.start);
+    citations
+}
+
+/// Every reference-list entry in `text`: list items that start with `Surname, …` and
+/// carry a `(Year)`.
+pub fn extract_references(text: &str) -> Vec<Reference> {
+    reference_entry()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let year = c.get(2)?.as_str().parse().ok()?;
+            let doi = doi()
+                .find(whole.as_str())
+                .map(|m| m.as_str().trim_end_matches('.').to_string());
+            Some(Reference {
+                first_author: c.get(1)?.as_str().to_string(),
+                year,
+                doi,
+                span: whole.range(),
+            })
+        })
+        .collect()
+}
+
+fn fold_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        extract_citations(text).iter().map(Citation::key).collect()
+    }
+
+    #[test]
+    fn parenthetical_and_narrative_citations() {
+        assert_eq!(
+            keys("を防ぎます(Shah et al., 2025; Liang et al., 2025)。"),
+            ["Shah et al., 2025", "Liang et al., 2025"]
+        );
+        assert_eq!(keys("Jin and Jin (2025)のレビュー"), ["Jin and Jin, 2025"]);
+        assert_eq!(keys("（Jin and Jin, 2025）。"), ["Jin and Jin, 2025"]);
+        assert_eq!(keys("直径30〜150ナノメートル(nm)"), Vec::<String>::new());
+        assert_eq!(keys("in 2025 (n = 56)"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn citation_spans_point_at_the_authors() {
+        let text = "x (Shah et al., 2025; Lou et al., 2025)";
+        let found = extract_citations(text);
+        assert_eq!(&text[found[0].span.clone()], "Shah et al., 2025");
+        assert_eq!(&text[found[1].span.clone()], "Lou et al., 2025");
+    }
+
+    #[test]
+    fn reference_entries_with_dois() {
+        let text = "- Shah, M., Dukharan, V. (2025) ‘Exosomes’, J, 24. doi: [10.1111/jocd.16766](https://doi.org/10.1111/jocd.16766).\n- Jin, Y.-X. and Jin, G.-Z. (2025) ‘T’, pp. 1. doi: 10.2147/CCID.S547675.\n";
+        let refs = extract_references(text);
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].first_author, "Shah");
+        assert_eq!(refs[0].doi.as_deref(), Some("10.1111/jocd.16766"));
+        assert_eq!(refs[1].first_author, "Jin");
+        assert_eq!(refs[1].year, 2025);
+        assert_eq!(refs[1].doi.as_deref(), Some("10.2147/CCID.S547675"));
+    }
+}

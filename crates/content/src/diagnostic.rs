@@ -1,0 +1,132 @@
+//! Problems found in an article, as data: what is wrong, where (a byte span), and how to
+//! fix it. Turning spans into `path:line:col` with a snippet is the caller's job.
+
+use std::ops::Range;
+
+/// How bad a problem is: errors stop yaku from trusting the file, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// yaku can go on; the file is still understood.
+    Warning,
+    /// The file is not valid; commands that need it stop.
+    Error,
+}
+
+/// What is wrong in an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// The file is not UTF-8.
+    #[error("the file is not valid UTF-8")]
+    InvalidUtf8,
+    /// `+++` opens front matter that never closes.
+    #[error("front matter opened with `+++` is never closed")]
+    UnterminatedFrontMatter,
+    /// The front matter is not valid TOML.
+    #[error("front matter is not valid TOML: {0}")]
+    InvalidFrontMatter(String),
+    /// `title` or `description` is not a string.
+    #[error("front matter key `{0}` must be a string")]
+    FrontMatterNotString(String),
+    /// A heading has no `{#id}`.
+    #[error("heading has no id")]
+    HeadingWithoutId,
+    /// An id with characters outside `[a-z0-9-]`.
+    #[error("invalid section id `{0}`: ids use only a-z, 0-9 and -")]
+    InvalidId(String),
+    /// A heading uses an id yaku reserves for itself.
+    #[error("section id `{0}` is reserved")]
+    ReservedId(String),
+    /// Two headings share an id.
+    #[error("duplicate section id `{id}` (first used on line {first_line})")]
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+        /// Line of the first heading with this id.
+        first_line: usize,
+    },
+    /// A component directive names no known Fluent message.
+    #[error("unknown component `{0}`")]
+    UnknownComponent(String),
+    /// A `<!-- yaku:… -->` comment yaku cannot read.
+    #[error("malformed yaku directive: {0}")]
+    MalformedDirective(String),
+    /// A setext (underlined) heading.
+    #[error("setext heading (underlined with = or -)")]
+    SetextHeading,
+    /// The obsolete area is opened but not closed.
+    #[error("the obsolete area is not closed")]
+    UnterminatedObsoleteArea,
+}
+
+impl Problem {
+    /// A sentence telling the author how to fix the problem.
+    pub fn help(&self) -> Option<String> {
+        let text = match self {
+            Problem::InvalidUtf8 => "save the file as UTF-8".to_string(),
+            Problem::UnterminatedFrontMatter => {
+                "end the front matter with a line holding only `+++`".to_string()
+            }
+            Problem::InvalidFrontMatter(_) => {
+                "front matter is TOML: `key = \"value\"`, one per line".to_string()
+            }
+            Problem::FrontMatterNotString(key) => format!("write `{key} = \"…\"`"),
+            Problem::HeadingWithoutId => {
+                "add an id, `## Heading {#some-id}`, or run `yaku ids --write <path>`".to_string()
+            }
+            Problem::InvalidId(_) => {
+                "use lowercase ASCII letters, digits and hyphens, e.g. `{#collagen-elastin}`"
+                    .to_string()
+            }
+            Problem::ReservedId(id) => {
+                format!("`{id}` names a part yaku tracks itself; choose another id")
+            }
+            Problem::DuplicateId { .. } => {
+                "ids are unique within a document; rename one of them in every locale".to_string()
+            }
+            Problem::UnknownComponent(_) => {
+                "components are Fluent message ids of the source locale; define it in locales/<source>/*.ftl or fix the name".to_string()
+            }
+            Problem::MalformedDirective(_) => {
+                "write `<!-- yaku:component <message-id> -->`; translation markers are written by `yaku sync` and `yaku accept`".to_string()
+            }
+            Problem::SetextHeading => {
+                "write it as an ATX heading: `## Heading {#id}`".to_string()
+            }
+            Problem::UnterminatedObsoleteArea => format!(
+                "end the obsolete area with a line holding only `{}`",
+                crate::OBSOLETE_CLOSE
+            ),
+        };
+        Some(text)
+    }
+}
+
+/// One problem at one place in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub problem: Problem,
+    /// Where, as a byte range of the file.
+    pub span: Range<usize>,
+}
+
+impl Diagnostic {
+    pub(crate) fn error(problem: Problem, span: Range<usize>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            problem,
+            span,
+        }
+    }
+
+    pub(crate) fn warning(problem: Problem, span: Range<usize>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            problem,
+            span,
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The document model: an article as front matter, a lead and headed sections.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::{Block, BlockCounts, Fingerprint, FrontMatter, Marker};
+
+/// A section id: `[a-z0-9-]+`, the same in every locale, never changed by rewording.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct SectionId(pub String);
+
+impl SectionId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SectionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for SectionId {
+    fn from(id: &str) -> Self {
+        SectionId(id.to_string())
+    }
+}
+
+/// Which part of an article a section is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// The title and description in the front matter.
+    FrontMatter,
+    /// The text before the first heading.
+    Lead,
+    /// A heading and everything up to the next heading.
+    Heading,
+}
+
+/// One section of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The stable id.
+    pub id: SectionId,
+    /// Front matter, lead or headed section.
+    pub kind: SectionKind,
+    /// Heading level 1–6; 0 for the front matter and the lead.
+    pub level: u8,
+    /// The heading text without `#` marks and `{#id}`; empty for the lead.
+    pub heading: String,
+    /// The whole section as a byte range of the file, trailing blank lines included.
+    pub span: Range<usize>,
+    /// The heading line (line ending included); empty at the section start for the lead.
+    pub heading_span: Range<usize>,
+    /// The 1-based line where the section starts.
+    pub line: usize,
+    /// The translation marker and the span of its line, if the section has one.
+    pub marker: Option<(Marker, Range<usize>)>,
+    /// Fingerprint of the section's text, marker and `{#id}` left out.
+    pub fingerprint: Fingerprint,
+    /// Number of characters of translatable text (whitespace not counted).
+    pub chars: usize,
+    /// The blocks below the heading.
+    pub blocks: Vec<Block>,
+    /// Destinations of the links in the section, in order.
+    pub links: Vec<String>,
+    /// True when the section holds nothing but whitespace and its marker.
+    pub is_blank: bool,
+}
+
+impl Section {
+    /// Counts of the section's blocks.
+    pub fn block_counts(&self) -> BlockCounts {
+        BlockCounts::of(&self.blocks)
+    }
+
+    /// The section's translation marker.
+    pub fn marker(&self) -> Option<Marker> {
+        self.marker.as_ref().map(|(marker, _)| *marker)
+    }
+
+    /// Names of the components the section places, in order.
+    pub fn components(&self) -> Vec<&str> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
+            for block in blocks {
+                if let crate::BlockKind::Component { name } = &block.kind {
+                    out.push(name);
+                }
+                walk(&block.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        out
+    }
+}
+
+/// The obsolete area at the end of a translation file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObsoleteArea {
+    /// From the `<!-- yaku:obsolete -->` line to the end of the file.
+    pub span: Range<usize>,
+    /// The sections kept in it.
+    pub sections: Vec<Section>,
+}
+
+/// A parsed article. The spans of `sections` and `obsolete` tile `text` exactly.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file's text, unchanged.
+    pub text: String,
+    /// The front matter, if the file has one.
+    pub front_matter: Option<FrontMatter>,
+    /// Front matter section (if any), the lead, then every headed section, in file order.
+    pub sections: Vec<Section>,
+    /// The obsolete area, in translation files that have one.
+    pub obsolete: Option<ObsoleteArea>,
+}
+
+impl Document {
+    /// The section with `id`, outside the obsolete area.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id.as_str() == id)
+    }
+
+    /// The text of a byte range of the file.
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        &self.text[span.clone()]
+    }
+
+    /// The sections whose translation yaku tracks: every section except a blank lead.
+    pub fn tracked_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(|s| !(s.kind == SectionKind::Lead && s.is_blank))
+    }
+
+    /// The line ending the file uses (the first one found), `\n` by default.
+    pub fn line_ending(&self) -> &'static str {
+        match self.text.find('\n') {
+            Some(i) if i > 0 && self.text.as_bytes()[i - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// The section's text with its marker line left out (for diffs and the source store).
+    pub fn text_without_marker(&self, section: &Section) -> String {
+        match &section.marker {
+            Some((_, marker)) => {
+                let mut text = self.text[section.span.start..marker.start].to_string();
+                text.push_str(&self.text[marker.end..section.span.end]);
+                text
+            }
+            None => self.slice(&section.span).to_string(),
+        }
+    }
+}

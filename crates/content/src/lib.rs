@@ -1,0 +1,36 @@
+//! The yaku document model.
+//!
+//! An article is a Markdown file cut into [`Section`]s that carry stable ids and
+//! [`Fingerprint`]s. [`parse_document`] reads one file into a [`Document`] plus the
+//! [`Diagnostic`]s found in it; the spans of the document's parts tile the file exactly,
+//! so a caller can replace one section and keep every other byte.
+//!
+//! This crate does no file I/O: it parses the text it is given. It depends on no other
+//! yaku crate.
+
+mod block;
+mod citation;
+mod diagnostic;
+mod document;
+mod fingerprint;
+mod front_matter;
+mod ids;
+mod line_index;
+mod marker;
+mod parse;
+
+pub use block::{Block, BlockCounts, BlockKind, CalloutKind};
+pub use citation::{extract_citations, extract_references, Citation, Reference};
+pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
+pub use fingerprint::{normalize, Fingerprint, ParseFingerprintError};
+pub use front_matter::FrontMatter;
+pub use ids::{add_missing_ids, derive_id};
+pub use line_index::LineIndex;
+pub use marker::{Marker, OBSOLETE_CLOSE, OBSOLETE_MARKER, OBSOLETE_OPEN};
+pub use parse::{parse_document, ParseOptions, Parsed};
+
+/// Id of the section made of the text before the first heading.
+pub const LEAD_ID: &str = "lead";
+/// Id of the translatable part of the front matter (title and description).
+pub const FRONT_MATTER_ID: &str = "front-matter";

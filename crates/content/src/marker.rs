@@ -1,0 +1,120 @@
+//! Translation markers: the one line per section that records its translation state.
+//!
+//! In Markdown a marker is an HTML comment, invisible in every renderer:
+//! `<!-- yaku:source <fingerprint> text <fingerprint> -->` for a section accepted against
+//! a version of the source, `<!-- yaku:untranslated -->` for a placeholder. In TOML front
+//! matter the same words stand in a comment: `# yaku:source … text …`.
+
+use crate::Fingerprint;
+
+/// The line that opens the obsolete area at the end of a translation file.
+pub const OBSOLETE_MARKER: &str = "<!-- yaku:obsolete -->";
+/// The line after [`OBSOLETE_MARKER`] that opens the raw block hiding obsolete sections.
+pub const OBSOLETE_OPEN: &str = "<script type=\"text/x-yaku-obsolete\">";
+/// The line that closes the obsolete area.
+pub const OBSOLETE_CLOSE: &str = "</script>";
+
+/// The translation state recorded on a section's marker line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// Accepted: `source` is the baseline (the source fingerprint the translation was made
+    /// from), `text` the fingerprint of the translation when it was accepted.
+    Accepted {
+        /// Fingerprint of the source section the translation was accepted against.
+        source: Fingerprint,
+        /// Fingerprint of the translated section at acceptance.
+        text: Fingerprint,
+    },
+    /// A placeholder inserted by sync that still waits for a translator.
+    Untranslated,
+}
+
+impl Marker {
+    /// Parses a Markdown marker line (`<!-- yaku:… -->`), ignoring surrounding whitespace.
+    /// Returns `None` for any other line.
+    pub fn parse_markdown(line: &str) -> Option<Result<Marker, String>> {
+        let inner = line
+            .trim()
+            .strip_prefix("<!--")?
+            .strip_suffix("-->")?
+            .trim();
+        Self::parse_words(inner)
+    }
+
+    /// Parses a TOML comment marker line (`# yaku:…`).
+    pub fn parse_toml(line: &str) -> Option<Result<Marker, String>> {
+        let inner = line.trim().strip_prefix('#')?.trim();
+        Self::parse_words(inner)
+    }
+
+    fn parse_words(inner: &str) -> Option<Result<Marker, String>> {
+        let rest = inner.strip_prefix("yaku:")?;
+        let mut words = rest.split_whitespace();
+        let result = match words.next() {
+            Some("untranslated") => Ok(Marker::Untranslated),
+            Some("source") => (|| {
+                let source = words.next().ok_or("missing source fingerprint")?;
+                let source = source.parse().map_err(|e| format!("{e}"))?;
+                if words.next() != Some("text") {
+                    return Err("expected `text <fingerprint>` after the source fingerprint".into());
+                }
+                let text = words.next().ok_or("missing text fingerprint")?;
+                let text = text.parse().map_err(|e| format!("{e}"))?;
+                Ok(Marker::Accepted { source, text })
+            })(),
+            // Other yaku directives (components, the obsolete area) are not markers.
+            _ => return None,
+        };
+        Some(result)
+    }
+
+    /// The Markdown form, without line ending.
+    pub fn to_markdown(self) -> String {
+        format!("<!-- {} -->", self.words())
+    }
+
+    /// The TOML comment form, without line ending.
+    pub fn to_toml(self) -> String {
+        format!("# {}", self.words())
+    }
+
+    fn words(self) -> String {
+        match self {
+            Marker::Accepted { source, text } => format!("yaku:source {source} text {text}"),
+            Marker::Untranslated => "yaku:untranslated".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_round_trip_in_both_forms() {
+        let accepted = Marker::Accepted {
+            source: Fingerprint::of_text("a"),
+            text: Fingerprint::of_text("b"),
+        };
+        for marker in [accepted, Marker::Untranslated] {
+            assert_eq!(
+                Marker::parse_markdown(&marker.to_markdown()),
+                Some(Ok(marker))
+            );
+            assert_eq!(Marker::parse_toml(&marker.to_toml()), Some(Ok(marker)));
+        }
+    }
+
+    #[test]
+    fn other_comments_are_not_markers() {
+        assert_eq!(Marker::parse_markdown("<!-- a note -->"), None);
+        assert_eq!(
+            Marker::parse_markdown("<!-- yaku:component cta-x -->"),
+            None
+        );
+        assert!(matches!(
+            Marker::parse_markdown("<!-- yaku:source zz text 00 -->"),
+            Some(Err(_))
+        ));
+    }
+}

@@ -1,0 +1,672 @@
+//! Parsing an article into a [`Document`].
+//!
+//! pulldown-cmark finds the headings and blocks; this module cuts the file at top-level
+//! headings, reads ids, markers and component directives, and reports what is wrong as
+//! [`Diagnostic`]s next to a document that is still usable.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use crate::block::{Block, BlockKind, CalloutKind};
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
+use crate::front_matter::{lines_in, parse_front_matter, trim_eol};
+use crate::{
+    normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_CLOSE,
+    OBSOLETE_MARKER, OBSOLETE_OPEN,
+};
+
+/// What the parser needs to know beyond the text.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// The component names that exist (Fluent message ids of the source locale). `None`
+    /// accepts every well-formed name.
+    pub known_components: Option<BTreeSet<String>>,
+}
+
+/// A document and the problems found in it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The document, usable even when `diagnostics` holds errors.
+    pub document: Document,
+    /// Problems, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The Markdown dialect of yaku articles.
+pub(crate) fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Parses an article. `Err` only when nothing can be parsed: the bytes are not UTF-8 or
+/// the front matter never closes. Every other problem is a diagnostic next to the document.
+pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Diagnostic> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let at = error.valid_up_to();
+            return Err(Diagnostic::error(Problem::InvalidUtf8, at..at + 1));
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let front_matter = parse_front_matter(text, &mut diagnostics)?;
+    let index = LineIndex::new(text);
+    let body_start = front_matter.as_ref().map_or(0, |fm| fm.span.end);
+
+    let mut sections = Vec::new();
+    if let Some(fm) = &front_matter {
+        let translatable = fm.translatable_text();
+        sections.push(Section {
+            id: SectionId::from(FRONT_MATTER_ID),
+            kind: SectionKind::FrontMatter,
+            level: 0,
+            heading: String::new(),
+            span: fm.span.clone(),
+            heading_span: 0..0,
+            line: 1,
+            marker: fm.marker.clone(),
+            fingerprint: Fingerprint::of_text(&translatable),
+            chars: count_chars(fm.title.iter().chain(fm.description.iter())),
+            blocks: Vec::new(),
+            links: Vec::new(),
+            is_blank: translatable.is_empty(),
+        });
+    }
+    let cutter = Cutter {
+        text,
+        index: &index,
+        options,
+    };
+    let (body_sections, obsolete_start) =
+        cutter.cut(body_start..text.len(), false, &mut diagnostics);
+    sections.extend(body_sections);
+
+    let obsolete = obsolete_start.map(|start| cutter.obsolete_area(start, &mut diagnostics));
+    check_ids(&sections, &index, &mut diagnostics);
+    if let Some(area) = &obsolete {
+        check_ids(&area.sections, &index, &mut diagnostics);
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+
+    Ok(Parsed {
+        document: Document {
+            text: text.to_string(),
+            front_matter,
+            sections,
+            obsolete,
+        },
+        diagnostics,
+    })
+}
+
+fn count_chars<'a>(texts: impl Iterator<Item = &'a String>) -> usize {
+    texts
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+/// A heading found at the top level, before its section is built.
+struct Head {
+    span: Range<usize>,
+    level: u8,
+    id: Option<String>,
+    has_attributes: bool,
+}
+
+/// What is collected for one section while walking the events.
+#[derive(Default)]
+struct Collected {
+    blocks: Vec<Block>,
+    links: Vec<String>,
+    chars: usize,
+    marker: Option<(Marker, Range<usize>)>,
+}
+
+/// An open element while walking the events.
+struct Frame {
+    block: Option<Block>,
+    is_container_of_blocks: bool,
+}
+
+struct Cutter<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    options: &'a ParseOptions,
+}
+
+impl Cutter<'_> {
+    /// Cuts `range` into the lead and headed sections. Returns them and, outside the
+    /// obsolete area, where the obsolete area starts.
+    fn cut(
+        &self,
+        range: Range<usize>,
+        in_obsolete: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Vec<Section>, Option<usize>) {
+        let base = range.start;
+        let mut heads: Vec<Head> = Vec::new();
+        let mut collected = vec![Collected::default()];
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut obsolete_start = None;
+        let mut in_heading = false;
+
+        let parser = Parser::new_ext(&self.text[range.clone()], markdown_options());
+        for (event, local) in parser.into_offset_iter() {
+            let span = base + local.start..base + local.end;
+            let current = collected.len() - 1;
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) if stack.is_empty() => {
+                    let line_start = self.index.line_start(self.index.line(span.start));
+                    heads.push(Head {
+                        span: line_start..span.end,
+                        level: level as u8,
+                        id: id.map(|id| id.to_string()),
+                        has_attributes: !classes.is_empty() || !attrs.is_empty(),
+                    });
+                    collected.push(Collected::default());
+                    in_heading = true;
+                    stack.push(Frame {
+                        block: None,
+                        is_container_of_blocks: false,
+                    });
+                }
+                Event::Start(Tag::HtmlBlock) => {
+                    let html = self.text[span.clone()].trim();
+                    let at_top = stack.is_empty();
+                    let first_block =
+                        collected[current].blocks.is_empty() && collected[current].marker.is_none();
+                    match self.directive(html, span.clone(), at_top && !in_obsolete, diagnostics) {
+                        Directive::Obsolete => {
+                            obsolete_start =
+                                Some(self.index.line_start(self.index.line(span.start)));
+                            break;
+                        }
+                        Directive::Marker(marker) if at_top && first_block => {
+                            collected[current].marker = Some((marker, self.line_span(&span)));
+                            stack.push(Frame {
+                                block: None,
+                                is_container_of_blocks: false,
+                            });
+                        }
+                        Directive::Marker(_) => {
+                            diagnostics.push(Diagnostic::error(
+                                Problem::MalformedDirective(
+                                    "a translation marker belongs on the line right after the heading".into(),
+                                ),
+                                span,
+                            ));
+                            stack.push(Frame {
+                                block: None,
+                                is_container_of_blocks: false,
+                            });
+                        }
+                        Directive::Component(name) => stack.push(Frame {
+                            block: Some(block(BlockKind::Component { name }, span)),
+                            is_container_of_blocks: false,
+                        }),
+                        Directive::None => stack.push(Frame {
+                            block: Some(block(BlockKind::Html, span)),
+                            is_container_of_blocks: false,
+                        }),
+                    }
+                }
+                Event::Start(tag) => {
+                    if let Tag::Link { dest_url, .. } = &tag {
+                        collected[current].links.push(dest_url.to_string());
+                    }
+                    if matches!(tag, Tag::Item) {
+                        if let Some(Frame {
+                            block:
+                                Some(Block {
+                                    kind: BlockKind::List { items, .. },
+                                    ..
+                                }),
+                            ..
+                        }) = stack.last_mut()
+                        {
+                            *items += 1;
+                        }
+                    }
+                    if matches!(tag, Tag::TableRow) {
+                        if let Some(Block {
+                            kind: BlockKind::Table { rows, .. },
+                            ..
+                        }) = stack.iter_mut().rev().find_map(|f| f.block.as_mut())
+                        {
+                            *rows += 1;
+                        }
+                    }
+                    let kind = block_kind(&tag);
+                    let is_container_of_blocks =
+                        matches!(kind, Some(BlockKind::Callout { .. } | BlockKind::Quote));
+                    stack.push(Frame {
+                        block: kind.map(|kind| block(kind, span)),
+                        is_container_of_blocks,
+                    });
+                }
+                Event::End(end) => {
+                    if matches!(end, TagEnd::Heading(_)) && stack.len() == 1 {
+                        in_heading = false;
+                    }
+                    let Some(frame) = stack.pop() else { continue };
+                    if let Some(done) = frame.block {
+                        match stack.last_mut() {
+                            None => collected[current].blocks.push(done),
+                            Some(parent) if parent.is_container_of_blocks => {
+                                if let Some(parent_block) = parent.block.as_mut() {
+                                    parent_block.children.push(done);
+                                }
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+                Event::Text(text) | Event::Code(text) => {
+                    collected[current].chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                Event::Rule if stack.is_empty() => {
+                    collected[current].blocks.push(block(BlockKind::Rule, span));
+                }
+                _ => {}
+            }
+        }
+        let _ = in_heading;
+
+        let end = obsolete_start.unwrap_or(range.end);
+        let mut sections = Vec::with_capacity(heads.len() + 1);
+        let mut collected = collected.into_iter();
+        let lead_end = heads.first().map_or(end, |h| h.span.start);
+        sections.push(self.lead(range.start..lead_end, collected.next().unwrap_or_default()));
+        for (i, head) in heads.iter().enumerate() {
+            let section_end = heads.get(i + 1).map_or(end, |next| next.span.start);
+            let data = collected.next().unwrap_or_default();
+            sections.push(self.headed(head, section_end, data, in_obsolete, diagnostics));
+        }
+        (sections, obsolete_start)
+    }
+
+    fn lead(&self, span: Range<usize>, data: Collected) -> Section {
+        let text = without(self.text, &span, data.marker.as_ref().map(|m| &m.1));
+        Section {
+            id: SectionId::from(LEAD_ID),
+            kind: SectionKind::Lead,
+            level: 0,
+            heading: String::new(),
+            heading_span: span.start..span.start,
+            line: self.index.line(span.start),
+            is_blank: text.trim().is_empty(),
+            fingerprint: Fingerprint::of_text(&text),
+            span,
+            marker: data.marker,
+            chars: data.chars,
+            blocks: data.blocks,
+            links: data.links,
+        }
+    }
+
+    fn headed(
+        &self,
+        head: &Head,
+        end: usize,
+        data: Collected,
+        in_obsolete: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Section {
+        let heading_span = self.line_span(&head.span);
+        let first_line = trim_eol(
+            self.text[heading_span.clone()]
+                .split_inclusive('\n')
+                .next()
+                .unwrap_or(""),
+        );
+        let parsed = parse_heading_line(first_line);
+        if parsed.setext {
+            diagnostics.push(Diagnostic::warning(
+                Problem::SetextHeading,
+                heading_span.clone(),
+            ));
+        }
+        let attr_span = parsed
+            .attributes
+            .clone()
+            .map(|r| heading_span.start + r.start..heading_span.start + r.end);
+        let id = match (&head.id, &attr_span) {
+            (Some(id), _) => id.clone(),
+            (None, Some(attr)) if head.has_attributes => {
+                // Attributes without an id (`{.class}`) still leave the heading without one.
+                diagnostics.push(Diagnostic::error(Problem::HeadingWithoutId, attr.clone()));
+                String::new()
+            }
+            _ => {
+                let at = heading_span.start..heading_span.start + first_line.len();
+                diagnostics.push(Diagnostic::error(Problem::HeadingWithoutId, at));
+                String::new()
+            }
+        };
+        let heading = if head.id.is_some() || head.has_attributes {
+            parsed.text
+        } else {
+            parsed.text_with_braces
+        };
+        let mut fingerprinted = String::new();
+        fingerprinted.push_str(&"#".repeat(usize::from(head.level)));
+        fingerprinted.push(' ');
+        fingerprinted.push_str(&heading);
+        fingerprinted.push('\n');
+        let body = heading_span.end.min(end)..end;
+        fingerprinted.push_str(&without(
+            self.text,
+            &body,
+            data.marker.as_ref().map(|m| &m.1),
+        ));
+        let _ = in_obsolete;
+        Section {
+            id: SectionId(id),
+            kind: SectionKind::Heading,
+            level: head.level,
+            heading,
+            span: heading_span.start..end,
+            line: self.index.line(heading_span.start),
+            heading_span,
+            marker: data.marker,
+            fingerprint: Fingerprint::of_normalized(&normalize(&fingerprinted)),
+            chars: data.chars,
+            blocks: data.blocks,
+            links: data.links,
+            is_blank: false,
+        }
+    }
+
+    /// The full lines covering `span`, line ending of the last one included.
+    fn line_span(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.index.line_start(self.index.line(span.start));
+        let last = span.end.max(span.start + 1) - 1;
+        let end = match self.text[last.min(self.text.len())..].find('\n') {
+            Some(i) => last + i + 1,
+            None => self.text.len(),
+        };
+        start..end.max(span.end).min(self.text.len())
+    }
+
+    fn directive(
+        &self,
+        html: &str,
+        span: Range<usize>,
+        obsolete_allowed: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Directive {
+        if html == OBSOLETE_MARKER && obsolete_allowed {
+            return Directive::Obsolete;
+        }
+        let Some(inner) = html
+            .strip_prefix("<!--")
+            .and_then(|h| h.strip_suffix("-->"))
+            .map(str::trim)
+        else {
+            return Directive::None;
+        };
+        let Some(rest) = inner.strip_prefix("yaku:") else {
+            return Directive::None;
+        };
+        if let Some(parsed) = Marker::parse_markdown(html) {
+            return match parsed {
+                Ok(marker) => Directive::Marker(marker),
+                Err(reason) => {
+                    diagnostics.push(Diagnostic::error(Problem::MalformedDirective(reason), span));
+                    Directive::None
+                }
+            };
+        }
+        let mut words = rest.split_whitespace();
+        match (words.next(), words.next(), words.next()) {
+            (Some("component"), Some(name), None) => {
+                if !is_valid_id(name) {
+                    diagnostics.push(Diagnostic::error(
+                        Problem::MalformedDirective(format!(
+                            "`{name}` is not a valid component name"
+                        )),
+                        span,
+                    ));
+                } else if let Some(known) = &self.options.known_components {
+                    if !known.contains(name) {
+                        diagnostics.push(Diagnostic::error(
+                            Problem::UnknownComponent(name.to_string()),
+                            span.clone(),
+                        ));
+                    }
+                }
+                Directive::Component(name.to_string())
+            }
+            (Some("component"), _, _) => {
+                diagnostics.push(Diagnostic::error(
+                    Problem::MalformedDirective(
+                        "a component directive names exactly one component".into(),
+                    ),
+                    span,
+                ));
+                Directive::None
+            }
+            (Some("obsolete"), None, None) => {
+                diagnostics.push(Diagnostic::error(
+                    Problem::MalformedDirective("the obsolete area cannot be nested".into()),
+                    span,
+                ));
+                Directive::None
+            }
+            (word, _, _) => {
+                diagnostics.push(Diagnostic::error(
+                    Problem::MalformedDirective(format!(
+                        "unknown directive `yaku:{}`",
+                        word.unwrap_or("")
+                    )),
+                    span,
+                ));
+                Directive::None
+            }
+        }
+    }
+
+    /// Reads the obsolete area that starts at `start` and runs to the end of the file.
+    fn obsolete_area(&self, start: usize, diagnostics: &mut Vec<Diagnostic>) -> ObsoleteArea {
+        let mut lines = lines_in(self.text, start..self.text.len()).skip(1);
+        let mut inner_start = None;
+        let mut inner_end = None;
+        for (span, line) in lines.by_ref() {
+            let content = trim_eol(line).trim();
+            if content.is_empty() {
+                continue;
+            }
+            if content == OBSOLETE_OPEN {
+                inner_start = Some(span.end);
+            } else {
+                diagnostics.push(Diagnostic::error(
+                    Problem::MalformedDirective(format!(
+                        "expected `{OBSOLETE_OPEN}` on the line after `{OBSOLETE_MARKER}`"
+                    )),
+                    span.clone(),
+                ));
+                inner_start = Some(span.start);
+            }
+            break;
+        }
+        if inner_start.is_some() {
+            for (span, line) in lines {
+                if trim_eol(line).trim() == OBSOLETE_CLOSE {
+                    inner_end = Some(span.start);
+                    break;
+                }
+            }
+        }
+        let inner_start = inner_start.unwrap_or(self.text.len());
+        let inner_end = inner_end.unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::error(
+                Problem::UnterminatedObsoleteArea,
+                start..start + OBSOLETE_MARKER.len(),
+            ));
+            self.text.len()
+        });
+        let (sections, _) = self.cut(inner_start..inner_end.max(inner_start), true, diagnostics);
+        ObsoleteArea {
+            span: start..self.text.len(),
+            sections: sections
+                .into_iter()
+                .filter(|s| s.kind == SectionKind::Heading)
+                .collect(),
+        }
+    }
+}
+
+enum Directive {
+    None,
+    Marker(Marker),
+    Component(String),
+    Obsolete,
+}
+
+fn block(kind: BlockKind, span: Range<usize>) -> Block {
+    Block {
+        kind,
+        span,
+        children: Vec::new(),
+    }
+}
+
+fn block_kind(tag: &Tag<'_>) -> Option<BlockKind> {
+    Some(match tag {
+        Tag::Paragraph => BlockKind::Paragraph,
+        Tag::List(start) => BlockKind::List {
+            ordered: start.is_some(),
+            items: 0,
+        },
+        Tag::Table(alignments) => BlockKind::Table {
+            columns: alignments.len(),
+            rows: 0,
+        },
+        Tag::BlockQuote(Some(kind)) => BlockKind::Callout {
+            kind: match kind {
+                BlockQuoteKind::Note => CalloutKind::Note,
+                BlockQuoteKind::Tip => CalloutKind::Tip,
+                BlockQuoteKind::Important => CalloutKind::Important,
+                BlockQuoteKind::Warning => CalloutKind::Warning,
+                BlockQuoteKind::Caution => CalloutKind::Caution,
+            },
+        },
+        Tag::BlockQuote(None) => BlockKind::Quote,
+        Tag::CodeBlock(CodeBlockKind::Fenced(info)) => BlockKind::Code {
+            info: info.to_string(),
+        },
+        Tag::CodeBlock(CodeBlockKind::Indented) => BlockKind::Code {
+            info: String::new(),
+        },
+        _ => return None,
+    })
+}
+
+/// The text of `span` with the `skip` range (a marker line) left out.
+fn without(text: &str, span: &Range<usize>, skip: Option<&Range<usize>>) -> String {
+    match skip {
+        Some(skip) if skip.start >= span.start && skip.end <= span.end => {
+            let mut out = text[span.start..skip.start].to_string();
+            out.push_str(&text[skip.end..span.end]);
+            out
+        }
+        _ => text[span.clone()].to_string(),
+    }
+}
+
+/// Whether `id` is a valid section id or component name: `[a-z0-9-]+`.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The parts of a heading's first line.
+pub(crate) struct HeadingLine {
+    /// The heading text without `#` marks and attribute block.
+    pub text: String,
+    /// The heading text with a trailing `{…}` kept (when it was not an attribute block).
+    pub text_with_braces: String,
+    /// The byte range of a trailing `{…}` within the line.
+    pub attributes: Option<Range<usize>>,
+    /// The line is not an ATX heading (an underlined heading's first line).
+    pub setext: bool,
+}
+
+pub(crate) fn parse_heading_line(line: &str) -> HeadingLine {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let after_indent = &line[indent..];
+    let hashes = after_indent.len() - after_indent.trim_start_matches('#').len();
+    let setext = hashes == 0;
+    let content_start = indent + hashes;
+    let content = &line[content_start..];
+    let content_trimmed_end = content.trim_end();
+    let mut attributes = None;
+    let mut text_end = content_start + content_trimmed_end.len();
+    if content_trimmed_end.ends_with('}') {
+        if let Some(open) = content_trimmed_end.rfind('{') {
+            let abs_open = content_start + open;
+            attributes = Some(abs_open..content_start + content_trimmed_end.len());
+            text_end = abs_open;
+        }
+    }
+    let strip_closing = |s: &str| -> String {
+        let t = s.trim();
+        if setext {
+            return t.to_string();
+        }
+        let without_hashes = t.trim_end_matches('#');
+        if without_hashes.len() < t.len()
+            && (without_hashes.is_empty() || without_hashes.ends_with(' '))
+        {
+            without_hashes.trim().to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    HeadingLine {
+        text: strip_closing(&line[content_start..text_end]),
+        text_with_braces: strip_closing(content_trimmed_end),
+        attributes,
+        setext,
+    }
+}
+
+fn check_ids(sections: &[Section], index: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for section in sections.iter().filter(|s| s.kind == SectionKind::Heading) {
+        let id = section.id.as_str();
+        if id.is_empty() {
+            continue;
+        }
+        let span = section.heading_span.clone();
+        let span = span.start..span.end.saturating_sub(1).max(span.start);
+        if !is_valid_id(id) {
+            diagnostics.push(Diagnostic::error(Problem::InvalidId(id.to_string()), span));
+        } else if id == LEAD_ID || id == FRONT_MATTER_ID {
+            diagnostics.push(Diagnostic::error(Problem::ReservedId(id.to_string()), span));
+        } else if let Some(first_line) = seen.get(id) {
+            diagnostics.push(Diagnostic::error(
+                Problem::DuplicateId {
+                    id: id.to_string(),
+                    first_line: *first_line,
+                },
+                span,
+            ));
+        } else {
+            seen.insert(id, index.line(section.span.start));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Accept: recording the source version a translation was made from.
+
+use std::ops::Range;
+
+use yaku_content::{Document, Marker, Section, SectionId, SectionKind};
+
+use crate::align::{align, is_tracked};
+use crate::SectionState;
+
+/// Which sections to accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AcceptSelection {
+    /// These ids.
+    Sections(Vec<String>),
+    /// Every translated section (bringing an existing translation under yaku).
+    All,
+    /// Stale sections whose translated text changed since their baseline was recorded.
+    Edited,
+}
+
+/// Why a section was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Refusal {
+    /// The placeholder still holds the untranslated source text.
+    Placeholder,
+    /// The source has no such section.
+    NotInSource,
+    /// The translation has no such section yet (run `yaku sync`).
+    NotInTranslation,
+}
+
+/// The rewritten translation and what was accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptOutcome {
+    /// The new text of the translation file.
+    pub text: String,
+    /// Sections whose baseline is now the source's current fingerprint.
+    pub accepted: Vec<SectionId>,
+    /// Sections that were asked for and refused.
+    pub refused: Vec<(String, Refusal)>,
+}
+
+/// Records the source's current fingerprint as the baseline of the selected sections.
+/// Only marker lines change.
+pub fn accept_sections(
+    source: &Document,
+    translation: &Document,
+    selection: &AcceptSelection,
+) -> AcceptOutcome {
+    let le = translation.line_ending();
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut accepted = Vec::new();
+    let mut refused = Vec::new();
+
+    let alignments = align(source, Some(translation));
+    if let AcceptSelection::Sections(ids) = selection {
+        for id in ids {
+            match alignments.iter().find(|a| a.id.as_str() == id) {
+                None => refused.push((id.clone(), Refusal::NotInSource)),
+                Some(a) if a.state == SectionState::Obsolete => {
+                    refused.push((id.clone(), Refusal::NotInSource))
+                }
+                Some(a) if a.translation.is_none() => {
+                    refused.push((id.clone(), Refusal::NotInTranslation))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    for alignment in &alignments {
+        let (Some(si), Some(ti)) = (alignment.source, alignment.translation) else {
+            continue;
+        };
+        let source_section = &source.sections[si];
+        let section = &translation.sections[ti];
+        if !is_tracked(section) {
+            continue;
+        }
+        let selected = match selection {
+            AcceptSelection::Sections(ids) => ids.iter().any(|id| id == alignment.id.as_str()),
+            AcceptSelection::All => true,
+            AcceptSelection::Edited => matches!(
+                (alignment.state, section.marker()),
+                (SectionState::Stale, Some(Marker::Accepted { text, .. })) if text != section.fingerprint
+            ),
+        };
+        if !selected {
+            continue;
+        }
+        let is_placeholder = !matches!(section.marker(), Some(Marker::Accepted { .. }))
+            && section.fingerprint == source_section.fingerprint;
+        if is_placeholder {
+            refused.push((alignment.id.to_string(), Refusal::Placeholder));
+            continue;
+        }
+        let marker = Marker::Accepted {
+            source: source_section.fingerprint,
+            text: section.fingerprint,
+        };
+        accepted.push(alignment.id.clone());
+        if section.marker() == Some(marker) {
+            continue;
+        }
+        edits.push(marker_edit(translation, section, marker, le));
+    }
+
+    let mut text = translation.text.clone();
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    for (range, replacement) in edits {
+        text.replace_range(range, &replacement);
+    }
+    AcceptOutcome {
+        text,
+        accepted,
+        refused,
+    }
+}
+
+/// The edit that puts `marker` on the section's marker line.
+fn marker_edit(
+    translation: &Document,
+    section: &Section,
+    marker: Marker,
+    le: &str,
+) -> (Range<usize>, String) {
+    let rendered = match section.kind {
+        SectionKind::FrontMatter => marker.to_toml(),
+        _ => marker.to_markdown(),
+    };
+    if let Some((_, line)) = &section.marker {
+        // Keep the line's own ending.
+        let old = translation.slice(line);
+        let ending = if old.ends_with("\r\n") {
+            "\r\n"
+        } else if old.ends_with('\n') {
+            "\n"
+        } else {
+            ""
+        };
+        return (line.clone(), format!("{rendered}{ending}"));
+    }
+    let at = match section.kind {
+        SectionKind::FrontMatter => translation
+            .front_matter
+            .as_ref()
+            .map_or(section.span.start, |fm| fm.toml_span.start),
+        SectionKind::Lead => section.span.start,
+        SectionKind::Heading => section.heading_span.end,
+    };
+    let needs_break_before = at > 0 && !translation.text[..at].ends_with('\n');
+    let prefix = if needs_break_before { le } else { "" };
+    (at..at, format!("{prefix}{rendered}{le}"))
+}

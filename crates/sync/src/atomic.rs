@@ -1,0 +1,81 @@
+//! Atomic writes: a translator's file is either the old bytes or the new ones, never a
+//! mix, whatever happens to the process.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, fsynced, then
+/// renamed over the original. Does nothing when the file already holds exactly `bytes`.
+/// Returns whether the file changed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    write_atomic_with(path, bytes, || Ok(()))
+}
+
+/// [`write_atomic`] with a hook that runs after the temporary file is complete and
+/// before the rename; an error from it abandons the write. Tests use it to show that an
+/// interrupted write leaves the original untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> io::Result<bool> {
+    match fs::read(path) {
+        Ok(existing) if existing == bytes => return Ok(false),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".yaku-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if let Ok(metadata) = fs::metadata(path) {
+        fs::set_permissions(temp.path(), metadata.permissions())?;
+    }
+    // Dropping `temp` on an error removes the temporary file.
+    before_rename()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    if let Ok(dir) = fs::File::open(dir) {
+        // Make the rename itself durable; not every platform allows syncing a folder.
+        let _ = dir.sync_all();
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_write_leaves_the_original_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "translated text\n").unwrap();
+        let result = write_atomic_with(&path, b"new", || Err(io::Error::other("killed")));
+        assert!(result.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "translated text\n");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the temporary file is removed");
+    }
+
+    #[test]
+    fn unchanged_content_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        assert!(write_atomic(&path, b"x").unwrap());
+        let before = fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(!write_atomic(&path, b"x").unwrap());
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+        assert!(write_atomic(&path, b"y").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"y");
+    }
+}

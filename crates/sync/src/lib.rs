@@ -1,0 +1,30 @@
+//! Section-by-section alignment of translations with their source.
+//!
+//! Given the source [`Document`](yaku_content::Document) and a translation of it,
+//! [`align`] gives every section a [`SectionState`]; [`sync_document`] rewrites a
+//! translation into the source's shape without changing the text of a translated
+//! section; [`accept_sections`] records baselines; [`diff_text`] shows what changed in
+//! the source since a baseline. [`Project`] finds the files, [`SourceStore`] keeps the
+//! source text of every baseline, and [`write_atomic`] is the only way this crate writes.
+//!
+//! Nothing here prints or exits: that is the CLI's job.
+
+mod accept;
+mod align;
+mod atomic;
+mod diff;
+mod project;
+mod state;
+mod status;
+mod store;
+mod sync;
+
+pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
+pub use align::{align, Alignment};
+pub use atomic::{write_atomic, write_atomic_with};
+pub use diff::{diff_text, Change};
+pub use project::{Config, LoadedDocument, LocaleConfig, Project, ProjectError};
+pub use state::SectionState;
+pub use status::{DocumentStatus, StateCounts};
+pub use store::SourceStore;
+pub use sync::{sync_document, SyncOptions, SyncOutcome};

@@ -1,0 +1,269 @@
+//! The project: `yaku.toml`, where the files are, and reading them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use yaku_content::{parse_document, Diagnostic, Document, ParseOptions};
+
+use crate::SourceStore;
+
+/// The name of the project file.
+pub const CONFIG_FILE: &str = "yaku.toml";
+
+/// The contents of `yaku.toml`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Locales and folders.
+    pub project: ProjectConfig,
+    /// Settings per target locale.
+    #[serde(default)]
+    pub locale: BTreeMap<String, LocaleConfig>,
+}
+
+/// The `[project]` table.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectConfig {
+    /// The locale articles are written in.
+    pub source: String,
+    /// The locales they are translated into.
+    pub targets: Vec<String>,
+    /// The content folder, relative to the project root.
+    #[serde(default = "default_content")]
+    pub content: PathBuf,
+    /// The Fluent folder, relative to the project root.
+    #[serde(default = "default_locales")]
+    pub locales: PathBuf,
+}
+
+fn default_content() -> PathBuf {
+    PathBuf::from("content")
+}
+
+fn default_locales() -> PathBuf {
+    PathBuf::from("locales")
+}
+
+/// A `[locale.<tag>]` table.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LocaleConfig {
+    /// Locales tried, in order, when a Fluent message is missing (the source comes last).
+    #[serde(default)]
+    pub fluent_fallback: Vec<String>,
+}
+
+/// Why a project could not be opened or a file not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// No `yaku.toml` in the folder or any parent.
+    #[error("no {CONFIG_FILE} found in {0} or any parent folder")]
+    NotFound(PathBuf),
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// `yaku.toml` is not valid.
+    #[error("invalid {path}: {message}")]
+    InvalidConfig {
+        /// The file.
+        path: PathBuf,
+        /// Its text, for showing the place.
+        text: String,
+        /// Where, when known.
+        span: Option<Range<usize>>,
+        /// What is wrong.
+        message: String,
+    },
+    /// An article could not be parsed at all.
+    #[error("cannot parse {path}: {}", diagnostic.problem)]
+    Unparsable {
+        /// The file.
+        path: PathBuf,
+        /// Its bytes, for showing the place.
+        bytes: Vec<u8>,
+        /// The fatal problem.
+        diagnostic: Diagnostic,
+    },
+}
+
+/// A parsed article file and the problems found in it.
+#[derive(Debug, Clone)]
+pub struct LoadedDocument {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The document.
+    pub document: Document,
+    /// Problems, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A yaku project: its root folder and configuration.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The folder that holds `yaku.toml`.
+    pub root: PathBuf,
+    /// The parsed `yaku.toml`.
+    pub config: Config,
+}
+
+impl Project {
+    /// Finds `yaku.toml` in `start` or the nearest parent folder and opens it.
+    pub fn discover(start: &Path) -> Result<Project, ProjectError> {
+        let start = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
+        let mut folder = Some(start.as_path());
+        while let Some(dir) = folder {
+            if dir.join(CONFIG_FILE).is_file() {
+                return Project::open(dir);
+            }
+            folder = dir.parent();
+        }
+        Err(ProjectError::NotFound(start))
+    }
+
+    /// Opens the project whose `yaku.toml` is in `root`.
+    pub fn open(root: &Path) -> Result<Project, ProjectError> {
+        let path = root.join(CONFIG_FILE);
+        let text = fs::read_to_string(&path).map_err(|source| ProjectError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let config: Config = toml::from_str(&text).map_err(|e| ProjectError::InvalidConfig {
+            path: path.clone(),
+            span: e.span(),
+            message: e.message().trim().to_string(),
+            text: text.clone(),
+        })?;
+        let invalid = |message: String| ProjectError::InvalidConfig {
+            path: path.clone(),
+            text: text.clone(),
+            span: None,
+            message,
+        };
+        if config.project.targets.contains(&config.project.source) {
+            return Err(invalid(format!(
+                "the source locale `{}` is also listed as a target",
+                config.project.source
+            )));
+        }
+        for locale in std::iter::once(&config.project.source).chain(&config.project.targets) {
+            if locale.is_empty() || locale.contains(['/', '\\']) || locale.starts_with('.') {
+                return Err(invalid(format!("`{locale}` is not a locale tag")));
+            }
+        }
+        Ok(Project {
+            root: root.to_path_buf(),
+            config,
+        })
+    }
+
+    /// The source locale.
+    pub fn source(&self) -> &str {
+        &self.config.project.source
+    }
+
+    /// The target locales, in configuration order.
+    pub fn targets(&self) -> &[String] {
+        &self.config.project.targets
+    }
+
+    /// The folder of one locale's articles.
+    pub fn content_dir(&self, locale: &str) -> PathBuf {
+        self.root.join(&self.config.project.content).join(locale)
+    }
+
+    /// The Fluent folder.
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join(&self.config.project.locales)
+    }
+
+    /// The file of document `doc` in `locale`.
+    pub fn document_path(&self, locale: &str, doc: &str) -> PathBuf {
+        self.content_dir(locale).join(format!("{doc}.md"))
+    }
+
+    /// The store of baseline source texts.
+    pub fn store(&self) -> SourceStore {
+        SourceStore::new(self.root.join(".yaku").join("sources"))
+    }
+
+    /// The Fluent fallback chain of `locale`: itself, its configured fallbacks, the source.
+    pub fn fluent_chain(&self, locale: &str) -> Vec<String> {
+        let mut chain = vec![locale.to_string()];
+        if let Some(config) = self.config.locale.get(locale) {
+            chain.extend(config.fluent_fallback.iter().cloned());
+        }
+        chain.push(self.source().to_string());
+        let mut seen = std::collections::HashSet::new();
+        chain.retain(|l| seen.insert(l.clone()));
+        chain
+    }
+
+    /// Every document of the source locale (`<doc>` names with `/` separators), sorted.
+    pub fn documents(&self) -> Result<Vec<String>, ProjectError> {
+        let dir = self.content_dir(self.source());
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut docs = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| ProjectError::Io {
+                path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
+                source: e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("folder loop")),
+            })?;
+            let path = entry.path();
+            if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            if let Ok(relative) = path.strip_prefix(&dir) {
+                let doc = relative.with_extension("");
+                let parts: Vec<_> = doc
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                docs.push(parts.join("/"));
+            }
+        }
+        docs.sort();
+        Ok(docs)
+    }
+
+    /// Reads and parses an article; `Ok(None)` when the file does not exist.
+    pub fn load(
+        &self,
+        path: &Path,
+        options: &ParseOptions,
+    ) -> Result<Option<LoadedDocument>, ProjectError> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(ProjectError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        match parse_document(&bytes, options) {
+            Ok(parsed) => Ok(Some(LoadedDocument {
+                path: path.to_path_buf(),
+                document: parsed.document,
+                diagnostics: parsed.diagnostics,
+            })),
+            Err(diagnostic) => Err(ProjectError::Unparsable {
+                path: path.to_path_buf(),
+                bytes,
+                diagnostic,
+            }),
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The translation state of one section in one locale.
+
+use std::fmt;
+
+/// Where a translated section stands against its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionState {
+    /// The recorded baseline equals the source section's fingerprint now.
+    Current,
+    /// A baseline is recorded and differs: the source changed since.
+    Stale,
+    /// Present as a placeholder (or never accepted).
+    Untranslated,
+    /// The source has the section and the translation does not.
+    Missing,
+    /// The translation has a section whose id the source no longer has.
+    Obsolete,
+}
+
+impl SectionState {
+    /// Every state, in report order.
+    pub const ALL: [SectionState; 5] = [
+        SectionState::Current,
+        SectionState::Stale,
+        SectionState::Untranslated,
+        SectionState::Missing,
+        SectionState::Obsolete,
+    ];
+
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionState::Current => "current",
+            SectionState::Stale => "stale",
+            SectionState::Untranslated => "untranslated",
+            SectionState::Missing => "missing",
+            SectionState::Obsolete => "obsolete",
+        }
+    }
+}
+
+impl fmt::Display for SectionState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,104 @@
+//! Per-document summaries of section states.
+
+use yaku_content::Document;
+
+use crate::{Alignment, SectionState};
+
+/// How many sections are in each state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StateCounts {
+    /// Current sections.
+    pub current: usize,
+    /// Stale sections.
+    pub stale: usize,
+    /// Untranslated placeholders.
+    pub untranslated: usize,
+    /// Missing sections.
+    pub missing: usize,
+    /// Obsolete sections.
+    pub obsolete: usize,
+}
+
+impl StateCounts {
+    /// Adds one section in `state`.
+    pub fn add(&mut self, state: SectionState) {
+        *self.get_mut(state) += 1;
+    }
+
+    fn get_mut(&mut self, state: SectionState) -> &mut usize {
+        match state {
+            SectionState::Current => &mut self.current,
+            SectionState::Stale => &mut self.stale,
+            SectionState::Untranslated => &mut self.untranslated,
+            SectionState::Missing => &mut self.missing,
+            SectionState::Obsolete => &mut self.obsolete,
+        }
+    }
+
+    /// The count for `state`.
+    pub fn get(&self, state: SectionState) -> usize {
+        match state {
+            SectionState::Current => self.current,
+            SectionState::Stale => self.stale,
+            SectionState::Untranslated => self.untranslated,
+            SectionState::Missing => self.missing,
+            SectionState::Obsolete => self.obsolete,
+        }
+    }
+
+    /// Sections the source has (obsolete ones are not the source's).
+    pub fn source_sections(&self) -> usize {
+        self.current + self.stale + self.untranslated + self.missing
+    }
+}
+
+/// The state of one document in one locale.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocumentStatus {
+    /// The document name.
+    pub doc: String,
+    /// The target locale.
+    pub locale: String,
+    /// Sections per state.
+    pub counts: StateCounts,
+    /// Share of the source's sections that are current, 0–100.
+    pub percent_current: f64,
+    /// Characters of source text in sections that are not current.
+    pub chars_left: usize,
+    /// Characters of source text in all tracked sections.
+    pub chars_total: usize,
+}
+
+impl DocumentStatus {
+    /// Summarizes an alignment of `source` in `locale`.
+    pub fn new(doc: &str, locale: &str, source: &Document, alignments: &[Alignment]) -> Self {
+        let mut counts = StateCounts::default();
+        let mut chars_left = 0;
+        let mut chars_total = 0;
+        for alignment in alignments {
+            counts.add(alignment.state);
+            if let Some(i) = alignment.source {
+                let chars = source.sections[i].chars;
+                chars_total += chars;
+                if alignment.state != SectionState::Current {
+                    chars_left += chars;
+                }
+            }
+        }
+        let total = counts.source_sections();
+        let percent_current = if total == 0 {
+            100.0
+        } else {
+            // One decimal, so the same input always prints the same number.
+            (counts.current as f64 * 1000.0 / total as f64).floor() / 10.0
+        };
+        DocumentStatus {
+            doc: doc.to_string(),
+            locale: locale.to_string(),
+            counts,
+            percent_current,
+            chars_left,
+            chars_total,
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Sync: rewriting a translation file into the source's shape.
+//!
+//! The new file is assembled from whole pieces: translated sections are copied byte for
+//! byte from the old file, missing ones become placeholders holding the source text, and
+//! sections the source dropped move to the obsolete area. Only heading marks (`##`) are
+//! ever edited inside a translated section, when the source changed the level.
+
+use std::collections::{HashMap, HashSet};
+
+use yaku_content::{
+    Document, Marker, Section, SectionId, SectionKind, OBSOLETE_CLOSE, OBSOLETE_MARKER,
+    OBSOLETE_OPEN,
+};
+
+use crate::align::is_tracked;
+
+/// How sync treats sections the source no longer has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncOptions {
+    /// Delete obsolete sections instead of keeping them in the obsolete area.
+    pub purge_obsolete: bool,
+}
+
+/// The rewritten translation and what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncOutcome {
+    /// The new text of the translation file.
+    pub text: String,
+    /// Placeholders inserted for missing sections.
+    pub inserted: Vec<SectionId>,
+    /// Sections moved back from the obsolete area.
+    pub restored: Vec<SectionId>,
+    /// Sections moved into the obsolete area.
+    pub obsoleted: Vec<SectionId>,
+    /// Sections deleted by `purge_obsolete`.
+    pub purged: Vec<SectionId>,
+    /// Sections whose heading level was changed to the source's.
+    pub relevelled: Vec<SectionId>,
+}
+
+/// Brings `translation` (`None`: the file does not exist yet) into the shape of `source`.
+pub fn sync_document(
+    source: &Document,
+    translation: Option<&Document>,
+    options: SyncOptions,
+) -> SyncOutcome {
+    let le = translation.map_or_else(|| source.line_ending(), Document::line_ending);
+    let mut outcome = SyncOutcome::default();
+    let mut out = String::new();
+
+    let find =
+        |kind: SectionKind| translation.and_then(|t| t.sections.iter().find(|s| s.kind == kind));
+
+    // Front matter.
+    if let Some(source_fm) = source
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::FrontMatter)
+    {
+        match (translation, find(SectionKind::FrontMatter)) {
+            (Some(t), Some(fm)) => out.push_str(t.slice(&fm.span)),
+            _ => {
+                out.push_str(&front_matter_placeholder(source, source_fm, le));
+                if is_tracked(source_fm) {
+                    outcome.inserted.push(source_fm.id.clone());
+                }
+            }
+        }
+    } else if let (Some(t), Some(fm)) = (translation, find(SectionKind::FrontMatter)) {
+        out.push_str(t.slice(&fm.span));
+    }
+
+    // Lead.
+    let source_lead = source.sections.iter().find(|s| s.kind == SectionKind::Lead);
+    let translated_lead = find(SectionKind::Lead);
+    let lead_has_content =
+        translated_lead.is_some_and(|lead| !lead.is_blank || lead.marker.is_some());
+    match (source_lead, translation, translated_lead) {
+        (Some(lead), _, _) if is_tracked(lead) && !lead_has_content => {
+            out.push_str(&lead_placeholder(source, lead, le));
+            outcome.inserted.push(lead.id.clone());
+        }
+        (_, Some(t), Some(lead)) => out.push_str(t.slice(&lead.span)),
+        _ => {}
+    }
+
+    // Headed sections, in source order.
+    let translated: HashMap<&str, &Section> = translation
+        .map(|t| {
+            heading_sections(&t.sections)
+                .map(|s| (s.id.as_str(), s))
+                .collect()
+        })
+        .unwrap_or_default();
+    let parked: Vec<&Section> = translation
+        .and_then(|t| t.obsolete.as_ref())
+        .map(|area| heading_sections(&area.sections).collect())
+        .unwrap_or_default();
+    let source_ids: HashSet<&str> = heading_sections(&source.sections)
+        .map(|s| s.id.as_str())
+        .collect();
+
+    for source_section in heading_sections(&source.sections) {
+        let id = source_section.id.as_str();
+        let piece = if let (Some(t), Some(section)) = (translation, translated.get(id)) {
+            relevel(t, section, source_section.level, &mut outcome)
+        } else if let (Some(t), Some(section)) =
+            (translation, parked.iter().find(|s| s.id.as_str() == id))
+        {
+            outcome.restored.push(section.id.clone());
+            relevel(t, section, source_section.level, &mut outcome)
+        } else {
+            outcome.inserted.push(source_section.id.clone());
+            section_placeholder(source, source_section, le)
+        };
+        push_piece(&mut out, &piece, le);
+    }
+
+    // Sections the source no longer has, and the obsolete area.
+    let newly_obsolete: Vec<&Section> = translation
+        .map(|t| {
+            heading_sections(&t.sections)
+                .filter(|s| !source_ids.contains(s.id.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let still_parked: Vec<&Section> = parked
+        .iter()
+        .copied()
+        .filter(|s| !source_ids.contains(s.id.as_str()))
+        .collect();
+    let Some(t) = translation else {
+        outcome.text = out;
+        return outcome;
+    };
+    if options.purge_obsolete {
+        outcome.purged = still_parked
+            .iter()
+            .chain(&newly_obsolete)
+            .map(|s| s.id.clone())
+            .collect();
+    } else if newly_obsolete.is_empty() && outcome.restored.is_empty() {
+        // Nothing moves in or out: keep the area exactly as it is.
+        if let Some(area) = &t.obsolete {
+            out.push_str(t.slice(&area.span));
+        }
+    } else if !(still_parked.is_empty() && newly_obsolete.is_empty()) {
+        outcome.obsoleted = newly_obsolete.iter().map(|s| s.id.clone()).collect();
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(le);
+        }
+        if !out.is_empty() && !out.ends_with(&format!("{le}{le}")) {
+            out.push_str(le);
+        }
+        out.push_str(OBSOLETE_MARKER);
+        out.push_str(le);
+        out.push_str(OBSOLETE_OPEN);
+        out.push_str(le);
+        for section in still_parked.iter().chain(&newly_obsolete) {
+            push_piece(&mut out, t.slice(&section.span), le);
+        }
+        if !out.ends_with('\n') {
+            out.push_str(le);
+        }
+        out.push_str(OBSOLETE_CLOSE);
+        out.push_str(le);
+    }
+    outcome.text = out;
+    outcome
+}
+
+fn heading_sections(sections: &[Section]) -> impl Iterator<Item = &Section> {
+    sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Heading && !s.id.as_str().is_empty())
+}
+
+/// Appends a section, first ending the text before it with a line break if it lacks one.
+fn push_piece(out: &mut String, piece: &str, le: &str) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(le);
+    }
+    out.push_str(piece);
+}
+
+/// The section's bytes, with the heading marks changed to `level` if they differ.
+fn relevel(t: &Document, section: &Section, level: u8, outcome: &mut SyncOutcome) -> String {
+    let text = t.slice(&section.span);
+    if section.level == level || section.level == 0 {
+        return text.to_string();
+    }
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let hashes = text[indent..].len() - text[indent..].trim_start_matches('#').len();
+    if hashes == 0 {
+        // An underlined heading: leave it; the level check reports it.
+        return text.to_string();
+    }
+    outcome.relevelled.push(section.id.clone());
+    format!(
+        "{}{}{}",
+        &text[..indent],
+        "#".repeat(usize::from(level)),
+        &text[indent + hashes..]
+    )
+}
+
+fn convert_line_endings(text: &str, le: &str) -> String {
+    let unified = text.replace("\r\n", "\n");
+    if le == "\n" {
+        unified
+    } else {
+        unified.replace('\n', le)
+    }
+}
+
+fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String {
+    let Some(front_matter) = &source.front_matter else {
+        return String::new();
+    };
+    let mut toml = source.slice(&front_matter.toml_span).to_string();
+    if let Some((_, marker_span)) = &front_matter.marker {
+        // A marker in the source (it should have none) is not copied.
+        let start = marker_span.start - front_matter.toml_span.start;
+        let end = marker_span.end - front_matter.toml_span.start;
+        toml.replace_range(start..end, "");
+    }
+    let mut out = format!("+++{le}");
+    if is_tracked(fm) {
+        out.push_str(&Marker::Untranslated.to_toml());
+        out.push_str(le);
+    }
+    out.push_str(&convert_line_endings(&toml, le));
+    out.push_str("+++");
+    out.push_str(le);
+    out
+}
+
+fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
+    let text = source.text_without_marker(lead);
+    let body = convert_line_endings(text.trim_start_matches('\u{feff}').trim_start(), le);
+    format!("{le}{}{le}{le}{body}", Marker::Untranslated.to_markdown())
+}
+
+fn section_placeholder(source: &Document, section: &Section, le: &str) -> String {
+    let heading = convert_line_endings(source.slice(&section.heading_span), le);
+    let mut out = heading;
+    if !out.ends_with('\n') {
+        out.push_str(le);
+    }
+    out.push_str(&Marker::Untranslated.to_markdown());
+    out.push_str(le);
+    let body_span = section.heading_span.end..section.span.end;
+    let body = match &section.marker {
+        Some((_, marker)) if marker.start >= body_span.start => {
+            format!(
+                "{}{}",
+                &source.text[body_span.start..marker.start],
+                &source.text[marker.end..body_span.end]
+            )
+        }
+        _ => source.slice(&body_span).to_string(),
+    };
+    out.push_str(&convert_line_endings(&body, le));
+    out
+}

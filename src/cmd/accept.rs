@@ -1,0 +1,122 @@
+//! `yaku accept`: record that translated sections match the source as it is now.
+
+use std::collections::BTreeMap;
+
+use yaku_sync::{accept_sections, write_atomic, AcceptSelection, Refusal};
+
+use super::Context;
+use crate::workspace::Workspace;
+use crate::{output, Exit, Failure};
+
+/// Arguments of `yaku accept`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["targets", "all", "edited"])))]
+pub struct Args {
+    /// The target locale.
+    locale: String,
+    /// Documents (every translated section of each) or sections as `<doc>#<section>`.
+    targets: Vec<String>,
+    /// Accept every translated section of every document (or of the documents given).
+    #[arg(long)]
+    all: bool,
+    /// Accept the stale sections whose translation changed since their last accept.
+    #[arg(long)]
+    edited: bool,
+}
+
+pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    let workspace = Workspace::open(context.root.as_deref())?;
+    let locales = workspace.locales(Some(&args.locale))?;
+    // Document → the sections asked for (empty: the whole document).
+    let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for target in &args.targets {
+        match target.split_once('#') {
+            Some((doc, section)) => wanted
+                .entry(doc.to_string())
+                .or_default()
+                .push(section.to_string()),
+            None => {
+                wanted.entry(target.clone()).or_default();
+            }
+        }
+    }
+    let docs: Option<Vec<String>> = (!wanted.is_empty()).then(|| wanted.keys().cloned().collect());
+    let mut problems = Vec::new();
+    let pairs = workspace.pairs(&locales, docs.as_deref(), &mut problems)?;
+    for problem in &problems {
+        output::eprint(problem);
+    }
+    if !problems.is_empty() {
+        return Err(Failure(
+            "error: files with errors cannot be accepted; fix them first".into(),
+        ));
+    }
+    let store = workspace.project.store();
+    let mut out = String::new();
+    let mut refused_any = false;
+    for pair in &pairs {
+        let shown = workspace.display(&pair.translation_path);
+        let Some(translation) = &pair.translation else {
+            if docs.is_some() {
+                refused_any = true;
+                out.push_str(&format!(
+                    "{shown}: no translation yet; run `yaku sync --locale {}` first\n",
+                    pair.locale
+                ));
+            }
+            continue;
+        };
+        let selection = if args.edited {
+            AcceptSelection::Edited
+        } else {
+            match wanted.get(&pair.doc) {
+                Some(sections) if !sections.is_empty() => {
+                    AcceptSelection::Sections(sections.clone())
+                }
+                _ => AcceptSelection::All,
+            }
+        };
+        let outcome = accept_sections(&pair.source.document, &translation.document, &selection);
+        for id in &outcome.accepted {
+            if let Some(section) = pair.source.document.section(id.as_str()) {
+                store.put(
+                    section.fingerprint,
+                    &pair.source.document.text_without_marker(section),
+                )?;
+            }
+        }
+        write_atomic(&pair.translation_path, outcome.text.as_bytes()).map_err(|e| {
+            Failure(format!(
+                "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
+            ))
+        })?;
+        if !outcome.accepted.is_empty() {
+            out.push_str(&format!(
+                "{shown}: accepted {} section(s)\n",
+                outcome.accepted.len()
+            ));
+        }
+        for (id, refusal) in &outcome.refused {
+            // `--all` skips placeholders quietly in the count; naming them helps the translator.
+            refused_any |=
+                !matches!(selection, AcceptSelection::All) || *refusal != Refusal::Placeholder;
+            let why = match refusal {
+                Refusal::Placeholder => {
+                    "still holds the untranslated source text; translate it first"
+                }
+                Refusal::NotInSource => "the source has no such section",
+                Refusal::NotInTranslation => "not in the translation yet; run `yaku sync` first",
+            };
+            out.push_str(&format!(
+                "{shown}: not accepted: {}#{id}: {why}\n",
+                pair.doc
+            ));
+        }
+    }
+    output::print(&out);
+    Ok(if refused_any {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}

@@ -1,0 +1,67 @@
+//! `yaku gc`: delete stored source texts that no baseline refers to.
+
+use std::collections::BTreeSet;
+
+use yaku_content::Marker;
+
+use super::Context;
+use crate::workspace::Workspace;
+use crate::{output, Exit, Failure};
+
+/// Arguments of `yaku gc`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// List what would be deleted; delete nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    let workspace = Workspace::open(context.root.as_deref())?;
+    let locales = workspace.locales(None)?;
+    let mut problems = Vec::new();
+    let pairs = workspace.pairs(&locales, None, &mut problems)?;
+    for problem in &problems {
+        output::eprint(problem);
+    }
+    if !problems.is_empty() {
+        // A file we cannot read may hold baselines: deleting now could lose them.
+        return Err(Failure(
+            "error: not collecting while files have errors; fix them first".into(),
+        ));
+    }
+    let mut keep = BTreeSet::new();
+    for pair in &pairs {
+        let Some(t) = &pair.translation else { continue };
+        let sections = t
+            .document
+            .sections
+            .iter()
+            .chain(t.document.obsolete.iter().flat_map(|a| a.sections.iter()));
+        for section in sections {
+            if let Some(Marker::Accepted { source, .. }) = section.marker() {
+                keep.insert(source);
+            }
+        }
+    }
+    let store = workspace.project.store();
+    let unused: Vec<_> = store
+        .entries()?
+        .into_iter()
+        .filter(|fp| !keep.contains(fp))
+        .collect();
+    if !args.dry_run {
+        store.gc(&keep)?;
+    }
+    let verb = if args.dry_run {
+        "would delete"
+    } else {
+        "deleted"
+    };
+    let mut out = format!("{verb} {} unused source text(s)\n", unused.len());
+    for fp in &unused {
+        out.push_str(&format!("  {fp}\n"));
+    }
+    output::print(&out);
+    Ok(Exit::Clean)
+}

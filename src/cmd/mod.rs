@@ -1,0 +1,82 @@
+//! The subcommands, one module each.
+
+mod accept;
+mod check;
+mod diff;
+mod fluent;
+mod gc;
+mod ids;
+mod init;
+mod inspect;
+mod status;
+mod sync;
+
+use std::path::PathBuf;
+
+use crate::{Exit, Failure};
+
+/// What every subcommand gets besides its own arguments.
+pub struct Context {
+    /// `--root`.
+    pub root: Option<PathBuf>,
+    /// Whether standard output is coloured.
+    pub color: bool,
+}
+
+/// Output formats shared by the reporting commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Write a commented default yaku.toml in the current folder (or --root).
+    Init(init::Args),
+    /// Show the section tree of an article: ids, levels, lines, fingerprints.
+    Inspect(inspect::Args),
+    /// Add ids to headings that have none.
+    Ids(ids::Args),
+    /// Per document and locale: sections in each state and text left to translate.
+    Status(status::Args),
+    /// Fail when any translation is not current or any file is broken (for CI).
+    Check(check::Args),
+    /// Show what changed in the source since each stale section was translated.
+    Diff(diff::Args),
+    /// Bring translation files into the source's shape.
+    Sync(sync::Args),
+    /// Record that translated sections match the source as it is now.
+    Accept(accept::Args),
+    /// Delete stored source texts that no baseline refers to.
+    Gc(gc::Args),
+    /// Fluent UI strings.
+    #[command(subcommand)]
+    Fluent(fluent::Command),
+}
+
+/// Runs one subcommand.
+pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
+    match command {
+        Command::Init(args) => init::run(args, context),
+        Command::Inspect(args) => inspect::run(args, context),
+        Command::Ids(args) => ids::run(args, context),
+        Command::Status(args) => status::run(args, context),
+        Command::Check(args) => check::run(args, context),
+        Command::Diff(args) => diff::run(args, context),
+        Command::Sync(args) => sync::run(args, context),
+        Command::Accept(args) => accept::run(args, context),
+        Command::Gc(args) => gc::run(args, context),
+        Command::Fluent(command) => fluent::run(command, context),
+    }
+}
+
+/// Serializes to pretty JSON with a final line break.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}

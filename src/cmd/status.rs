@@ -1,0 +1,93 @@
+//! `yaku status`: per document and locale, how much is current and how much is left.
+
+use yaku_sync::{align, DocumentStatus, SectionState};
+
+use super::{to_json, Context, Format};
+use crate::workspace::Workspace;
+use crate::{output, Exit, Failure};
+
+/// Arguments of `yaku status`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this target locale.
+    #[arg(long)]
+    locale: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(serde::Serialize)]
+struct JsonStatus {
+    documents: Vec<DocumentStatus>,
+}
+
+pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    let workspace = Workspace::open(context.root.as_deref())?;
+    let locales = workspace.locales(args.locale.as_deref())?;
+    let mut problems = Vec::new();
+    let pairs = workspace.pairs(&locales, None, &mut problems)?;
+    let statuses: Vec<DocumentStatus> = pairs
+        .iter()
+        .map(|pair| {
+            let alignments = align(
+                &pair.source.document,
+                pair.translation.as_ref().map(|t| &t.document),
+            );
+            DocumentStatus::new(&pair.doc, &pair.locale, &pair.source.document, &alignments)
+        })
+        .collect();
+    let out = match args.format {
+        Format::Json => to_json(&JsonStatus {
+            documents: statuses.clone(),
+        })?,
+        Format::Text => {
+            let rows: Vec<Vec<String>> = statuses
+                .iter()
+                .map(|s| {
+                    let mut row = vec![s.doc.clone(), s.locale.clone()];
+                    row.extend(
+                        SectionState::ALL
+                            .iter()
+                            .map(|&state| s.counts.get(state).to_string()),
+                    );
+                    row.push(format!("{:.1}%", s.percent_current));
+                    row.push(s.chars_left.to_string());
+                    row
+                })
+                .collect();
+            output::table(
+                &[
+                    "DOCUMENT",
+                    "LOCALE",
+                    "CURRENT",
+                    "STALE",
+                    "UNTRANSLATED",
+                    "MISSING",
+                    "OBSOLETE",
+                    "DONE",
+                    "CHARS LEFT",
+                ],
+                &rows,
+                &[false, false, true, true, true, true, true, true, true],
+            )
+        }
+    };
+    output::print(&out);
+    for problem in &problems {
+        output::eprint(problem);
+    }
+    if !problems.is_empty() {
+        return Err(Failure(
+            "error: some files could not be read; see above".into(),
+        ));
+    }
+    let all_current = statuses
+        .iter()
+        .all(|s| s.counts.current == s.counts.source_sections() && s.counts.obsolete == 0);
+    Ok(if all_current {
+        Exit::Clean
+    } else {
+        Exit::Findings
+    })
+}

@@ -1,0 +1,75 @@
+//! `yaku`: the command line of the yaku translation workspace.
+//!
+//! This crate only parses arguments, calls the libraries and prints. Each subcommand
+//! lives in its own module under `cmd/`.
+
+mod cmd;
+mod output;
+mod report;
+mod workspace;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cmd::Command;
+use crate::output::ColorChoice;
+
+/// yaku keeps translations of Markdown articles aligned with their source, section by
+/// section.
+#[derive(Debug, Parser)]
+#[command(name = "yaku", version, about, long_about = None, max_term_width = 100)]
+struct Cli {
+    /// The project folder (holding yaku.toml); found by walking up from the current
+    /// folder when not given.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<std::path::PathBuf>,
+
+    /// When to colour output: auto (a terminal without NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// How a command ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Nothing to report.
+    Clean,
+    /// Findings were reported.
+    Findings,
+}
+
+/// A command that could not run; the message is already rendered for people.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure(format!("error: {error}"))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let context = cmd::Context {
+        root: cli.root,
+        color: cli.color.resolve(),
+    };
+    match cmd::run(cli.command, &context) {
+        Ok(Exit::Clean) => ExitCode::SUCCESS,
+        Ok(Exit::Findings) => ExitCode::from(1),
+        Err(Failure(message)) => {
+            output::eprint(&message);
+            ExitCode::from(2)
+        }
+    }
+}

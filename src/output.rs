@@ -1,0 +1,141 @@
+//! Writing to the terminal: colour choice and output that tolerates a closed pipe.
+
+use std::io::{self, IsTerminal, Write};
+
+/// The `--color` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour standard output.
+    pub fn resolve(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Prints to standard output; a closed pipe (`yaku status | head`) is not an error.
+pub fn print(text: &str) {
+    let mut stdout = io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
+}
+
+/// Prints to standard error, with a final line break.
+pub fn eprint(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = stderr.write_all(b"\n");
+    }
+}
+
+/// ANSI styles, used only when colour is on.
+pub struct Style {
+    on: bool,
+}
+
+impl Style {
+    /// Styles that colour when `on`.
+    pub fn new(on: bool) -> Self {
+        Style { on }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Removed text.
+    pub fn removed(&self, text: &str) -> String {
+        if self.on {
+            self.paint("31;9", text)
+        } else {
+            format!("[-{text}-]")
+        }
+    }
+
+    /// Inserted text.
+    pub fn inserted(&self, text: &str) -> String {
+        if self.on {
+            self.paint("32;4", text)
+        } else {
+            format!("{{+{text}+}}")
+        }
+    }
+
+    /// A heading.
+    pub fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    /// Less important text.
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+/// Pads `text` to `width` terminal columns (CJK characters count two).
+pub fn pad(text: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Pads `text` on the left to `width` terminal columns.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(text);
+    format!("{}{text}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Renders rows as a table whose columns line up on a terminal, CJK text included.
+/// `right` marks the columns aligned to the right (numbers).
+pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let mut widths: Vec<usize> = header
+        .iter()
+        .map(|h| unicode_width::UnicodeWidthStr::width(*h))
+        .collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(unicode_width::UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut out = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if right.get(i).copied().unwrap_or(false) {
+                    pad_left(c, widths[i])
+                } else {
+                    pad(c, widths[i])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ");
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+        out
+    };
+    let mut out = line(header.to_vec());
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! The project as the commands see it: configuration, the source locale's component
+//! names, and articles read with their problems rendered.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use yaku_content::{ParseOptions, Severity};
+use yaku_fluent::{FormatOptions, Localizer};
+use yaku_sync::{LoadedDocument, Project, ProjectError};
+
+use crate::report;
+use crate::Failure;
+
+/// An opened project.
+pub struct Workspace {
+    /// The project.
+    pub project: Project,
+    /// How articles are parsed (which components exist).
+    pub parse_options: ParseOptions,
+}
+
+/// One source document with its translation in one locale.
+pub struct Pair {
+    /// The document name.
+    pub doc: String,
+    /// The target locale.
+    pub locale: String,
+    /// The source article.
+    pub source: LoadedDocument,
+    /// Where the translation is (or would be).
+    pub translation_path: PathBuf,
+    /// The translation, unless the file does not exist.
+    pub translation: Option<LoadedDocument>,
+}
+
+impl Workspace {
+    /// Opens the project at `--root`, or the one found from the current folder.
+    pub fn open(root: Option<&Path>) -> Result<Workspace, Failure> {
+        let project = match root {
+            Some(root) => Project::open(root),
+            None => Project::discover(&std::env::current_dir()?),
+        }
+        .map_err(|e| project_failure(&e, None))?;
+        let known_components = known_components(&project);
+        Ok(Workspace {
+            project,
+            parse_options: ParseOptions { known_components },
+        })
+    }
+
+    /// A path for output: relative to the project root when inside it.
+    pub fn display(&self, path: &Path) -> String {
+        display_path(&self.project.root, path)
+    }
+
+    /// Reads an article; problems that stop it from being trusted become a failure.
+    pub fn load(&self, path: &Path) -> Result<Option<LoadedDocument>, Failure> {
+        self.project
+            .load(path, &self.parse_options)
+            .map_err(|e| project_failure(&e, Some(&self.project.root)))
+    }
+
+    /// The target locales selected by `--locale` (all when `None`).
+    pub fn locales(&self, only: Option<&str>) -> Result<Vec<String>, Failure> {
+        match only {
+            Some(locale) if self.project.targets().iter().any(|t| t == locale) => {
+                Ok(vec![locale.to_string()])
+            }
+            Some(locale) => Err(Failure(format!(
+                "error: `{locale}` is not a target locale of this project (targets: {})",
+                self.project.targets().join(", ")
+            ))),
+            None => Ok(self.project.targets().to_vec()),
+        }
+    }
+
+    /// Every source document paired with its translation in each of `locales`, in
+    /// document then locale order. Files with errors are reported in `problems`
+    /// (rendered) and skipped.
+    pub fn pairs(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        problems: &mut Vec<String>,
+    ) -> Result<Vec<Pair>, Failure> {
+        let all_docs = self
+            .project
+            .documents()
+            .map_err(|e| project_failure(&e, Some(&self.project.root)))?;
+        let mut pairs = Vec::new();
+        for doc in &all_docs {
+            if docs.is_some_and(|wanted| !wanted.iter().any(|d| d == doc)) {
+                continue;
+            }
+            let source_path = self.project.document_path(self.project.source(), doc);
+            let source = match self.load(&source_path) {
+                Ok(Some(source)) => source,
+                Ok(None) => continue,
+                Err(Failure(message)) => {
+                    problems.push(message);
+                    continue;
+                }
+            };
+            if self.report_errors(&source, problems) {
+                continue;
+            }
+            for locale in locales {
+                let translation_path = self.project.document_path(locale, doc);
+                let translation = match self.load(&translation_path) {
+                    Ok(t) => t,
+                    Err(Failure(message)) => {
+                        problems.push(message);
+                        continue;
+                    }
+                };
+                if let Some(t) = &translation {
+                    if self.report_errors(t, problems) {
+                        continue;
+                    }
+                }
+                pairs.push(Pair {
+                    doc: doc.clone(),
+                    locale: locale.clone(),
+                    source: source.clone(),
+                    translation_path,
+                    translation,
+                });
+            }
+        }
+        if let Some(wanted) = docs {
+            for doc in wanted {
+                if !all_docs.contains(doc) {
+                    return Err(Failure(format!(
+                        "error: no document `{doc}` in {}",
+                        self.display(&self.project.content_dir(self.project.source()))
+                    )));
+                }
+            }
+        }
+        Ok(pairs)
+    }
+
+    /// Renders a file's diagnostics into `problems`; true when any is an error.
+    pub fn report_errors(&self, loaded: &LoadedDocument, problems: &mut Vec<String>) -> bool {
+        let display = self.display(&loaded.path);
+        let mut has_error = false;
+        for diagnostic in &loaded.diagnostics {
+            has_error |= diagnostic.severity == Severity::Error;
+            problems.push(report::render_content(
+                &display,
+                &loaded.document.text,
+                diagnostic,
+            ));
+        }
+        has_error
+    }
+}
+
+/// The message ids of the source locale, which are the valid component names; `None`
+/// (accept any name) when the project has no Fluent files or they do not load, in which
+/// case the Fluent check reports why.
+fn known_components(project: &Project) -> Option<BTreeSet<String>> {
+    let dir = project.locales_dir();
+    if !dir.join(project.source()).is_dir() {
+        return None;
+    }
+    let localizer = Localizer::load(
+        &dir,
+        &[project.source().to_string()],
+        FormatOptions::default(),
+    )
+    .ok()?;
+    Some(localizer.message_ids().into_iter().collect())
+}
+
+/// `path` relative to `root` when inside it, with `/` separators.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Renders a project error for people.
+pub fn project_failure(error: &ProjectError, root: Option<&Path>) -> Failure {
+    let show = |p: &Path| root.map_or_else(|| p.display().to_string(), |r| display_path(r, p));
+    match error {
+        ProjectError::InvalidConfig { path, text, span: Some(span), message } => Failure(report::render(
+            &show(path),
+            text,
+            span.clone(),
+            Severity::Error,
+            &format!("invalid yaku.toml: {message}"),
+            Some("see the comments that `yaku init` writes, or docs/format.md"),
+        )),
+        ProjectError::InvalidConfig { path, message, .. } => {
+            Failure(format!("{}:1:1: error: {message}", show(path)))
+        }
+        ProjectError::Unparsable { path, bytes, diagnostic } => {
+            let text = String::from_utf8_lossy(bytes);
+            Failure(report::render_content(&show(path), &text, diagnostic))
+        }
+        ProjectError::NotFound(dir) => Failure(format!(
+            "error: no yaku.toml in {} or any parent folder\nhelp: run `yaku init` to create one, or pass --root DIR",
+            dir.display()
+        )),
+        ProjectError::Io { path, source } => Failure(format!("error: cannot read {}: {source}", show(path))),
+    }
+}
