@@ -22,6 +22,11 @@ pub struct Args {
     /// Accept the stale sections whose translation changed since their last accept.
     #[arg(long)]
     edited: bool,
+    /// Accept sections whose text is intentionally the same as the source's (a reference
+    /// list kept in its original language); otherwise such sections are refused as
+    /// untranslated placeholders.
+    #[arg(long)]
+    identical: bool,
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
@@ -76,7 +81,12 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 _ => AcceptSelection::All,
             }
         };
-        let outcome = accept_sections(&pair.source.document, &translation.document, &selection);
+        let outcome = accept_sections(
+            &pair.source.document,
+            &translation.document,
+            &selection,
+            args.identical,
+        );
         for id in &outcome.accepted {
             if let Some(section) = pair.source.document.section(id.as_str()) {
                 store.put(

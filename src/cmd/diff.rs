@@ -82,7 +82,8 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 _ => None,
             };
             let changes = match &baseline {
-                Some(old) => diff_text(old, &now),
+                // Trailing blank lines are layout, not a change worth showing.
+                Some(old) => diff_text(old.trim_end(), now.trim_end()),
                 None => vec![Change::Insert(now.clone())],
             };
             diffs.push(JsonDiff {

@@ -42,11 +42,14 @@ pub struct AcceptOutcome {
 }
 
 /// Records the source's current fingerprint as the baseline of the selected sections.
-/// Only marker lines change.
+/// Only marker lines change. A placeholder whose text is still the source's is refused
+/// unless `allow_identical` says the identical text is intended (a reference list kept
+/// in its original language, say).
 pub fn accept_sections(
     source: &Document,
     translation: &Document,
     selection: &AcceptSelection,
+    allow_identical: bool,
 ) -> AcceptOutcome {
     let le = translation.line_ending();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
@@ -90,7 +93,7 @@ pub fn accept_sections(
         }
         let is_placeholder = !matches!(section.marker(), Some(Marker::Accepted { .. }))
             && section.fingerprint == source_section.fingerprint;
-        if is_placeholder {
+        if is_placeholder && !allow_identical {
             refused.push((alignment.id.to_string(), Refusal::Placeholder));
             continue;
         }

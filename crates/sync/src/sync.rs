@@ -46,41 +46,44 @@ pub fn sync_document(
 ) -> SyncOutcome {
     let le = translation.map_or_else(|| source.line_ending(), Document::line_ending);
     let mut outcome = SyncOutcome::default();
-    let mut out = String::new();
+    let mut out = Assembler {
+        out: String::new(),
+        le,
+        last_end: None,
+    };
+    let find = |kind: SectionKind| {
+        translation.and_then(|t| t.sections.iter().find(|s| s.kind == kind).map(|s| (t, s)))
+    };
 
-    let find =
-        |kind: SectionKind| translation.and_then(|t| t.sections.iter().find(|s| s.kind == kind));
-
-    // Front matter.
-    if let Some(source_fm) = source
+    // Front matter: the translation's own, or a placeholder copied from the source.
+    let source_fm = source
         .sections
         .iter()
-        .find(|s| s.kind == SectionKind::FrontMatter)
-    {
-        match (translation, find(SectionKind::FrontMatter)) {
-            (Some(t), Some(fm)) => out.push_str(t.slice(&fm.span)),
-            _ => {
-                out.push_str(&front_matter_placeholder(source, source_fm, le));
-                if is_tracked(source_fm) {
-                    outcome.inserted.push(source_fm.id.clone());
-                }
+        .find(|s| s.kind == SectionKind::FrontMatter);
+    match (find(SectionKind::FrontMatter), source_fm) {
+        (Some((t, fm)), _) => out.push(t.slice(&fm.span), Some(fm.span.clone())),
+        (None, Some(fm)) => {
+            out.push(&front_matter_placeholder(source, fm, le), None);
+            if is_tracked(fm) {
+                outcome.inserted.push(fm.id.clone());
             }
         }
-    } else if let (Some(t), Some(fm)) = (translation, find(SectionKind::FrontMatter)) {
-        out.push_str(t.slice(&fm.span));
+        (None, None) => {}
     }
 
-    // Lead.
+    // Lead: the translation's own unless it is empty and the source's is not.
     let source_lead = source.sections.iter().find(|s| s.kind == SectionKind::Lead);
     let translated_lead = find(SectionKind::Lead);
     let lead_has_content =
-        translated_lead.is_some_and(|lead| !lead.is_blank || lead.marker.is_some());
-    match (source_lead, translation, translated_lead) {
-        (Some(lead), _, _) if is_tracked(lead) && !lead_has_content => {
-            out.push_str(&lead_placeholder(source, lead, le));
+        translated_lead.is_some_and(|(_, lead)| !lead.is_blank || lead.marker.is_some());
+    match (source_lead, translated_lead) {
+        (Some(lead), _) if is_tracked(lead) && !lead_has_content => {
+            out.push(&lead_placeholder(source, lead, le), None);
             outcome.inserted.push(lead.id.clone());
         }
-        (_, Some(t), Some(lead)) => out.push_str(t.slice(&lead.span)),
+        (_, Some((t, lead))) if !lead.span.is_empty() => {
+            out.push(t.slice(&lead.span), Some(lead.span.clone()))
+        }
         _ => {}
     }
 
@@ -102,37 +105,38 @@ pub fn sync_document(
 
     for source_section in heading_sections(&source.sections) {
         let id = source_section.id.as_str();
-        let piece = if let (Some(t), Some(section)) = (translation, translated.get(id)) {
-            relevel(t, section, source_section.level, &mut outcome)
-        } else if let (Some(t), Some(section)) =
-            (translation, parked.iter().find(|s| s.id.as_str() == id))
-        {
-            outcome.restored.push(section.id.clone());
-            relevel(t, section, source_section.level, &mut outcome)
-        } else {
-            outcome.inserted.push(source_section.id.clone());
-            section_placeholder(source, source_section, le)
-        };
-        push_piece(&mut out, &piece, le);
+        let found = translated.get(id).copied().or_else(|| {
+            let restored = parked.iter().copied().find(|s| s.id.as_str() == id);
+            if let Some(section) = restored {
+                outcome.restored.push(section.id.clone());
+            }
+            restored
+        });
+        match (translation, found) {
+            (Some(t), Some(section)) => {
+                let piece = relevel(t, section, source_section.level, &mut outcome);
+                out.push(&piece, Some(section.span.clone()));
+            }
+            _ => {
+                outcome.inserted.push(source_section.id.clone());
+                out.push(&section_placeholder(source, source_section, le), None);
+            }
+        }
     }
 
     // Sections the source no longer has, and the obsolete area.
-    let newly_obsolete: Vec<&Section> = translation
-        .map(|t| {
-            heading_sections(&t.sections)
-                .filter(|s| !source_ids.contains(s.id.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let Some(t) = translation else {
+        outcome.text = out.out;
+        return outcome;
+    };
+    let newly_obsolete: Vec<&Section> = heading_sections(&t.sections)
+        .filter(|s| !source_ids.contains(s.id.as_str()))
+        .collect();
     let still_parked: Vec<&Section> = parked
         .iter()
         .copied()
         .filter(|s| !source_ids.contains(s.id.as_str()))
         .collect();
-    let Some(t) = translation else {
-        outcome.text = out;
-        return outcome;
-    };
     if options.purge_obsolete {
         outcome.purged = still_parked
             .iter()
@@ -142,30 +146,30 @@ pub fn sync_document(
     } else if newly_obsolete.is_empty() && outcome.restored.is_empty() {
         // Nothing moves in or out: keep the area exactly as it is.
         if let Some(area) = &t.obsolete {
-            out.push_str(t.slice(&area.span));
+            out.push(t.slice(&area.span), Some(area.span.clone()));
         }
     } else if !(still_parked.is_empty() && newly_obsolete.is_empty()) {
         outcome.obsoleted = newly_obsolete.iter().map(|s| s.id.clone()).collect();
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push_str(le);
-        }
-        if !out.is_empty() && !out.ends_with(&format!("{le}{le}")) {
-            out.push_str(le);
-        }
-        out.push_str(OBSOLETE_MARKER);
-        out.push_str(le);
-        out.push_str(OBSOLETE_OPEN);
-        out.push_str(le);
+        out.push(&format!("{OBSOLETE_MARKER}{le}{OBSOLETE_OPEN}{le}"), None);
+        out.last_end = None;
+        let mut first = true;
         for section in still_parked.iter().chain(&newly_obsolete) {
-            push_piece(&mut out, t.slice(&section.span), le);
+            if first {
+                // Directly after the opening line, without a blank line.
+                out.out.push_str(t.slice(&section.span));
+                out.last_end = Some(section.span.end);
+                first = false;
+            } else {
+                out.push(t.slice(&section.span), Some(section.span.clone()));
+            }
         }
-        if !out.ends_with('\n') {
-            out.push_str(le);
+        if !out.out.ends_with('\n') {
+            out.out.push_str(le);
         }
-        out.push_str(OBSOLETE_CLOSE);
-        out.push_str(le);
+        out.out.push_str(OBSOLETE_CLOSE);
+        out.out.push_str(le);
     }
-    outcome.text = out;
+    outcome.text = out.out;
     outcome
 }
 
@@ -175,12 +179,35 @@ fn heading_sections(sections: &[Section]) -> impl Iterator<Item = &Section> {
         .filter(|s| s.kind == SectionKind::Heading && !s.id.as_str().is_empty())
 }
 
-/// Appends a section, first ending the text before it with a line break if it lacks one.
-fn push_piece(out: &mut String, piece: &str, le: &str) {
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push_str(le);
+/// Assembles the new file from pieces, remembering where each came from so that pieces
+/// that were neighbours in the old file stay exactly as they were.
+struct Assembler<'a> {
+    out: String,
+    le: &'a str,
+    /// Where the previous piece ended in the old file, if it came from there.
+    last_end: Option<usize>,
+}
+
+impl Assembler<'_> {
+    /// Appends a piece; `origin` is its span in the old file (`None`: new text). A piece
+    /// that did not follow the previous one in the old file is set off by a blank line.
+    fn push(&mut self, piece: &str, origin: Option<std::ops::Range<usize>>) {
+        let contiguous = matches!((&origin, self.last_end), (Some(o), Some(end)) if o.start == end);
+        if !self.out.is_empty() && !contiguous {
+            if !self.out.ends_with('\n') {
+                self.out.push_str(self.le);
+            }
+            if !self.out.ends_with(&format!("{}{}", self.le, self.le))
+                && !self.out.ends_with("\n\n")
+            {
+                self.out.push_str(self.le);
+            }
+        } else if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push_str(self.le);
+        }
+        self.out.push_str(piece);
+        self.last_end = origin.map(|o| o.end);
     }
-    out.push_str(piece);
 }
 
 /// The section's bytes, with the heading marks changed to `level` if they differ.
@@ -238,7 +265,7 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
 fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
     let text = source.text_without_marker(lead);
     let body = convert_line_endings(text.trim_start_matches('\u{feff}').trim_start(), le);
-    format!("{le}{}{le}{le}{body}", Marker::Untranslated.to_markdown())
+    format!("{}{le}{le}{body}", Marker::Untranslated.to_markdown())
 }
 
 fn section_placeholder(source: &Document, section: &Section, le: &str) -> String {
