@@ -1,0 +1,165 @@
+//! A fixture project copied to a temporary folder, and a builder for running `yaku` in it.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The folder of fixture projects.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A temporary copy of a fixture project.
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// Copies `tests/fixtures/<name>` to a fresh temporary folder.
+    pub fn fixture(name: &str) -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixtures().join(name), dir.path());
+        Project { dir }
+    }
+
+    /// An empty temporary folder.
+    pub fn empty() -> Project {
+        Project { dir: tempfile::tempdir().unwrap() }
+    }
+
+    /// The `story` fixture with both translations accepted: every section current.
+    pub fn accepted_story() -> Project {
+        let project = Project::fixture("story");
+        project.yaku(&["accept", "en", "--all"]).success();
+        project.yaku(&["accept", "zh-Hans", "--all"]).success();
+        project.yaku(&["check"]).success();
+        project
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `yaku` with `args` in the project folder.
+    pub fn yaku(&self, args: &[&str]) -> Run {
+        let output = Command::cargo_bin("yaku")
+            .unwrap()
+            .current_dir(self.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CI")
+            .args(args)
+            .output()
+            .unwrap();
+        Run { output }
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative)).unwrap()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Replaces the one occurrence of `from` in a file.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert_eq!(text.matches(from).count(), 1, "{from:?} occurs once in {relative}");
+        self.write(relative, &text.replacen(from, to, 1));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The outcome of one run.
+pub struct Run {
+    pub output: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().expect("exited normally, not by a signal")
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8(self.output.stdout.clone()).unwrap()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8(self.output.stderr.clone()).unwrap()
+    }
+
+    fn expect_code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code(),
+            code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    /// Exit 0: nothing to report.
+    pub fn success(self) -> Self {
+        self.expect_code(0)
+    }
+
+    /// Exit 1: findings.
+    pub fn findings(self) -> Self {
+        self.expect_code(1)
+    }
+
+    /// Exit 2: could not run.
+    pub fn failure(self) -> Self {
+        self.expect_code(2)
+    }
+
+    /// The JSON document on standard output.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout()).unwrap()
+    }
+
+    /// `[exit status: N]` followed by stdout and stderr, for snapshots.
+    pub fn transcript(&self) -> String {
+        format!("[exit status: {}]\n--- stdout\n{}--- stderr\n{}", self.code(), self.stdout(), self.stderr())
+    }
+}
+
+/// The states that `yaku check --format json` reports, as `(locale, section, state)`.
+pub fn states(project: &Project) -> Vec<(String, String, String)> {
+    let run = project.yaku(&["check", "--format", "json"]);
+    let json = run.json();
+    json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["locale"].as_str().unwrap().to_string(),
+                s["section"].as_str().unwrap().to_string(),
+                s["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Shorthand for an expected state list.
+pub fn expect(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    list.iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
