@@ -185,7 +185,14 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 
 /// Renders a project error for people.
 pub fn project_failure(error: &ProjectError, root: Option<&Path>) -> Failure {
-    let show = |p: &Path| root.map_or_else(|| p.display().to_string(), |r| display_path(r, p));
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    let show = |p: &Path| match (root, &cwd) {
+        (Some(r), _) => display_path(r, p),
+        (None, Some(cwd)) => display_path(cwd, p),
+        (None, None) => p.display().to_string(),
+    };
     match error {
         ProjectError::InvalidConfig { path, text, span: Some(span), message } => Failure(report::render(
             &show(path),

@@ -49,25 +49,43 @@ fn a_reworded_heading_is_stale() {
 #[test]
 fn an_added_section_is_missing_and_sync_puts_a_placeholder_in_its_place() {
     let project = Project::accepted_story();
-    project.edit(JA, "## 3. まとめ {#summary}", "## 2.5 安全性 {#safety}\n\n副作用は限定的です。\n\n## 3. まとめ {#summary}");
+    project.edit(
+        JA,
+        "## 3. まとめ {#summary}",
+        "## 2.5 安全性 {#safety}\n\n副作用は限定的です。\n\n## 3. まとめ {#summary}",
+    );
     assert_eq!(
         states(&project),
-        expect(&[("en", "safety", "missing"), ("zh-Hans", "safety", "missing")])
+        expect(&[
+            ("en", "safety", "missing"),
+            ("zh-Hans", "safety", "missing")
+        ])
     );
     let before = project.read(EN);
     project.yaku(&["sync"]).success();
     let after = project.read(EN);
     let trials = after.find("{#trials}").unwrap();
-    let safety = after.find("## 2.5 安全性 {#safety}\n<!-- yaku:untranslated -->\n\n副作用は限定的です。").unwrap();
+    let safety = after
+        .find("## 2.5 安全性 {#safety}\n<!-- yaku:untranslated -->\n\n副作用は限定的です。")
+        .unwrap();
     let summary = after.find("{#summary}").unwrap();
-    assert!(trials < safety && safety < summary, "between trials and summary:\n{after}");
+    assert!(
+        trials < safety && safety < summary,
+        "between trials and summary:\n{after}"
+    );
     // Everything else is byte for byte what it was.
     let inserted_len = after.len() - before.len();
     let start = after.find("## 2.5").unwrap();
-    assert_eq!(format!("{}{}", &after[..start], &after[start + inserted_len..]), before);
+    assert_eq!(
+        format!("{}{}", &after[..start], &after[start + inserted_len..]),
+        before
+    );
     assert_eq!(
         states(&project),
-        expect(&[("en", "safety", "untranslated"), ("zh-Hans", "safety", "untranslated")])
+        expect(&[
+            ("en", "safety", "untranslated"),
+            ("zh-Hans", "safety", "untranslated")
+        ])
     );
 }
 
@@ -76,18 +94,31 @@ fn a_deleted_section_is_obsolete_kept_by_sync_and_restored_when_it_returns() {
     let project = Project::accepted_story();
     let original_ja = project.read(JA);
     let original_en = project.read(EN);
-    project.edit(JA, "### 1.1 構成成分 {#contents}\n\n- マイクロRNA\n- タンパク質\n\n", "");
+    project.edit(
+        JA,
+        "### 1.1 構成成分 {#contents}\n\n- マイクロRNA\n- タンパク質\n\n",
+        "",
+    );
     assert_eq!(
         states(&project),
-        expect(&[("en", "contents", "obsolete"), ("zh-Hans", "contents", "obsolete")])
+        expect(&[
+            ("en", "contents", "obsolete"),
+            ("zh-Hans", "contents", "obsolete")
+        ])
     );
     project.yaku(&["sync"]).success();
     let synced = project.read(EN);
-    let area = synced.find("<!-- yaku:obsolete -->").expect("an obsolete area");
+    let area = synced
+        .find("<!-- yaku:obsolete -->")
+        .expect("an obsolete area");
     assert!(synced[area..].contains("### 1.1 Contents {#contents}\n<!-- yaku:source "));
     assert!(synced[area..].contains("- MicroRNA\n- Proteins\n"));
     assert!(!synced[..area].contains("{#contents}"));
-    assert_eq!(states(&project), expect(&[]), "a parked section is not a finding");
+    assert_eq!(
+        states(&project),
+        expect(&[]),
+        "a parked section is not a finding"
+    );
 
     project.write(JA, &original_ja);
     project.yaku(&["sync"]).success();
@@ -98,10 +129,16 @@ fn a_deleted_section_is_obsolete_kept_by_sync_and_restored_when_it_returns() {
 #[test]
 fn purge_obsolete_deletes_parked_sections() {
     let project = Project::accepted_story();
-    project.edit(JA, "### 1.1 構成成分 {#contents}\n\n- マイクロRNA\n- タンパク質\n\n", "");
+    project.edit(
+        JA,
+        "### 1.1 構成成分 {#contents}\n\n- マイクロRNA\n- タンパク質\n\n",
+        "",
+    );
     project.yaku(&["sync", "--locale", "en"]).success();
     assert!(project.read(EN).contains("MicroRNA"));
-    project.yaku(&["sync", "--locale", "en", "--purge-obsolete"]).success();
+    project
+        .yaku(&["sync", "--locale", "en", "--purge-obsolete"])
+        .success();
     let text = project.read(EN);
     assert!(!text.contains("MicroRNA"));
     assert!(!text.contains("yaku:obsolete"));
@@ -113,7 +150,12 @@ fn reordered_sections_are_reordered_by_sync_without_changing_any_text() {
     let ja = project.read(JA);
     let trials = ja.find("## 2.").unwrap();
     let summary = ja.find("## 3.").unwrap();
-    let reordered = format!("{}{}\n{}", &ja[..trials], ja[summary..].trim_end(), &ja[trials..summary]);
+    let reordered = format!(
+        "{}{}\n{}",
+        &ja[..trials],
+        ja[summary..].trim_end(),
+        &ja[trials..summary]
+    );
     project.write(JA, &reordered);
     assert_eq!(states(&project), expect(&[]), "a move is not a change");
 
@@ -132,12 +174,22 @@ fn reordered_sections_are_reordered_by_sync_without_changing_any_text() {
 #[test]
 fn sync_twice_changes_nothing() {
     let project = Project::accepted_story();
-    project.edit(JA, "## 3. まとめ {#summary}", "## 2.5 安全性 {#safety}\n\n副作用は限定的です。\n\n## 3. まとめ {#summary}");
+    project.edit(
+        JA,
+        "## 3. まとめ {#summary}",
+        "## 2.5 安全性 {#safety}\n\n副作用は限定的です。\n\n## 3. まとめ {#summary}",
+    );
     project.yaku(&["sync"]).success();
     let once = (project.read(EN), project.read("content/zh-Hans/article.md"));
     let run = project.yaku(&["sync"]).success();
-    assert_eq!(run.stdout(), "every translation already has the source's shape\n");
-    assert_eq!((project.read(EN), project.read("content/zh-Hans/article.md")), once);
+    assert_eq!(
+        run.stdout(),
+        "every translation already has the source's shape\n"
+    );
+    assert_eq!(
+        (project.read(EN), project.read("content/zh-Hans/article.md")),
+        once
+    );
     project.yaku(&["sync", "--dry-run"]).success();
 }
 

@@ -25,7 +25,9 @@ impl Project {
 
     /// An empty temporary folder.
     pub fn empty() -> Project {
-        Project { dir: tempfile::tempdir().unwrap() }
+        Project {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     /// The `story` fixture with both translations accepted: every section current.
@@ -67,7 +69,11 @@ impl Project {
     /// Replaces the one occurrence of `from` in a file.
     pub fn edit(&self, relative: &str, from: &str, to: &str) {
         let text = self.read(relative);
-        assert_eq!(text.matches(from).count(), 1, "{from:?} occurs once in {relative}");
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{from:?} occurs once in {relative}"
+        );
         self.write(relative, &text.replacen(from, to, 1));
     }
 }
@@ -91,7 +97,10 @@ pub struct Run {
 
 impl Run {
     pub fn code(&self) -> i32 {
-        self.output.status.code().expect("exited normally, not by a signal")
+        self.output
+            .status
+            .code()
+            .expect("exited normally, not by a signal")
     }
 
     pub fn stdout(&self) -> String {
@@ -135,7 +144,12 @@ impl Run {
 
     /// `[exit status: N]` followed by stdout and stderr, for snapshots.
     pub fn transcript(&self) -> String {
-        format!("[exit status: {}]\n--- stdout\n{}--- stderr\n{}", self.code(), self.stdout(), self.stderr())
+        format!(
+            "[exit status: {}]\n--- stdout\n{}--- stderr\n{}",
+            self.code(),
+            self.stdout(),
+            self.stderr()
+        )
     }
 }
 

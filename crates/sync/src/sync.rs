@@ -137,6 +137,15 @@ pub fn sync_document(
         .copied()
         .filter(|s| !source_ids.contains(s.id.as_str()))
         .collect();
+    let writes_area =
+        !options.purge_obsolete && !(still_parked.is_empty() && newly_obsolete.is_empty());
+    if t.obsolete.is_some() && !writes_area {
+        // The area goes away: take back the blank line that was added to set it off.
+        let blank = format!("{le}{le}");
+        if out.out.ends_with(&blank) {
+            out.out.truncate(out.out.len() - le.len());
+        }
+    }
     if options.purge_obsolete {
         outcome.purged = still_parked
             .iter()

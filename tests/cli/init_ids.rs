@@ -1,0 +1,57 @@
+//! `yaku init` and `yaku ids`.
+
+use crate::support::Project;
+
+#[test]
+fn init_writes_a_commented_config_and_never_overwrites_it() {
+    let project = Project::empty();
+    project
+        .yaku(&["init", "--source", "ja", "--targets", "en,ko"])
+        .success();
+    let text = project.read("yaku.toml");
+    assert!(text.contains("source = \"ja\""));
+    assert!(text.contains("targets = [\"en\", \"ko\"]"));
+    assert!(
+        text.lines().filter(|l| l.starts_with('#')).count() > 5,
+        "commented"
+    );
+    // The written file is a valid project.
+    project.yaku(&["status"]).success();
+    let run = project.yaku(&["init"]).failure();
+    assert!(run.stderr().contains("already exists"));
+    assert_eq!(project.read("yaku.toml"), text);
+    // --root names the folder to write in.
+    project.yaku(&["init", "--root", "sub"]).success();
+    assert!(project.read("sub/yaku.toml").contains("source = \"ja\""));
+}
+
+#[test]
+fn init_rejects_a_source_that_is_also_a_target() {
+    let project = Project::empty();
+    project
+        .yaku(&["init", "--source", "en", "--targets", "en"])
+        .failure();
+    assert!(!project.path().join("yaku.toml").exists());
+}
+
+#[test]
+fn ids_write_adds_ids_and_changes_nothing_else() {
+    let project = Project::empty();
+    let text = "intro\n\n## 1. 概要\n\nbody\n\n### 1.1 詳細 {#details}\n\n## FAQ\n";
+    project.write("a.md", text);
+    project.yaku(&["inspect", "a.md"]).findings();
+    let dry = project.yaku(&["ids", "a.md"]).findings();
+    assert!(dry.stdout().contains("+## 1. 概要 {#s1}"));
+    assert_eq!(
+        project.read("a.md"),
+        text,
+        "without --write nothing changes"
+    );
+    project.yaku(&["ids", "--write", "a.md"]).success();
+    assert_eq!(
+        project.read("a.md"),
+        "intro\n\n## 1. 概要 {#s1}\n\nbody\n\n### 1.1 詳細 {#details}\n\n## FAQ {#faq}\n"
+    );
+    project.yaku(&["inspect", "a.md"]).success();
+    project.yaku(&["ids", "--write", "a.md"]).success();
+}
