@@ -143,6 +143,8 @@ fn facts(path: &str) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
         .document;
     let digits = regex::Regex::new(r"\d+").unwrap();
     let marker = regex::Regex::new(r"(?m)^(<!-- yaku:.*-->|# yaku:.*)$").unwrap();
+    // Link targets repeat the DOI's digits; compare what the reader sees.
+    let link_target = regex::Regex::new(r"\]\([^)]*\)").unwrap();
     let mut out = BTreeMap::new();
     for section in &document.sections {
         let mut text = document.text_without_marker(section);
@@ -155,10 +157,7 @@ fn facts(path: &str) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
             );
         }
         let text = marker.replace_all(&text, "");
-        // Link targets repeat the DOI's digits; compare what the reader sees.
-        let text = regex::Regex::new(r"\]\([^)]*\)")
-            .unwrap()
-            .replace_all(&text, "]");
+        let text = link_target.replace_all(&text, "]");
         let mut numbers: Vec<String> = digits
             .find_iter(&text)
             .map(|m| m.as_str().to_string())

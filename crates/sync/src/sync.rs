@@ -137,8 +137,8 @@ pub fn sync_document(
         .copied()
         .filter(|s| !source_ids.contains(s.id.as_str()))
         .collect();
-    let writes_area =
-        !options.purge_obsolete && !(still_parked.is_empty() && newly_obsolete.is_empty());
+    let has_obsolete = !(still_parked.is_empty() && newly_obsolete.is_empty());
+    let writes_area = has_obsolete && !options.purge_obsolete;
     if t.obsolete.is_some() && !writes_area {
         // The area goes away: take back the blank line that was added to set it off.
         let blank = format!("{le}{le}");

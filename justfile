@@ -1,0 +1,30 @@
+# Recipes for working on yaku. Install just with `cargo install just`.
+
+# List the recipes.
+default:
+    @just --list
+
+# Run every test.
+test:
+    cargo test --workspace
+
+# Formatting and lints, as CI runs them.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Check the repository's own translations and Fluent files.
+check:
+    cargo run --release --quiet -- check
+
+# Everything CI runs.
+ci:
+    bash .ci/run
+
+# Review changed snapshots (needs `cargo install cargo-insta`).
+snapshots:
+    cargo insta review
+
+# Benchmarks (see BENCHMARKS.md).
+bench:
+    @echo "benchmarks arrive with the corpus-scale issue; see BENCHMARKS.md"
