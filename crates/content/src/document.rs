@@ -70,6 +70,8 @@ pub struct Section {
     pub links: Vec<String>,
     /// True when the section holds nothing but whitespace and its marker.
     pub is_blank: bool,
+    /// Marked `<!-- yaku:required -->`: every locale must publish it, current.
+    pub required: bool,
 }
 
 impl Section {

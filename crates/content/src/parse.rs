@@ -76,6 +76,7 @@ pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Di
             blocks: Vec::new(),
             links: Vec::new(),
             is_blank: translatable.is_empty(),
+            required: false,
         });
     }
     let cutter = Cutter {
@@ -126,6 +127,8 @@ struct Collected {
     links: Vec<String>,
     chars: usize,
     marker: Option<(Marker, Range<usize>)>,
+    /// Lines of `<!-- yaku:required -->` directives, left out of the fingerprint.
+    required: Vec<Range<usize>>,
 }
 
 /// An open element while walking the events.
@@ -206,6 +209,13 @@ impl Cutter<'_> {
                                 ),
                                 span,
                             ));
+                            stack.push(Frame {
+                                block: None,
+                                is_container_of_blocks: false,
+                            });
+                        }
+                        Directive::Required => {
+                            collected[current].required.push(self.line_span(&span));
                             stack.push(Frame {
                                 block: None,
                                 is_container_of_blocks: false,
@@ -297,7 +307,7 @@ impl Cutter<'_> {
     }
 
     fn lead(&self, span: Range<usize>, data: Collected) -> Section {
-        let text = without(self.text, &span, data.marker.as_ref().map(|m| &m.1));
+        let text = without(self.text, &span, &skipped(&data));
         Section {
             id: SectionId::from(LEAD_ID),
             kind: SectionKind::Lead,
@@ -308,6 +318,7 @@ impl Cutter<'_> {
             is_blank: text.trim().is_empty(),
             fingerprint: Fingerprint::of_text(&text),
             span,
+            required: !data.required.is_empty(),
             marker: data.marker,
             chars: data.chars,
             blocks: data.blocks,
@@ -365,11 +376,7 @@ impl Cutter<'_> {
         fingerprinted.push_str(&heading);
         fingerprinted.push('\n');
         let body = heading_span.end.min(end)..end;
-        fingerprinted.push_str(&without(
-            self.text,
-            &body,
-            data.marker.as_ref().map(|m| &m.1),
-        ));
+        fingerprinted.push_str(&without(self.text, &body, &skipped(&data)));
         let _ = in_obsolete;
         Section {
             id: SectionId(id),
@@ -379,6 +386,7 @@ impl Cutter<'_> {
             span: heading_span.start..end,
             line: self.index.line(heading_span.start),
             heading_span,
+            required: !data.required.is_empty(),
             marker: data.marker,
             fingerprint: Fingerprint::of_normalized(&normalize(&fingerprinted)),
             chars: data.chars,
@@ -457,6 +465,7 @@ impl Cutter<'_> {
                 ));
                 Directive::None
             }
+            (Some("required"), None, None) => Directive::Required,
             (Some("obsolete"), None, None) => {
                 diagnostics.push(Diagnostic::error(
                     Problem::MalformedDirective("the obsolete area cannot be nested".into()),
@@ -528,6 +537,7 @@ impl Cutter<'_> {
 }
 
 enum Directive {
+    Required,
     None,
     Marker(Marker),
     Component(String),
@@ -573,16 +583,26 @@ fn block_kind(tag: &Tag<'_>) -> Option<BlockKind> {
     })
 }
 
-/// The text of `span` with the `skip` range (a marker line) left out.
-fn without(text: &str, span: &Range<usize>, skip: Option<&Range<usize>>) -> String {
-    match skip {
-        Some(skip) if skip.start >= span.start && skip.end <= span.end => {
-            let mut out = text[span.start..skip.start].to_string();
-            out.push_str(&text[skip.end..span.end]);
-            out
+/// The lines of a section that are not its text: the marker and `yaku:required` lines.
+fn skipped(data: &Collected) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = data.marker.iter().map(|(_, line)| line.clone()).collect();
+    lines.extend(data.required.iter().cloned());
+    lines.sort_by_key(|r| r.start);
+    lines
+}
+
+/// The text of `span` with the `skip` ranges (sorted, within `span`) left out.
+fn without(text: &str, span: &Range<usize>, skip: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(span.len());
+    let mut at = span.start;
+    for range in skip {
+        if range.start >= at && range.end <= span.end {
+            out.push_str(&text[at..range.start]);
+            at = range.end;
         }
-        _ => text[span.clone()].to_string(),
     }
+    out.push_str(&text[at..span.end]);
+    out
 }
 
 /// Whether `id` is a valid section id or component name: `[a-z0-9-]+`.

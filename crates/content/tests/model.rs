@@ -174,6 +174,19 @@ fn the_id_attribute_is_not_part_of_the_fingerprint() {
 }
 
 #[test]
+fn the_required_directive_marks_the_section_and_is_not_fingerprinted() {
+    let marked = ARTICLE.replace("56名の", "<!-- yaku:required -->\n\n56名の");
+    let (document, diagnostics) = parse(&marked);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert!(document.section("overview").unwrap().required);
+    assert!(!document.section("details").unwrap().required);
+    assert_eq!(
+        fingerprint_of(ARTICLE, "overview"),
+        fingerprint_of(&marked, "overview")
+    );
+}
+
+#[test]
 fn byte_order_mark_and_crlf_are_accepted_and_kept() {
     let text = format!("\u{feff}{}", ARTICLE.replace('\n', "\r\n"));
     let (document, diagnostics) = parse(&text);

@@ -23,7 +23,10 @@ pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
 pub use align::{align, Alignment};
 pub use atomic::{write_atomic, write_atomic_with};
 pub use diff::{diff_text, Change};
-pub use project::{Config, LoadedDocument, LocaleConfig, Project, ProjectError};
+pub use project::{
+    Config, LoadedDocument, LocaleConfig, MissingPolicy, Project, ProjectConfig, ProjectError,
+    StalePolicy,
+};
 pub use state::SectionState;
 pub use status::{DocumentStatus, StateCounts};
 pub use store::SourceStore;

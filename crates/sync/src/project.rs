@@ -21,6 +21,14 @@ pub struct Config {
     /// Settings per target locale.
     #[serde(default)]
     pub locale: BTreeMap<String, LocaleConfig>,
+    /// Project-wide QA settings (`[qa]`: `rule = "error" | "warning" | "off"`), read by the
+    /// QA checks; `[locale.<tag>.qa]` overrides them per locale.
+    #[serde(default)]
+    pub qa: BTreeMap<String, String>,
+    /// Values of the Fluent variables the site passes to components (`clinic`, `station`,
+    /// …), per locale: `[fluent-args.<locale>]`; `[fluent-args.default]` applies to all.
+    #[serde(default, rename = "fluent-args")]
+    pub fluent_args: BTreeMap<String, BTreeMap<String, toml::Value>>,
 }
 
 /// The `[project]` table.
@@ -54,6 +62,42 @@ pub struct LocaleConfig {
     /// Locales tried, in order, when a Fluent message is missing (the source comes last).
     #[serde(default)]
     pub fluent_fallback: Vec<String>,
+    /// What the build publishes for a missing or untranslated section.
+    #[serde(default)]
+    pub on_missing: MissingPolicy,
+    /// What the build publishes for a stale section.
+    #[serde(default)]
+    pub on_stale: StalePolicy,
+    /// Per-rule QA settings for this locale (`rule = "error" | "warning" | "off"`), read
+    /// by the QA checks.
+    #[serde(default)]
+    pub qa: BTreeMap<String, String>,
+}
+
+/// The build's policy for a section the translation lacks (missing or untranslated).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingPolicy {
+    /// Publish the source section, marked `fallback`.
+    #[default]
+    Fallback,
+    /// Leave the section out.
+    Omit,
+    /// Fail the build, naming each such section.
+    Fail,
+}
+
+/// The build's policy for a stale section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StalePolicy {
+    /// Publish the translation, marked `stale`.
+    #[default]
+    Publish,
+    /// Publish the source section instead, marked `fallback`.
+    Fallback,
+    /// Fail the build, naming each such section.
+    Fail,
 }
 
 /// Why a project could not be opened or a file not read.
