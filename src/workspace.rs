@@ -175,7 +175,9 @@ fn known_components(project: &Project) -> Option<BTreeSet<String>> {
 
 /// `path` relative to `root` when inside it, with `/` separators.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
+    let Ok(relative) = path.strip_prefix(root) else {
+        return path.display().to_string();
+    };
     relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())

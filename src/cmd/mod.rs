@@ -1,6 +1,7 @@
 //! The subcommands, one module each.
 
 mod accept;
+mod build;
 mod check;
 mod diff;
 mod fluent;
@@ -53,6 +54,8 @@ pub enum Command {
     Accept(accept::Args),
     /// Delete stored source texts that no baseline refers to.
     Gc(gc::Args),
+    /// Write what each locale publishes: JSON (default), an HTML preview or a Hugo tree.
+    Build(build::Args),
     /// Fluent UI strings.
     #[command(subcommand)]
     Fluent(fluent::Command),
@@ -70,6 +73,7 @@ pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
         Command::Sync(args) => sync::run(args, context),
         Command::Accept(args) => accept::run(args, context),
         Command::Gc(args) => gc::run(args, context),
+        Command::Build(args) => build::run(args, context),
         Command::Fluent(command) => fluent::run(command, context),
     }
 }

@@ -4,11 +4,13 @@
 mod support;
 
 mod accept;
+mod build;
 mod check;
 mod diff;
 mod errors;
 mod init_ids;
 mod inspect;
+mod qa;
 mod repository;
 mod story;
 mod sync;

@@ -35,8 +35,9 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The Markdown dialect of yaku articles.
-pub(crate) fn markdown_options() -> Options {
+/// The Markdown dialect of yaku articles (pulldown-cmark options), for renderers that
+/// parse section text themselves.
+pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM

@@ -1,0 +1,320 @@
+//! Deciding what a locale publishes, section by section, and assembling its output.
+
+use std::collections::BTreeMap;
+
+use yaku_content::{extract_references, Document, Section, SectionKind};
+use yaku_fluent::{ArgValue, FormatError, Localizer};
+use yaku_sync::{align, Alignment, MissingPolicy, SectionState, StalePolicy};
+
+use crate::markdown::{blocks_of, inlines_of, plain_text};
+use crate::model::{
+    Alternate, Block, CitationOutput, DocumentOutput, Inline, PublicationState, ReferenceOutput,
+    SectionOutput, TocEntry,
+};
+use crate::BuildError;
+
+/// Everything about one locale that the build needs.
+pub struct LocaleContext<'a> {
+    /// The locale being built.
+    pub locale: &'a str,
+    /// The locale articles are written in.
+    pub source_locale: &'a str,
+    /// The locale's Fluent strings with its fallback chain; `None` when the project has
+    /// no Fluent files (components then cannot be resolved).
+    pub localizer: Option<&'a Localizer>,
+    /// Values of the Fluent variables components use.
+    pub args: &'a [(String, ArgValue)],
+    /// Policy for missing and untranslated sections.
+    pub on_missing: MissingPolicy,
+    /// Policy for stale sections.
+    pub on_stale: StalePolicy,
+    /// The document in every locale.
+    pub alternates: Vec<Alternate>,
+}
+
+/// What the locale publishes for one section.
+enum Choice<'a> {
+    Publish(&'a Document, &'a Section, PublicationState),
+    Omit,
+}
+
+/// Builds the output of `doc` in `context.locale`. `translation` is `None` for the
+/// source locale and for a translation file that does not exist.
+pub fn build_document(
+    doc: &str,
+    source: &Document,
+    translation: Option<&Document>,
+    context: &LocaleContext<'_>,
+) -> Result<DocumentOutput, BuildError> {
+    let is_source = context.locale == context.source_locale;
+    let alignments = if is_source {
+        Vec::new()
+    } else {
+        align(source, translation)
+    };
+    let mut failed = Vec::new();
+
+    let mut output = DocumentOutput {
+        doc: doc.to_string(),
+        locale: context.locale.to_string(),
+        source_locale: context.source_locale.to_string(),
+        title: None,
+        description: None,
+        front_matter_state: PublicationState::Current,
+        data: BTreeMap::new(),
+        toc: Vec::new(),
+        sections: Vec::new(),
+        omitted: Vec::new(),
+        citations: Vec::new(),
+        references: Vec::new(),
+        alternates: context.alternates.clone(),
+    };
+    if let Some(front_matter) = &source.front_matter {
+        for (key, value) in &front_matter.table {
+            if key != "title" && key != "description" {
+                output.data.insert(key.clone(), toml_to_json(value));
+            }
+        }
+    }
+
+    let mut published_text = String::new();
+    for source_section in source.tracked_sections() {
+        let choice = if is_source {
+            Choice::Publish(source, source_section, PublicationState::Current)
+        } else {
+            match choose(
+                source,
+                translation,
+                source_section,
+                &alignments,
+                context,
+                &mut failed,
+            ) {
+                Some(choice) => choice,
+                None => continue,
+            }
+        };
+        let (document, section, state) = match choice {
+            Choice::Publish(d, s, state) => (d, s, state),
+            Choice::Omit => {
+                output.omitted.push(source_section.id.to_string());
+                continue;
+            }
+        };
+        if section.kind == SectionKind::FrontMatter {
+            let front_matter = document.front_matter.as_ref();
+            output.title = front_matter.and_then(|f| f.title.clone());
+            output.description = front_matter.and_then(|f| f.description.clone());
+            output.front_matter_state = state;
+            continue;
+        }
+        let content_locale = if std::ptr::eq(document, source) {
+            context.source_locale
+        } else {
+            context.locale
+        };
+        let text = document.text_without_marker(section);
+        let body = &text[section.heading_span.len().min(text.len())..];
+        published_text.push_str(body);
+        published_text.push('\n');
+        let mut resolve = |name: &str| resolve_component(name, context);
+        let blocks = blocks_of(body, &mut resolve).map_err(|message| BuildError::Component {
+            doc: doc.to_string(),
+            locale: context.locale.to_string(),
+            section: section.id.to_string(),
+            component: component_name(body, &message),
+            message,
+        })?;
+        let heading = if section.kind == SectionKind::Heading {
+            inlines_of(&section.heading)
+        } else {
+            Vec::new()
+        };
+        let heading_text = plain_text(&heading);
+        if section.kind == SectionKind::Heading {
+            output.toc.push(TocEntry {
+                id: section.id.to_string(),
+                level: section.level,
+                text: heading_text.clone(),
+            });
+        }
+        for (authors, year) in citations_in(&heading)
+            .into_iter()
+            .chain(blocks.iter().flat_map(citations_in_block))
+        {
+            output.citations.push(CitationOutput {
+                section: section.id.to_string(),
+                authors,
+                year,
+                resolved: false,
+            });
+        }
+        output.sections.push(SectionOutput {
+            id: section.id.to_string(),
+            level: source_section.level,
+            heading,
+            heading_text,
+            state,
+            content_locale: content_locale.to_string(),
+            required: source_section.required,
+            blocks,
+            markdown: body.to_string(),
+        });
+    }
+    if !failed.is_empty() {
+        return Err(BuildError::PolicyFailed {
+            doc: doc.to_string(),
+            locale: context.locale.to_string(),
+            sections: failed,
+        });
+    }
+    output.references = extract_references(&published_text)
+        .into_iter()
+        .map(|r| ReferenceOutput {
+            url: r.doi.as_ref().map(|doi| format!("https://doi.org/{doi}")),
+            first_author: r.first_author,
+            year: r.year,
+            doi: r.doi,
+        })
+        .collect();
+    for citation in &mut output.citations {
+        let first = citation
+            .authors
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        citation.resolved = output
+            .references
+            .iter()
+            .any(|r| r.first_author == first && r.year == citation.year);
+    }
+    Ok(output)
+}
+
+/// What a target locale publishes for `source_section`, by its state and the policies.
+fn choose<'a>(
+    source: &'a Document,
+    translation: Option<&'a Document>,
+    source_section: &'a Section,
+    alignments: &[Alignment],
+    context: &LocaleContext<'_>,
+    failed: &mut Vec<(String, String)>,
+) -> Option<Choice<'a>> {
+    let alignment = alignments.iter().find(|a| a.id == source_section.id)?;
+    let translated = translation
+        .zip(alignment.translation)
+        .map(|(t, i)| (t, &t.sections[i]));
+    let fallback = Choice::Publish(source, source_section, PublicationState::Fallback);
+    let mut fail = || {
+        failed.push((alignment.id.to_string(), alignment.state.to_string()));
+        Choice::Omit
+    };
+    Some(match (alignment.state, translated) {
+        (SectionState::Current, Some((t, s))) => Choice::Publish(t, s, PublicationState::Current),
+        (SectionState::Stale, Some((t, s))) => match context.on_stale {
+            StalePolicy::Publish => Choice::Publish(t, s, PublicationState::Stale),
+            StalePolicy::Fallback => fallback,
+            StalePolicy::Fail => fail(),
+        },
+        _ => match context.on_missing {
+            MissingPolicy::Fallback => fallback,
+            MissingPolicy::Omit => Choice::Omit,
+            MissingPolicy::Fail => fail(),
+        },
+    })
+}
+
+/// Formats a component's value and attributes in the locale, through its fallback chain.
+fn resolve_component(name: &str, context: &LocaleContext<'_>) -> Result<Block, String> {
+    let localizer = context
+        .localizer
+        .ok_or_else(|| "the project has no Fluent files to resolve components from".to_string())?;
+    if !localizer.has_message(name) {
+        return Err(format!(
+            "no Fluent message `{name}` in {}",
+            localizer.chain().join(", ")
+        ));
+    }
+    let mut locale = None;
+    let value = match localizer.format(name, None, context.args) {
+        Ok(formatted) => {
+            locale = Some(formatted.locale);
+            Some(formatted.text)
+        }
+        Err(FormatError::NoValue { .. }) => None,
+        Err(error) => return Err(error.to_string()),
+    };
+    let mut attributes = BTreeMap::new();
+    for attribute in localizer.attributes(name).unwrap_or_default() {
+        let formatted = localizer
+            .format(name, Some(&attribute), context.args)
+            .map_err(|e| e.to_string())?;
+        locale.get_or_insert(formatted.locale);
+        attributes.insert(attribute, formatted.text);
+    }
+    Ok(Block::Component {
+        name: name.to_string(),
+        locale: locale.unwrap_or_else(|| context.locale.to_string()),
+        value,
+        attributes,
+    })
+}
+
+fn component_name(body: &str, message: &str) -> String {
+    body.lines()
+        .filter_map(|l| l.trim().strip_prefix("<!-- yaku:component"))
+        .map(|rest| rest.trim_end_matches("-->").trim().to_string())
+        .find(|name| message.contains(name.as_str()))
+        .unwrap_or_default()
+}
+
+fn citations_in(inlines: &[Inline]) -> Vec<(String, u16)> {
+    let mut out = Vec::new();
+    for inline in inlines {
+        match inline {
+            Inline::Citation { authors, year, .. } => out.push((authors.clone(), *year)),
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => out.extend(citations_in(children)),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn citations_in_block(block: &Block) -> Vec<(String, u16)> {
+    match block {
+        Block::Paragraph { inlines } | Block::Heading { inlines, .. } => citations_in(inlines),
+        Block::List { items, .. } => items
+            .iter()
+            .flat_map(|i| i.blocks.iter().flat_map(citations_in_block))
+            .collect(),
+        Block::Table { header, rows, .. } => header
+            .iter()
+            .chain(rows.iter().flatten())
+            .flat_map(|cell| citations_in(cell))
+            .collect(),
+        Block::Callout { blocks, .. } | Block::Quote { blocks } => {
+            blocks.iter().flat_map(citations_in_block).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn toml_to_json(value: &toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => serde_json::Value::String(s.clone()),
+        toml::Value::Integer(i) => serde_json::Value::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+        toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Array(a) => serde_json::Value::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => serde_json::Value::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}

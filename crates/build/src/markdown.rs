@@ -1,0 +1,548 @@
+//! Markdown of one section → structured blocks and inline runs.
+//!
+//! pulldown-cmark gives the events; this module folds them into the [`Block`] and
+//! [`Inline`] trees of the JSON, splits citations out of text runs, resolves component
+//! directives through a callback, and drops yaku's own comments.
+
+use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, Parser, Tag, TagEnd};
+use yaku_content::{extract_citations, markdown_options, Marker};
+
+use crate::model::{Block, CalloutKind, Inline, ListItem, TableAlignment};
+
+/// Resolves a component directive to a block, or says why it cannot.
+pub type ResolveComponent<'a> = dyn FnMut(&str) -> Result<Block, String> + 'a;
+
+/// An open element while folding events.
+enum Open {
+    Paragraph(Vec<Inline>),
+    Heading(u8, Vec<Inline>),
+    List {
+        ordered: bool,
+        start: Option<u64>,
+        items: Vec<ListItem>,
+    },
+    Item(Vec<Block>),
+    Quote(Option<CalloutKind>, Vec<Block>),
+    Table {
+        alignments: Vec<TableAlignment>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        in_head: bool,
+    },
+    Row(Vec<Vec<Inline>>),
+    Cell(Vec<Inline>),
+    Code {
+        info: String,
+        text: String,
+    },
+    Span(SpanKind, Vec<Inline>),
+    Image {
+        src: String,
+        alt: String,
+    },
+    /// Inline content that pulldown-cmark gives without a paragraph (tight list items).
+    Implicit(Vec<Inline>),
+    /// An element whose content is dropped or kept as is.
+    Other,
+}
+
+enum SpanKind {
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Link { href: String, title: String },
+}
+
+/// Converts the body of a section (heading line and marker excluded) into blocks.
+pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<Block>, String> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut top: Vec<Block> = Vec::new();
+    for event in Parser::new_ext(text, markdown_options()) {
+        match event {
+            // An HTML block's content arrives as `Html` events, handled on their own.
+            Event::Start(Tag::HtmlBlock) => close_implicit(&mut stack, &mut top),
+            Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(tag) => {
+                if is_block_tag(&tag) {
+                    close_implicit(&mut stack, &mut top);
+                }
+                stack.push(open(tag));
+            }
+            Event::End(end) => {
+                if !matches!(end, TagEnd::Paragraph) && is_block_end(&end) {
+                    close_implicit(&mut stack, &mut top);
+                }
+                if let Some(element) = stack.pop() {
+                    close(element, &mut stack, &mut top);
+                }
+            }
+            Event::Text(t) => {
+                if let Some(Open::Code { text, .. }) = stack.last_mut() {
+                    text.push_str(&t);
+                } else if let Some(Open::Image { alt, .. }) = stack.last_mut() {
+                    alt.push_str(&t);
+                } else {
+                    for inline in split_citations(&t) {
+                        push_inline(&mut stack, &mut top, inline);
+                    }
+                }
+            }
+            Event::Code(t) => push_inline(
+                &mut stack,
+                &mut top,
+                Inline::Code {
+                    text: t.to_string(),
+                },
+            ),
+            Event::InlineHtml(t) => {
+                if !t.trim_start().starts_with("<!--") {
+                    push_inline(
+                        &mut stack,
+                        &mut top,
+                        Inline::Html {
+                            text: t.to_string(),
+                        },
+                    );
+                }
+            }
+            Event::Html(t) => {
+                let html = t.trim();
+                if let Some(block) = html_block(html, resolve)? {
+                    push_block(&mut stack, &mut top, block);
+                }
+            }
+            Event::SoftBreak => push_inline(&mut stack, &mut top, Inline::SoftBreak),
+            Event::HardBreak => push_inline(&mut stack, &mut top, Inline::HardBreak),
+            Event::Rule => {
+                close_implicit(&mut stack, &mut top);
+                push_block(&mut stack, &mut top, Block::Rule);
+            }
+            Event::TaskListMarker(done) => push_inline(
+                &mut stack,
+                &mut top,
+                Inline::Text {
+                    text: if done { "☑ " } else { "☐ " }.to_string(),
+                },
+            ),
+            Event::FootnoteReference(name) => push_inline(
+                &mut stack,
+                &mut top,
+                Inline::Text {
+                    text: format!("[^{name}]"),
+                },
+            ),
+            Event::InlineMath(t) | Event::DisplayMath(t) => push_inline(
+                &mut stack,
+                &mut top,
+                Inline::Code {
+                    text: t.to_string(),
+                },
+            ),
+        }
+    }
+    while let Some(element) = stack.pop() {
+        close(element, &mut stack, &mut top);
+    }
+    Ok(top)
+}
+
+/// Inline runs of a heading's text (the `{#id}` already removed).
+pub fn inlines_of(text: &str) -> Vec<Inline> {
+    let mut no_components = |_: &str| Err::<Block, String>(String::new());
+    match blocks_of(text, &mut no_components) {
+        Ok(blocks) => match blocks.into_iter().next() {
+            Some(Block::Paragraph { inlines }) => inlines,
+            _ => vec![Inline::Text {
+                text: text.to_string(),
+            }],
+        },
+        Err(_) => vec![Inline::Text {
+            text: text.to_string(),
+        }],
+    }
+}
+
+/// The plain text of inline runs.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } | Inline::Citation { text, .. } => {
+                out.push_str(text)
+            }
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => out.push_str(&plain_text(children)),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+            Inline::Html { .. } => {}
+        }
+    }
+    out
+}
+
+fn html_block(html: &str, resolve: &mut ResolveComponent<'_>) -> Result<Option<Block>, String> {
+    if Marker::parse_markdown(html).is_some() {
+        return Ok(None);
+    }
+    if let Some(inner) = html
+        .strip_prefix("<!--")
+        .and_then(|h| h.strip_suffix("-->"))
+    {
+        let inner = inner.trim();
+        if let Some(name) = inner.strip_prefix("yaku:component") {
+            return resolve(name.trim()).map(Some);
+        }
+        // Other comments, `yaku:required` included, are not content.
+        return Ok(None);
+    }
+    Ok(Some(Block::Html {
+        text: html.to_string(),
+    }))
+}
+
+fn is_block_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::BlockQuote(_)
+            | Tag::Table(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
+    )
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Table
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::FootnoteDefinition
+    )
+}
+
+fn open(tag: Tag<'_>) -> Open {
+    match tag {
+        Tag::Paragraph => Open::Paragraph(Vec::new()),
+        Tag::Heading { level, .. } => Open::Heading(level as u8, Vec::new()),
+        Tag::List(start) => Open::List {
+            ordered: start.is_some(),
+            start,
+            items: Vec::new(),
+        },
+        Tag::Item => Open::Item(Vec::new()),
+        Tag::BlockQuote(kind) => Open::Quote(kind.map(callout_kind), Vec::new()),
+        Tag::Table(alignments) => Open::Table {
+            alignments: alignments.iter().map(table_alignment).collect(),
+            header: Vec::new(),
+            rows: Vec::new(),
+            in_head: false,
+        },
+        Tag::TableHead => Open::Row(Vec::new()),
+        Tag::TableRow => Open::Row(Vec::new()),
+        Tag::TableCell => Open::Cell(Vec::new()),
+        Tag::CodeBlock(kind) => Open::Code {
+            info: match kind {
+                CodeBlockKind::Fenced(info) => info.to_string(),
+                CodeBlockKind::Indented => String::new(),
+            },
+            text: String::new(),
+        },
+        Tag::Emphasis => Open::Span(SpanKind::Emphasis, Vec::new()),
+        Tag::Strong => Open::Span(SpanKind::Strong, Vec::new()),
+        Tag::Strikethrough => Open::Span(SpanKind::Strikethrough, Vec::new()),
+        Tag::Link {
+            dest_url, title, ..
+        } => Open::Span(
+            SpanKind::Link {
+                href: dest_url.to_string(),
+                title: title.to_string(),
+            },
+            Vec::new(),
+        ),
+        Tag::Image { dest_url, .. } => Open::Image {
+            src: dest_url.to_string(),
+            alt: String::new(),
+        },
+        _ => Open::Other,
+    }
+}
+
+fn close(element: Open, stack: &mut Vec<Open>, top: &mut Vec<Block>) {
+    match element {
+        Open::Paragraph(inlines) | Open::Implicit(inlines) => {
+            push_block(stack, top, Block::Paragraph { inlines })
+        }
+        Open::Heading(level, inlines) => push_block(stack, top, Block::Heading { level, inlines }),
+        Open::List {
+            ordered,
+            start,
+            items,
+        } => push_block(
+            stack,
+            top,
+            Block::List {
+                ordered,
+                start,
+                items,
+            },
+        ),
+        Open::Item(blocks) => {
+            if let Some(Open::List { items, .. }) = stack.last_mut() {
+                items.push(ListItem { blocks });
+            }
+        }
+        Open::Quote(Some(kind), blocks) => push_block(stack, top, Block::Callout { kind, blocks }),
+        Open::Quote(None, blocks) => push_block(stack, top, Block::Quote { blocks }),
+        Open::Table {
+            alignments,
+            header,
+            rows,
+            ..
+        } => push_block(
+            stack,
+            top,
+            Block::Table {
+                alignments,
+                header,
+                rows,
+            },
+        ),
+        Open::Row(cells) => {
+            if let Some(Open::Table {
+                header,
+                rows,
+                in_head,
+                ..
+            }) = stack.last_mut()
+            {
+                if header.is_empty() && !*in_head {
+                    *header = cells;
+                    *in_head = true;
+                } else {
+                    rows.push(cells);
+                }
+            }
+        }
+        Open::Cell(inlines) => {
+            if let Some(Open::Row(cells)) = stack.last_mut() {
+                cells.push(inlines);
+            }
+        }
+        Open::Code { info, text } => push_block(stack, top, Block::Code { info, text }),
+        Open::Span(kind, children) => {
+            let inline = match kind {
+                SpanKind::Emphasis => Inline::Emphasis { children },
+                SpanKind::Strong => Inline::Strong { children },
+                SpanKind::Strikethrough => Inline::Strikethrough { children },
+                SpanKind::Link { href, title } => Inline::Link {
+                    href,
+                    title,
+                    children,
+                },
+            };
+            push_inline(stack, top, inline);
+        }
+        Open::Image { src, alt } => push_inline(stack, top, Inline::Image { src, alt }),
+        Open::Other => {}
+    }
+}
+
+/// Closes an implicit paragraph before a block starts or its container ends.
+fn close_implicit(stack: &mut Vec<Open>, top: &mut Vec<Block>) {
+    if matches!(stack.last(), Some(Open::Implicit(_))) {
+        if let Some(element) = stack.pop() {
+            close(element, stack, top);
+        }
+    }
+}
+
+fn push_block(stack: &mut [Open], top: &mut Vec<Block>, block: Block) {
+    match stack.last_mut() {
+        Some(Open::Item(blocks)) | Some(Open::Quote(_, blocks)) => blocks.push(block),
+        Some(_) => {}
+        None => top.push(block),
+    }
+}
+
+fn push_inline(stack: &mut Vec<Open>, top: &mut Vec<Block>, inline: Inline) {
+    match stack.last_mut() {
+        Some(Open::Paragraph(inlines))
+        | Some(Open::Heading(_, inlines))
+        | Some(Open::Cell(inlines))
+        | Some(Open::Span(_, inlines))
+        | Some(Open::Implicit(inlines)) => inlines.push(inline),
+        Some(Open::Image { alt, .. }) => alt.push_str(&plain_text(&[inline])),
+        Some(Open::Item(_)) | Some(Open::Quote(..)) | None => {
+            stack.push(Open::Implicit(vec![inline]));
+        }
+        Some(_) => {}
+    }
+    let _ = top;
+}
+
+/// Splits a text run into text and citation runs.
+fn split_citations(text: &str) -> Vec<Inline> {
+    let citations = extract_citations(text);
+    if citations.is_empty() {
+        return vec![Inline::Text {
+            text: text.to_string(),
+        }];
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for citation in citations {
+        if citation.span.start < at {
+            continue;
+        }
+        if citation.span.start > at {
+            out.push(Inline::Text {
+                text: text[at..citation.span.start].to_string(),
+            });
+        }
+        out.push(Inline::Citation {
+            text: text[citation.span.clone()].to_string(),
+            authors: citation.authors.clone(),
+            year: citation.year,
+        });
+        at = citation.span.end;
+    }
+    if at < text.len() {
+        out.push(Inline::Text {
+            text: text[at..].to_string(),
+        });
+    }
+    out
+}
+
+fn callout_kind(kind: BlockQuoteKind) -> CalloutKind {
+    match kind {
+        BlockQuoteKind::Note => CalloutKind::Note,
+        BlockQuoteKind::Tip => CalloutKind::Tip,
+        BlockQuoteKind::Important => CalloutKind::Important,
+        BlockQuoteKind::Warning => CalloutKind::Warning,
+        BlockQuoteKind::Caution => CalloutKind::Caution,
+    }
+}
+
+fn table_alignment(alignment: &Alignment) -> TableAlignment {
+    match alignment {
+        Alignment::None => TableAlignment::None,
+        Alignment::Left => TableAlignment::Left,
+        Alignment::Center => TableAlignment::Center,
+        Alignment::Right => TableAlignment::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_components(name: &str) -> Result<Block, String> {
+        Err(format!("no component {name}"))
+    }
+
+    #[test]
+    fn paragraphs_lists_tables_and_callouts() {
+        let text = "Intro *em* and [link](https://doi.org/10.1/x) (Shah et al., 2025).\n\n- one\n- **two**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> [!WARNING]\n> **Title**\n>\n> body\n";
+        let blocks = blocks_of(text, &mut no_components).unwrap();
+        assert_eq!(blocks.len(), 4);
+        let Block::Paragraph { inlines } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert!(inlines.contains(&Inline::Citation {
+            text: "Shah et al., 2025".into(),
+            authors: "Shah et al.".into(),
+            year: 2025
+        }));
+        assert!(
+            matches!(&inlines[3], Inline::Link { href, .. } if href == "https://doi.org/10.1/x")
+        );
+        let Block::List {
+            items,
+            ordered: false,
+            ..
+        } = &blocks[1]
+        else {
+            panic!()
+        };
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            items[1].blocks,
+            [Block::Paragraph {
+                inlines: vec![Inline::Strong {
+                    children: vec![Inline::Text { text: "two".into() }]
+                }]
+            }]
+        );
+        let Block::Table { header, rows, .. } = &blocks[2] else {
+            panic!()
+        };
+        assert_eq!(header.len(), 2);
+        assert_eq!(
+            rows,
+            &vec![vec![
+                vec![Inline::Text { text: "1".into() }],
+                vec![Inline::Text { text: "2".into() }]
+            ]]
+        );
+        let Block::Callout {
+            kind: CalloutKind::Warning,
+            blocks: inner,
+        } = &blocks[3]
+        else {
+            panic!()
+        };
+        assert_eq!(inner.len(), 2);
+    }
+
+    #[test]
+    fn yaku_comments_vanish_and_components_resolve() {
+        let text = "<!-- yaku:source 0123456789abcdef text 0123456789abcdef -->\n\n<!-- yaku:required -->\n\n<!-- yaku:component cta -->\n\n<!-- a note -->\n\n<div>raw</div>\n";
+        let mut resolve = |name: &str| {
+            Ok(Block::Component {
+                name: name.into(),
+                locale: "en".into(),
+                value: Some("x".into()),
+                attributes: Default::default(),
+            })
+        };
+        let blocks = blocks_of(text, &mut resolve).unwrap();
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        let after_paragraph = blocks_of(
+            "text\n\n<!-- yaku:component cta -->\n\n- item\n\n  <!-- yaku:component cta -->\n",
+            &mut resolve,
+        )
+        .unwrap();
+        assert!(
+            matches!(&after_paragraph[1], Block::Component { name, .. } if name == "cta"),
+            "{after_paragraph:?}"
+        );
+        let Block::List { items, .. } = &after_paragraph[2] else {
+            panic!("{after_paragraph:?}")
+        };
+        assert!(
+            matches!(&items[0].blocks[1], Block::Component { .. }),
+            "{items:?}"
+        );
+        assert!(matches!(&blocks[0], Block::Component { name, .. } if name == "cta"));
+        assert_eq!(
+            blocks[1],
+            Block::Html {
+                text: "<div>raw</div>".into()
+            }
+        );
+        assert!(blocks_of("<!-- yaku:component nope -->\n", &mut no_components).is_err());
+    }
+}

@@ -1,0 +1,341 @@
+//! `yaku build`: what each locale publishes, as JSON, an HTML preview or a Hugo tree.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use yaku_build::{
+    build_document, hugo_languages_config, render_html, render_hugo, render_index_html, Alternate,
+    BuildError, DocumentOutput, Labels, LocaleContext, Manifest, ManifestDocument, ManifestEntry,
+    STYLESHEET,
+};
+use yaku_fluent::{ArgValue, FormatOptions, Localizer};
+use yaku_sync::write_atomic;
+
+use super::{to_json, Context};
+use crate::workspace::{project_failure, Workspace};
+use crate::{output, Exit, Failure};
+
+/// Output formats of `yaku build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BuildFormat {
+    /// One JSON file per document and locale, and `index.json`.
+    Json,
+    /// A static HTML preview site.
+    Html,
+    /// A Hugo content tree and its languages configuration.
+    Hugo,
+}
+
+impl BuildFormat {
+    fn name(self) -> &'static str {
+        match self {
+            BuildFormat::Json => "json",
+            BuildFormat::Html => "html",
+            BuildFormat::Hugo => "hugo",
+        }
+    }
+
+    /// The output path of `doc` in `locale`, relative to the output folder.
+    fn path(self, locale: &str, doc: &str) -> String {
+        match self {
+            BuildFormat::Json => format!("{locale}/{doc}.json"),
+            BuildFormat::Html => format!("{locale}/{doc}.html"),
+            BuildFormat::Hugo => format!("content/{locale}/{doc}.md"),
+        }
+    }
+}
+
+/// Arguments of `yaku build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The output folder.
+    #[arg(long, default_value = "dist")]
+    out: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BuildFormat::Json)]
+    format: BuildFormat,
+    /// Build only this locale (the source or a target).
+    #[arg(long)]
+    locale: Option<String>,
+}
+
+/// One locale's Fluent strings, labels and component arguments.
+struct LocaleSetup {
+    locale: String,
+    localizer: Option<Localizer>,
+    labels: Labels,
+    args: Vec<(String, ArgValue)>,
+}
+
+pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    let workspace = Workspace::open(context.root.as_deref())?;
+    let project = &workspace.project;
+    let mut locales: Vec<String> = std::iter::once(project.source().to_string())
+        .chain(project.targets().iter().cloned())
+        .collect();
+    if let Some(only) = &args.locale {
+        if !locales.contains(only) {
+            return Err(Failure(format!(
+                "error: `{only}` is not a locale of this project ({})",
+                locales.join(", ")
+            )));
+        }
+        locales.retain(|l| l == only);
+    }
+    let out_dir = if args.out.is_absolute() {
+        args.out.clone()
+    } else {
+        std::env::current_dir()?.join(&args.out)
+    };
+    let setups = locales
+        .iter()
+        .map(|locale| setup(&workspace, locale))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let docs = project
+        .documents()
+        .map_err(|e| project_failure(&e, Some(&project.root)))?;
+    let progress = progress_bar((docs.len() * setups.len()) as u64);
+    let mut manifest = Manifest {
+        source_locale: project.source().to_string(),
+        locales: locales.clone(),
+        format: args.format.name().to_string(),
+        documents: Vec::new(),
+    };
+    let mut problems = Vec::new();
+    let mut policy_failures = Vec::new();
+    let mut pages = 0;
+    for doc in &docs {
+        let Some(source) = workspace.load(&project.document_path(project.source(), doc))? else {
+            continue;
+        };
+        if workspace.report_errors(&source, &mut problems) {
+            continue;
+        }
+        let alternates: Vec<Alternate> = locales
+            .iter()
+            .map(|locale| Alternate {
+                locale: locale.clone(),
+                path: args.format.path(locale, doc),
+            })
+            .collect();
+        let mut entries = Vec::new();
+        for setup in &setups {
+            progress.inc(1);
+            let translation = if setup.locale == project.source() {
+                None
+            } else {
+                let loaded = workspace.load(&project.document_path(&setup.locale, doc))?;
+                if let Some(t) = &loaded {
+                    if workspace.report_errors(t, &mut problems) {
+                        continue;
+                    }
+                }
+                loaded
+            };
+            let locale_config = project
+                .config
+                .locale
+                .get(&setup.locale)
+                .cloned()
+                .unwrap_or_default();
+            let locale_context = LocaleContext {
+                locale: &setup.locale,
+                source_locale: project.source(),
+                localizer: setup.localizer.as_ref(),
+                args: &setup.args,
+                on_missing: locale_config.on_missing,
+                on_stale: locale_config.on_stale,
+                alternates: alternates.clone(),
+            };
+            let built = match build_document(
+                doc,
+                &source.document,
+                translation.as_ref().map(|t| &t.document),
+                &locale_context,
+            ) {
+                Ok(built) => built,
+                Err(error @ BuildError::PolicyFailed { .. }) => {
+                    policy_failures.push(error.to_string());
+                    continue;
+                }
+                Err(error) => return Err(Failure(format!("error: {error}"))),
+            };
+            let path = args.format.path(&setup.locale, doc);
+            write_output(
+                &out_dir,
+                &path,
+                &render(args.format, &built, &setup.labels, doc)?,
+            )?;
+            pages += 1;
+            entries.push(ManifestEntry {
+                locale: setup.locale.clone(),
+                path,
+                states: built.counts(),
+                alternates: alternates.clone(),
+            });
+        }
+        manifest.documents.push(ManifestDocument {
+            doc: doc.clone(),
+            locales: entries,
+        });
+    }
+    progress.finish_and_clear();
+
+    write_output(&out_dir, "index.json", &to_json(&manifest)?)?;
+    match args.format {
+        BuildFormat::Json => {}
+        BuildFormat::Html => {
+            write_output(&out_dir, "style.css", STYLESHEET)?;
+            write_output(
+                &out_dir,
+                "index.html",
+                &render_index_html(&manifest.documents, project.source()),
+            )?;
+        }
+        BuildFormat::Hugo => {
+            let content = "content";
+            write_output(
+                &out_dir,
+                "hugo-languages.toml",
+                &hugo_languages_config(&locales, content),
+            )?;
+        }
+    }
+
+    let mut summary = format!(
+        "built {pages} page(s) into {} ({})\n",
+        workspace.display(&out_dir),
+        args.format.name()
+    );
+    for document in &manifest.documents {
+        for entry in &document.locales {
+            let s = entry.states;
+            if s.stale + s.fallback + s.omitted > 0 {
+                summary.push_str(&format!(
+                    "  {} ({}): {} stale, {} fallback, {} omitted\n",
+                    document.doc, entry.locale, s.stale, s.fallback, s.omitted
+                ));
+            }
+        }
+    }
+    output::print(&summary);
+    for problem in &problems {
+        output::eprint(problem);
+    }
+    for failure in &policy_failures {
+        output::eprint(&format!("error: {failure}"));
+    }
+    if !problems.is_empty() {
+        return Err(Failure(
+            "error: files with errors were not built; fix them first".into(),
+        ));
+    }
+    Ok(if policy_failures.is_empty() {
+        Exit::Clean
+    } else {
+        Exit::Findings
+    })
+}
+
+fn render(
+    format: BuildFormat,
+    built: &DocumentOutput,
+    labels: &Labels,
+    doc: &str,
+) -> Result<String, Failure> {
+    Ok(match format {
+        BuildFormat::Json => to_json(built)?,
+        BuildFormat::Html => {
+            // From `<locale>/<doc>.html` back to the output root.
+            let depth = 1 + doc.matches('/').count();
+            render_html(built, labels, &"../".repeat(depth))
+        }
+        BuildFormat::Hugo => render_hugo(built, labels),
+    })
+}
+
+fn write_output(out_dir: &Path, relative: &str, text: &str) -> Result<(), Failure> {
+    let path = out_dir.join(relative);
+    write_atomic(&path, text.as_bytes())
+        .map_err(|e| Failure(format!("error: cannot write {}: {e}", path.display())))?;
+    Ok(())
+}
+
+/// Loads a locale's Fluent strings (when the project has any) and its labels and
+/// component arguments.
+fn setup(workspace: &Workspace, locale: &str) -> Result<LocaleSetup, Failure> {
+    let project = &workspace.project;
+    let localizer = if project.locales_dir().join(project.source()).is_dir() {
+        let chain = project.fluent_chain(locale);
+        Some(Localizer::load(&project.locales_dir(), &chain, FormatOptions::default()).map_err(|e| {
+            Failure(format!("error: cannot load the Fluent strings of {locale}: {e}\nhelp: `yaku check` shows where"))
+        })?)
+    } else {
+        None
+    };
+    let mut values: BTreeMap<String, ArgValue> = BTreeMap::new();
+    for table in ["default", locale] {
+        for (name, value) in project.config.fluent_args.get(table).into_iter().flatten() {
+            let value = match value {
+                toml::Value::Integer(i) => ArgValue::Number(*i as f64),
+                toml::Value::Float(f) => ArgValue::Number(*f),
+                toml::Value::String(s) => ArgValue::String(s.clone()),
+                other => ArgValue::String(other.to_string()),
+            };
+            values.insert(name.clone(), value);
+        }
+    }
+    let label = |id: &str, default: &str| {
+        localizer
+            .as_ref()
+            .and_then(|l| l.format(id, None, &[]).ok())
+            .map_or_else(|| default.to_string(), |f| f.text)
+    };
+    let mut callouts = BTreeMap::new();
+    for (kind, default) in [
+        ("note", "Note"),
+        ("tip", "Tip"),
+        ("important", "Important"),
+        ("warning", "Warning"),
+        ("caution", "Caution"),
+    ] {
+        callouts.insert(
+            kind.to_string(),
+            label(&format!("label-callout-{kind}"), default),
+        );
+    }
+    let labels = Labels {
+        toc: label("label-toc", "Contents"),
+        fallback_notice: label(
+            "label-fallback-notice",
+            "This section is not translated yet and is shown in the original language.",
+        ),
+        stale_notice: label(
+            "label-stale-notice",
+            "The original of this section has changed since it was translated.",
+        ),
+        language: label("label-language", "Language"),
+        callouts,
+    };
+    Ok(LocaleSetup {
+        locale: locale.to_string(),
+        localizer,
+        labels,
+        args: values.into_iter().collect(),
+    })
+}
+
+/// A progress bar on a terminal; hidden when standard error is not one or in CI.
+fn progress_bar(len: u64) -> indicatif::ProgressBar {
+    if std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() {
+        let bar = indicatif::ProgressBar::new(len);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    }
+}

@@ -1,0 +1,444 @@
+//! `yaku build`: JSON against its schema, fallback policies, escaping, and the real
+//! judges (headless Chromium for the HTML preview, Hugo for the Hugo export).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::Project;
+
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `(section id, state)` of a built document, in order.
+fn published(project: &Project, relative: &str) -> Vec<(String, String)> {
+    let json = read_json(&project.path().join(relative));
+    json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().to_string(),
+                s["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn all_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+#[test]
+fn the_shipped_schemas_are_the_ones_the_types_generate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    for (file, schema) in [
+        ("document.schema.json", yaku_build::document_schema()),
+        ("index.schema.json", yaku_build::manifest_schema()),
+    ] {
+        let generated = format!("{}\n", serde_json::to_string_pretty(&schema).unwrap());
+        if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+            std::fs::write(root.join(file), &generated).unwrap();
+        }
+        let shipped = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        assert_eq!(
+            shipped, generated,
+            "schema/{file} is out of date: run `UPDATE_SCHEMAS=1 cargo test --test cli build`"
+        );
+    }
+}
+
+#[test]
+fn json_output_of_the_repository_validates_against_the_schemas() {
+    let out = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = assert_cmd::Command::cargo_bin("yaku")
+        .unwrap()
+        .current_dir(repo)
+        .args(["build", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let document = jsonschema::validator_for(&yaku_build::document_schema()).unwrap();
+    let manifest = jsonschema::validator_for(&yaku_build::manifest_schema()).unwrap();
+    let files = all_files(out.path());
+    assert_eq!(files.len(), 4, "{files:?}");
+    for file in files {
+        let value = read_json(&file);
+        let validator = if file.ends_with("index.json") {
+            &manifest
+        } else {
+            &document
+        };
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+    // Every section of the source is published, current, in every locale.
+    let ja = read_json(&out.path().join("ja/exosome-anti-aging.json"));
+    for locale in ["en", "zh-Hans"] {
+        let built = read_json(&out.path().join(format!("{locale}/exosome-anti-aging.json")));
+        let ids = |v: &serde_json::Value| {
+            v["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["id"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&built), ids(&ja), "{locale}");
+        assert!(built["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["state"] == "current"));
+        assert_eq!(built["references"].as_array().unwrap().len(), 6);
+        assert!(
+            built["citations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["resolved"] == true),
+            "{locale}: every citation resolves"
+        );
+    }
+    let index = read_json(&out.path().join("index.json"));
+    assert_eq!(
+        index["documents"][0]["locales"][1]["alternates"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+/// The story with `en` missing section `contents` and stale in `trials`.
+fn story_with_gaps() -> Project {
+    let project = Project::accepted_story();
+    project.edit("content/ja/article.md", "56名", "65名");
+    project.edit(
+        "content/en/article.md",
+        "### 1.1 Contents {#contents}\n",
+        "",
+    );
+    let text = project.read("content/en/article.md");
+    let start = text.find("<!-- yaku:source 611a").unwrap();
+    let end = text.find("## 2. Clinical").unwrap();
+    project.write(
+        "content/en/article.md",
+        &format!("{}{}", &text[..start], &text[end..]),
+    );
+    project
+}
+
+fn set_policy(project: &Project, missing: &str, stale: &str) {
+    project.write(
+        "yaku.toml",
+        &format!("[project]\nsource = \"ja\"\ntargets = [\"en\", \"zh-Hans\"]\n\n[locale.en]\non-missing = \"{missing}\"\non-stale = \"{stale}\"\n"),
+    );
+}
+
+#[test]
+fn fallback_policies_decide_what_each_locale_publishes() {
+    let project = story_with_gaps();
+    let all = [
+        "front-matter",
+        "lead",
+        "what",
+        "contents",
+        "trials",
+        "summary",
+    ];
+    assert_eq!(
+        project
+            .yaku(&["check", "--locale", "en", "--format", "json"])
+            .findings()
+            .json()["summary"]["missing"],
+        1
+    );
+
+    // Defaults: missing → source as fallback, stale → published marked stale.
+    project.yaku(&["build"]).success();
+    assert_eq!(
+        published(&project, "dist/en/article.json"),
+        pairs(&[
+            ("lead", "current"),
+            ("what", "current"),
+            ("contents", "fallback"),
+            ("trials", "stale"),
+            ("summary", "current")
+        ])
+    );
+    let en = read_json(&project.path().join("dist/en/article.json"));
+    assert_eq!(en["sections"][2]["content_locale"], "ja");
+    assert_eq!(
+        published(&project, "dist/zh-Hans/article.json")[3],
+        ("trials".to_string(), "stale".to_string())
+    );
+    let index = read_json(&project.path().join("dist/index.json"));
+    assert_eq!(
+        index["documents"][0]["locales"][1]["states"],
+        serde_json::json!({"current": 3, "stale": 1, "fallback": 1, "omitted": 0})
+    );
+
+    set_policy(&project, "omit", "fallback");
+    project.yaku(&["build"]).success();
+    assert_eq!(
+        published(&project, "dist/en/article.json"),
+        pairs(&[
+            ("lead", "current"),
+            ("what", "current"),
+            ("trials", "fallback"),
+            ("summary", "current")
+        ])
+    );
+    assert_eq!(
+        read_json(&project.path().join("dist/en/article.json"))["omitted"],
+        serde_json::json!(["contents"])
+    );
+
+    set_policy(&project, "fail", "publish");
+    let run = project.yaku(&["build"]).findings();
+    assert!(
+        run.stderr()
+            .contains("article (en): the fallback policy fails the build for #contents (missing)"),
+        "{}",
+        run.stderr()
+    );
+    set_policy(&project, "fallback", "fail");
+    let run = project.yaku(&["build"]).findings();
+    assert!(run.stderr().contains("#trials (stale)"), "{}", run.stderr());
+
+    // The source locale always publishes every section as current.
+    let ja = published(&project, "dist/ja/article.json");
+    assert_eq!(
+        ja.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        all[1..]
+    );
+    assert!(ja.iter().all(|(_, state)| state == "current"));
+}
+
+#[test]
+fn components_are_resolved_in_every_format_and_no_directive_leaks() {
+    let project = Project::accepted_story();
+    for format in ["json", "html", "hugo"] {
+        let out = format!("out-{format}");
+        project
+            .yaku(&["build", "--format", format, "--out", &out])
+            .success();
+        for file in all_files(&project.path().join(&out)) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                !text.contains("yaku:"),
+                "{} leaks a directive",
+                file.display()
+            );
+        }
+    }
+    let en = read_json(&project.path().join("out-json/en/article.json"));
+    let component = &en["sections"][3]["blocks"][1];
+    assert_eq!(component["type"], "component");
+    assert_eq!(component["attributes"]["heading"], "Book an appointment");
+    assert_eq!(component["locale"], "en");
+    let zh_html = project.read("out-html/zh-Hans/article.html");
+    assert!(zh_html.contains("<strong>预约</strong>"));
+    let hugo = project.read("out-hugo/content/en/article.md");
+    assert!(hugo.contains("> **Book an appointment**"));
+}
+
+#[test]
+fn html_escapes_markup_planted_in_content() {
+    let project = Project::accepted_story();
+    project.edit(
+        "content/en/article.md",
+        "Further research is awaited.",
+        "Further research is awaited.<script>alert('x')</script> [click](javascript:alert(1))\n\n<script>document.title='pwned'</script>\n",
+    );
+    project.yaku(&["build", "--format", "html"]).success();
+    let html = project.read("dist/en/article.html");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
+    assert!(html.contains("<a href=\"#\">click</a>"));
+}
+
+#[test]
+fn build_output_is_deterministic() {
+    let project = Project::accepted_story();
+    for format in ["json", "html", "hugo"] {
+        project
+            .yaku(&["build", "--format", format, "--out", "a"])
+            .success();
+        project
+            .yaku(&["build", "--format", format, "--out", "b"])
+            .success();
+        let a = all_files(&project.path().join("a"));
+        let b = all_files(&project.path().join("b"));
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(
+                std::fs::read(x).unwrap(),
+                std::fs::read(y).unwrap(),
+                "{format}: {}",
+                x.display()
+            );
+        }
+        std::fs::remove_dir_all(project.path().join("a")).unwrap();
+        std::fs::remove_dir_all(project.path().join("b")).unwrap();
+    }
+}
+
+fn tool(name: &str) -> Option<std::path::PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+}
+
+#[test]
+fn the_html_preview_renders_in_headless_chromium() {
+    let Some(chromium) = tool("chromium") else {
+        eprintln!("SKIPPED: chromium is not installed (apt-get install chromium); the HTML preview was not rendered");
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let built = assert_cmd::Command::cargo_bin("yaku")
+        .unwrap()
+        .current_dir(repo)
+        .args(["build", "--format", "html", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(built.status.success());
+    let page = out.path().join("en/exosome-anti-aging.html");
+    let profile = tempfile::tempdir().unwrap();
+    let flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+    let dom = Command::new(&chromium)
+        .args(flags)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(dom.contains("<html lang=\"en\">"), "{dom}");
+    assert!(dom.contains("Anti-Aging Care with Exosomes"));
+    assert!(dom.contains("id=\"collagen-elastin\""));
+    assert!(dom.contains("href=\"https://doi.org/10.1111/jocd.16766\""));
+    let screenshot = out.path().join("en.png");
+    let shot = Command::new(&chromium)
+        .args(flags)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", screenshot.display()))
+        .arg("--window-size=1000,1600")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let png = std::fs::read(&screenshot)
+        .unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&shot.stderr)));
+    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    assert!(
+        png.len() > 10_000,
+        "the screenshot shows a page, not a blank"
+    );
+    if let Some(dir) = std::env::var_os("YAKU_SCREENSHOT_DIR") {
+        std::fs::copy(&screenshot, Path::new(&dir).join("preview-en.png")).unwrap();
+    }
+}
+
+#[test]
+fn the_hugo_export_builds_with_real_hugo() {
+    let Some(hugo) = tool("hugo") else {
+        eprintln!(
+            "SKIPPED: hugo is not installed (apt-get install hugo); the Hugo export was not built"
+        );
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let built = assert_cmd::Command::cargo_bin("yaku")
+        .unwrap()
+        .current_dir(repo)
+        .args(["build", "--format", "hugo", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(built.status.success());
+    let site = out.path();
+    let languages = std::fs::read_to_string(site.join("hugo-languages.toml")).unwrap();
+    std::fs::write(site.join("hugo.toml"), format!("baseURL = \"https://example.org/\"\ntitle = \"yaku\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n{languages}")).unwrap();
+    std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
+    std::fs::write(
+        site.join("layouts/_default/single.html"),
+        "<!DOCTYPE html><html lang=\"{{ .Language.Lang }}\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ range .Translations }}<a hreflang=\"{{ .Language.Lang }}\" href=\"{{ .RelPermalink }}\">{{ .Language.LanguageName }}</a>{{ end }}{{ .Content }}</body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("layouts/_default/list.html"),
+        "{{ range .Pages }}{{ .Title }}{{ end }}",
+    )
+    .unwrap();
+    let run = Command::new(&hugo)
+        .arg("--source")
+        .arg(site)
+        .arg("--destination")
+        .arg(site.join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "hugo failed:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for (locale, heading) in [
+        ("ja", "2.1 コラーゲン・エラスチンの産生促進"),
+        ("en", "2.1 Promoting Collagen and Elastin Production"),
+        ("zh-hans", "2.1"),
+    ] {
+        let page = std::fs::read_to_string(
+            site.join(format!("public/{locale}/exosome-anti-aging/index.html")),
+        )
+        .unwrap();
+        assert!(
+            page.contains(&format!("<h3 id=\"collagen-elastin\">{heading}")),
+            "{locale}: {}",
+            &page[..page.len().min(2000)]
+        );
+        assert!(!page.contains("yaku:"));
+        let other = if locale == "en" { "ja" } else { "en" };
+        assert!(
+            page.contains(&format!("hreflang=\"{other}\"")),
+            "{locale}: translations are linked by translationKey"
+        );
+        assert!(page.contains("10.1111/jocd.16766"));
+    }
+}
