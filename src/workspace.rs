@@ -76,57 +76,42 @@ impl Workspace {
 
     /// Every source document paired with its translation in each of `locales`, in
     /// document then locale order. Files with errors are reported in `problems`
-    /// (rendered) and skipped.
+    /// (rendered) and skipped. Holds every document in memory: prefer [`Self::map_pairs`]
+    /// for commands that only need a result per pair.
     pub fn pairs(
         &self,
         locales: &[String],
         docs: Option<&[String]>,
         problems: &mut Vec<String>,
     ) -> Result<Vec<Pair>, Failure> {
+        let (pairs, mut found) = self.map_pairs(locales, docs, |pair| Pair {
+            doc: pair.doc.clone(),
+            locale: pair.locale.clone(),
+            source: pair.source.clone(),
+            translation_path: pair.translation_path.clone(),
+            translation: pair.translation.clone(),
+        })?;
+        problems.append(&mut found);
+        Ok(pairs)
+    }
+
+    /// Calls `f` on every source document paired with its translation in each of
+    /// `locales` and returns the results in document then locale order, with the
+    /// rendered problems of files that could not be used (those pairs are skipped).
+    /// Documents are read and parsed in parallel and dropped once `f` has seen them, so
+    /// memory stays flat however large the corpus.
+    pub fn map_pairs<T: Send>(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        f: impl Fn(&Pair) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<String>), Failure> {
+        use rayon::prelude::*;
+
         let all_docs = self
             .project
             .documents()
             .map_err(|e| project_failure(&e, Some(&self.project.root)))?;
-        let mut pairs = Vec::new();
-        for doc in &all_docs {
-            if docs.is_some_and(|wanted| !wanted.iter().any(|d| d == doc)) {
-                continue;
-            }
-            let source_path = self.project.document_path(self.project.source(), doc);
-            let source = match self.load(&source_path) {
-                Ok(Some(source)) => source,
-                Ok(None) => continue,
-                Err(Failure(message)) => {
-                    problems.push(message);
-                    continue;
-                }
-            };
-            if self.report_errors(&source, problems) {
-                continue;
-            }
-            for locale in locales {
-                let translation_path = self.project.document_path(locale, doc);
-                let translation = match self.load(&translation_path) {
-                    Ok(t) => t,
-                    Err(Failure(message)) => {
-                        problems.push(message);
-                        continue;
-                    }
-                };
-                if let Some(t) = &translation {
-                    if self.report_errors(t, problems) {
-                        continue;
-                    }
-                }
-                pairs.push(Pair {
-                    doc: doc.clone(),
-                    locale: locale.clone(),
-                    source: source.clone(),
-                    translation_path,
-                    translation,
-                });
-            }
-        }
         if let Some(wanted) = docs {
             for doc in wanted {
                 if !all_docs.contains(doc) {
@@ -137,7 +122,70 @@ impl Workspace {
                 }
             }
         }
-        Ok(pairs)
+        let selected: Vec<&String> = all_docs
+            .iter()
+            .filter(|doc| docs.is_none_or(|wanted| wanted.contains(doc)))
+            .collect();
+        let per_doc: Vec<(Vec<T>, Vec<String>)> = selected
+            .par_iter()
+            .map(|doc| self.map_document(doc, locales, &f))
+            .collect();
+        let mut results = Vec::new();
+        let mut problems = Vec::new();
+        for (mut r, mut p) in per_doc {
+            results.append(&mut r);
+            problems.append(&mut p);
+        }
+        Ok((results, problems))
+    }
+
+    fn map_document<T>(
+        &self,
+        doc: &str,
+        locales: &[String],
+        f: &impl Fn(&Pair) -> T,
+    ) -> (Vec<T>, Vec<String>) {
+        let mut results = Vec::new();
+        let mut problems = Vec::new();
+        let source_path = self.project.document_path(self.project.source(), doc);
+        let source = match self.load(&source_path) {
+            Ok(Some(source)) => source,
+            Ok(None) => return (results, problems),
+            Err(Failure(message)) => {
+                problems.push(message);
+                return (results, problems);
+            }
+        };
+        if self.report_errors(&source, &mut problems) {
+            return (results, problems);
+        }
+        let mut pair = Pair {
+            doc: doc.to_string(),
+            locale: String::new(),
+            source,
+            translation_path: PathBuf::new(),
+            translation: None,
+        };
+        for locale in locales {
+            let translation_path = self.project.document_path(locale, doc);
+            let translation = match self.load(&translation_path) {
+                Ok(t) => t,
+                Err(Failure(message)) => {
+                    problems.push(message);
+                    continue;
+                }
+            };
+            if let Some(t) = &translation {
+                if self.report_errors(t, &mut problems) {
+                    continue;
+                }
+            }
+            pair.locale = locale.clone();
+            pair.translation_path = translation_path;
+            pair.translation = translation;
+            results.push(f(&pair));
+        }
+        (results, problems)
     }
 
     /// Renders a file's diagnostics into `problems`; true when any is an error.

@@ -25,18 +25,10 @@ struct JsonStatus {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(args.locale.as_deref())?;
-    let mut problems = Vec::new();
-    let pairs = workspace.pairs(&locales, None, &mut problems)?;
-    let statuses: Vec<DocumentStatus> = pairs
-        .iter()
-        .map(|pair| {
-            let alignments = align(
-                &pair.source.document,
-                pair.translation.as_ref().map(|t| &t.document),
-            );
-            DocumentStatus::new(&pair.doc, &pair.locale, &pair.source.document, &alignments)
-        })
-        .collect();
+    let (statuses, problems) = workspace.map_pairs(&locales, None, |pair| {
+        let alignments = align(&pair.source.document, pair.translation.as_ref().map(|t| &t.document));
+        DocumentStatus::new(&pair.doc, &pair.locale, &pair.source.document, &alignments)
+    })?;
     let out = match args.format {
         Format::Json => to_json(&JsonStatus {
             documents: statuses.clone(),

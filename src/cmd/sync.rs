@@ -20,17 +20,24 @@ pub struct Args {
     purge_obsolete: bool,
 }
 
+/// What sync did to one translation file.
+enum Synced {
+    Unchanged,
+    /// The unified diff a dry run would apply.
+    WouldChange(String),
+    /// The report line of a written file.
+    Written(String),
+    /// The file could not be written.
+    Failed(String),
+}
+
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(args.locale.as_deref())?;
-    let mut problems = Vec::new();
-    let pairs = workspace.pairs(&locales, None, &mut problems)?;
     let options = SyncOptions {
         purge_obsolete: args.purge_obsolete,
     };
-    let mut out = String::new();
-    let mut changed_files = 0;
-    for pair in &pairs {
+    let (results, problems) = workspace.map_pairs(&locales, None, |pair| {
         let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
         let outcome = sync_document(
             &pair.source.document,
@@ -38,9 +45,8 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             options,
         );
         if old == Some(outcome.text.as_str()) {
-            continue;
+            return Synced::Unchanged;
         }
-        changed_files += 1;
         let shown = workspace.display(&pair.translation_path);
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(old.unwrap_or(""), outcome.text.as_str());
@@ -49,41 +55,37 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             } else {
                 "/dev/null".to_string()
             };
-            out.push_str(&diff.unified_diff().header(&from, &shown).to_string());
-            continue;
+            return Synced::WouldChange(diff.unified_diff().header(&from, &shown).to_string());
         }
-        write_atomic(&pair.translation_path, outcome.text.as_bytes()).map_err(|e| {
-            Failure(format!(
+        if let Err(e) = write_atomic(&pair.translation_path, outcome.text.as_bytes()) {
+            return Synced::Failed(format!(
                 "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
-            ))
-        })?;
-        let mut parts = Vec::new();
-        if old.is_none() {
-            parts.push("created".to_string());
+            ));
         }
-        for (ids, what) in [
-            (&outcome.inserted, "placeholder"),
-            (&outcome.restored, "restored"),
-            (&outcome.obsoleted, "obsolete"),
-            (&outcome.purged, "purged"),
-            (&outcome.relevelled, "relevelled"),
-        ] {
-            if !ids.is_empty() {
-                let names: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
-                parts.push(format!("{what}: {}", names.join(", ")));
+        Synced::Written(format!("{shown}: {}\n", describe(old.is_none(), &outcome)))
+    })?;
+    let mut out = String::new();
+    let mut changed_files = 0;
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Synced::Unchanged => {}
+            Synced::WouldChange(text) | Synced::Written(text) => {
+                changed_files += 1;
+                out.push_str(&text);
             }
+            Synced::Failed(message) => failures.push(message),
         }
-        if parts.is_empty() {
-            parts.push("reordered".to_string());
-        }
-        out.push_str(&format!("{shown}: {}\n", parts.join("; ")));
     }
-    if out.is_empty() && problems.is_empty() {
+    if out.is_empty() && problems.is_empty() && failures.is_empty() {
         out.push_str("every translation already has the source's shape\n");
     }
     output::print(&out);
-    for problem in &problems {
+    for problem in problems.iter().chain(&failures) {
         output::eprint(problem);
+    }
+    if !failures.is_empty() {
+        return Err(Failure("error: some files could not be written".into()));
     }
     if !problems.is_empty() {
         return Err(Failure(
@@ -95,4 +97,28 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     } else {
         Exit::Clean
     })
+}
+
+/// `created; placeholder: a, b; obsolete: c`: what sync did to a file.
+fn describe(created: bool, outcome: &yaku_sync::SyncOutcome) -> String {
+    let mut parts = Vec::new();
+    if created {
+        parts.push("created".to_string());
+    }
+    for (ids, what) in [
+        (&outcome.inserted, "placeholder"),
+        (&outcome.restored, "restored"),
+        (&outcome.obsoleted, "obsolete"),
+        (&outcome.purged, "purged"),
+        (&outcome.relevelled, "relevelled"),
+    ] {
+        if !ids.is_empty() {
+            let names: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+            parts.push(format!("{what}: {}", names.join(", ")));
+        }
+    }
+    if parts.is_empty() {
+        parts.push("reordered".to_string());
+    }
+    parts.join("; ")
 }
