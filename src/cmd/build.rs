@@ -97,6 +97,18 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         .documents()
         .map_err(|e| project_failure(&e, Some(&project.root)))?;
     let progress = progress_bar((docs.len() * setups.len()) as u64);
+    // Documents are built in parallel; each is read, built, written and dropped.
+    let built: Vec<Result<DocumentBuild, Failure>> = {
+        use rayon::prelude::*;
+        docs.par_iter()
+            .map(|doc| {
+                build_one(
+                    &workspace, doc, &setups, &locales, &args, &out_dir, &progress,
+                )
+            })
+            .collect()
+    };
+    progress.finish_and_clear();
     let mut manifest = Manifest {
         source_locale: project.source().to_string(),
         locales: locales.clone(),
@@ -106,82 +118,15 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut problems = Vec::new();
     let mut policy_failures = Vec::new();
     let mut pages = 0;
-    for doc in &docs {
-        let Some(source) = workspace.load(&project.document_path(project.source(), doc))? else {
-            continue;
-        };
-        if workspace.report_errors(&source, &mut problems) {
-            continue;
+    for result in built {
+        let mut one = result?;
+        pages += one.document.locales.len();
+        problems.append(&mut one.problems);
+        policy_failures.append(&mut one.policy_failures);
+        if !one.document.locales.is_empty() {
+            manifest.documents.push(one.document);
         }
-        let alternates: Vec<Alternate> = locales
-            .iter()
-            .map(|locale| Alternate {
-                locale: locale.clone(),
-                path: args.format.path(locale, doc),
-            })
-            .collect();
-        let mut entries = Vec::new();
-        for setup in &setups {
-            progress.inc(1);
-            let translation = if setup.locale == project.source() {
-                None
-            } else {
-                let loaded = workspace.load(&project.document_path(&setup.locale, doc))?;
-                if let Some(t) = &loaded {
-                    if workspace.report_errors(t, &mut problems) {
-                        continue;
-                    }
-                }
-                loaded
-            };
-            let locale_config = project
-                .config
-                .locale
-                .get(&setup.locale)
-                .cloned()
-                .unwrap_or_default();
-            let locale_context = LocaleContext {
-                locale: &setup.locale,
-                source_locale: project.source(),
-                localizer: setup.localizer.as_ref(),
-                args: &setup.args,
-                on_missing: locale_config.on_missing,
-                on_stale: locale_config.on_stale,
-                alternates: alternates.clone(),
-            };
-            let built = match build_document(
-                doc,
-                &source.document,
-                translation.as_ref().map(|t| &t.document),
-                &locale_context,
-            ) {
-                Ok(built) => built,
-                Err(error @ BuildError::PolicyFailed { .. }) => {
-                    policy_failures.push(error.to_string());
-                    continue;
-                }
-                Err(error) => return Err(Failure(format!("error: {error}"))),
-            };
-            let path = args.format.path(&setup.locale, doc);
-            write_output(
-                &out_dir,
-                &path,
-                &render(args.format, &built, &setup.labels, doc)?,
-            )?;
-            pages += 1;
-            entries.push(ManifestEntry {
-                locale: setup.locale.clone(),
-                path,
-                states: built.counts(),
-                alternates: alternates.clone(),
-            });
-        }
-        manifest.documents.push(ManifestDocument {
-            doc: doc.clone(),
-            locales: entries,
-        });
     }
-    progress.finish_and_clear();
 
     write_output(&out_dir, "index.json", &to_json(&manifest)?)?;
     match args.format {
@@ -237,6 +182,112 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     } else {
         Exit::Findings
     })
+}
+
+/// One document built in every locale.
+struct DocumentBuild {
+    document: ManifestDocument,
+    problems: Vec<String>,
+    policy_failures: Vec<String>,
+}
+
+/// Builds and writes one document in every locale.
+fn build_one(
+    workspace: &Workspace,
+    doc: &str,
+    setups: &[LocaleSetup],
+    locales: &[String],
+    args: &Args,
+    out_dir: &Path,
+    progress: &indicatif::ProgressBar,
+) -> Result<DocumentBuild, Failure> {
+    let project = &workspace.project;
+    let mut result = DocumentBuild {
+        document: ManifestDocument {
+            doc: doc.to_string(),
+            locales: Vec::new(),
+        },
+        problems: Vec::new(),
+        policy_failures: Vec::new(),
+    };
+    let source = match workspace.load(&project.document_path(project.source(), doc)) {
+        Ok(Some(source)) => source,
+        Ok(None) => return Ok(result),
+        Err(Failure(message)) => {
+            result.problems.push(message);
+            return Ok(result);
+        }
+    };
+    if workspace.report_errors(&source, &mut result.problems) {
+        return Ok(result);
+    }
+    let alternates: Vec<Alternate> = locales
+        .iter()
+        .map(|locale| Alternate {
+            locale: locale.clone(),
+            path: args.format.path(locale, doc),
+        })
+        .collect();
+    for setup in setups {
+        progress.inc(1);
+        let translation = if setup.locale == project.source() {
+            None
+        } else {
+            match workspace.load(&project.document_path(&setup.locale, doc)) {
+                Ok(loaded) => loaded,
+                Err(Failure(message)) => {
+                    result.problems.push(message);
+                    continue;
+                }
+            }
+        };
+        if let Some(t) = &translation {
+            if workspace.report_errors(t, &mut result.problems) {
+                continue;
+            }
+        }
+        let locale_config = project
+            .config
+            .locale
+            .get(&setup.locale)
+            .cloned()
+            .unwrap_or_default();
+        let locale_context = LocaleContext {
+            locale: &setup.locale,
+            source_locale: project.source(),
+            localizer: setup.localizer.as_ref(),
+            args: &setup.args,
+            on_missing: locale_config.on_missing,
+            on_stale: locale_config.on_stale,
+            alternates: alternates.clone(),
+        };
+        let built = match build_document(
+            doc,
+            &source.document,
+            translation.as_ref().map(|t| &t.document),
+            &locale_context,
+        ) {
+            Ok(built) => built,
+            Err(error @ BuildError::PolicyFailed { .. }) => {
+                result.policy_failures.push(error.to_string());
+                continue;
+            }
+            Err(error) => return Err(Failure(format!("error: {error}"))),
+        };
+        let path = args.format.path(&setup.locale, doc);
+        write_output(
+            out_dir,
+            &path,
+            &render(args.format, &built, &setup.labels, doc)?,
+        )?;
+        result.document.locales.push(ManifestEntry {
+            locale: setup.locale.clone(),
+            path,
+            states: built.counts(),
+            alternates: alternates.clone(),
+        });
+    }
+    Ok(result)
 }
 
 fn render(
