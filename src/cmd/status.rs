@@ -26,7 +26,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(args.locale.as_deref())?;
     let (statuses, problems) = workspace.map_pairs(&locales, None, |pair| {
-        let alignments = align(&pair.source.document, pair.translation.as_ref().map(|t| &t.document));
+        let alignments = align(
+            &pair.source.document,
+            pair.translation.as_ref().map(|t| &t.document),
+        );
         DocumentStatus::new(&pair.doc, &pair.locale, &pair.source.document, &alignments)
     })?;
     let out = match args.format {
