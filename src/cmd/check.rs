@@ -1,6 +1,14 @@
-//! `yaku check`: every non-current section and every broken file, for CI.
+//! `yaku check`: every non-current section, every QA finding and every broken file, for
+//! CI.
 
-use yaku_sync::{align, SectionState};
+use std::collections::BTreeMap;
+
+use yaku_content::Marker;
+use yaku_qa::{
+    check_required_notices, check_sections, DocumentPair, Glossary, NoticeState, OnMissing,
+    OnStale, Policy, Rule, SectionStatus, Settings,
+};
+use yaku_sync::{align, Alignment, LoadedDocument, MissingPolicy, SectionState, StalePolicy};
 
 use super::{to_json, Context};
 use crate::workspace::Workspace;
@@ -29,6 +37,16 @@ pub struct Args {
     /// List current sections too (JSON).
     #[arg(long)]
     all: bool,
+    /// Run only this QA rule and report only its findings (no section states, no Fluent):
+    /// numbers, citations, structure, untranslated-text, glossary, required-notice.
+    #[arg(long, value_name = "RULE", value_parser = parse_rule)]
+    rule: Option<Rule>,
+}
+
+fn parse_rule(value: &str) -> Result<Rule, String> {
+    value
+        .parse()
+        .map_err(|e: yaku_qa::UnknownRule| e.to_string())
 }
 
 #[derive(serde::Serialize, Clone)]
@@ -52,7 +70,21 @@ struct Summary {
     obsolete: usize,
     fluent_errors: usize,
     fluent_warnings: usize,
+    qa_errors: usize,
+    qa_warnings: usize,
     file_errors: usize,
+}
+
+#[derive(serde::Serialize)]
+struct QaFinding {
+    rule: &'static str,
+    severity: &'static str,
+    doc: String,
+    locale: String,
+    section: String,
+    path: String,
+    line: usize,
+    message: String,
 }
 
 #[derive(serde::Serialize)]
@@ -71,6 +103,7 @@ struct FluentFinding {
 struct JsonCheck {
     sections: Vec<SectionFinding>,
     fluent: Vec<FluentFinding>,
+    qa: Vec<QaFinding>,
     errors: Vec<String>,
     summary: Summary,
 }
@@ -88,10 +121,25 @@ fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> String {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(args.locale.as_deref())?;
+    let config = &workspace.project.config;
+    let settings = Settings::from_tables(
+        &config.qa,
+        config
+            .locale
+            .iter()
+            .map(|(locale, table)| (locale.as_str(), &table.qa)),
+    )
+    .map_err(|e| Failure(format!("error: invalid yaku.toml: {e}")))?;
+    let glossary = if args.rule.is_none_or(|rule| rule == Rule::Glossary) {
+        load_glossary(&workspace)?
+    } else {
+        None
+    };
     let mut problems = Vec::new();
     let pairs = workspace.pairs(&locales, None, &mut problems)?;
     let mut summary = Summary::default();
     let mut findings = Vec::new();
+    let mut qa = Vec::new();
     let mut docs = std::collections::BTreeSet::new();
     for pair in &pairs {
         docs.insert(pair.doc.clone());
@@ -100,6 +148,29 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             pair.translation.as_ref().map(|t| &t.document),
         );
         let path = workspace.display(&pair.translation_path);
+        let rules: Vec<Rule> = Rule::ALL
+            .into_iter()
+            .filter(|&rule| args.rule.is_none_or(|only| only == rule))
+            .filter(|&rule| settings.enabled(&pair.locale, rule))
+            .collect();
+        let found = quality(
+            &workspace,
+            pair,
+            &alignments,
+            &rules,
+            glossary.as_ref(),
+            &settings,
+        );
+        qa.extend(found.into_iter().map(|f| QaFinding {
+            rule: f.rule.as_str(),
+            severity: f.severity.as_str(),
+            doc: pair.doc.clone(),
+            locale: pair.locale.clone(),
+            section: f.section,
+            path: path.clone(),
+            line: f.line,
+            message: f.message,
+        }));
         for alignment in alignments {
             summary.sections += 1;
             match alignment.state {
@@ -109,7 +180,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 SectionState::Missing => summary.missing += 1,
                 SectionState::Obsolete => summary.obsolete += 1,
             }
-            if alignment.state == SectionState::Current && !args.all {
+            if args.rule.is_some() || (alignment.state == SectionState::Current && !args.all) {
                 continue;
             }
             findings.push(SectionFinding {
@@ -124,11 +195,18 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     }
     summary.documents = docs.len();
     summary.file_errors = problems.len();
+    summary.qa_errors = qa.iter().filter(|f| f.severity == "error").count();
+    summary.qa_warnings = qa.len() - summary.qa_errors;
 
-    // Fluent: the source locale is the reference for every target.
-    let locales_dir = workspace.project.locales_dir();
-    let fluent = yaku_fluent::check_locales(&locales_dir, workspace.project.source(), &locales)
-        .map_err(|e| Failure(format!("error: {e}")))?;
+    // Fluent: the source locale is the reference for every target. `--rule` reports the
+    // QA rule alone.
+    let fluent = if args.rule.is_some() {
+        Vec::new()
+    } else {
+        let locales_dir = workspace.project.locales_dir();
+        yaku_fluent::check_locales(&locales_dir, workspace.project.source(), &locales)
+            .map_err(|e| Failure(format!("error: {e}")))?
+    };
     let fluent: Vec<FluentFinding> = fluent
         .into_iter()
         .map(|f| FluentFinding {
@@ -149,11 +227,16 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         .iter()
         .filter(|f| f.state != SectionState::Current)
         .collect();
-    let clean = not_current.is_empty() && summary.fluent_errors == 0;
+    let clean = not_current.is_empty() && summary.fluent_errors == 0 && summary.qa_errors == 0;
+    let qa_summary = format!(
+        "{} QA errors, {} QA warnings\n",
+        summary.qa_errors, summary.qa_warnings
+    );
     let out = match args.format {
         CheckFormat::Json => to_json(&JsonCheck {
             sections: findings.clone(),
             fluent,
+            qa,
             errors: problems.clone(),
             summary,
         })?,
@@ -171,17 +254,28 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     fix(f.state, &f.locale, &f.doc, &f.section)
                 ));
             }
+            for f in &qa {
+                out.push_str(&format!(
+                    "{}:{}: {}: {}: {}#{} ({}): {}\n",
+                    f.path, f.line, f.severity, f.rule, f.doc, f.section, f.locale, f.message
+                ));
+            }
             for f in &fluent {
                 out.push_str(&format!(
                     "{}:{}:{}: {}: {} [{}] {}\n",
                     f.path, f.line, f.col, f.severity, f.id, f.kind, f.message
                 ));
             }
-            out.push_str(&format!(
-                "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete; {} Fluent errors, {} Fluent warnings\n",
-                summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
-                summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
-            ));
+            if args.rule.is_none() {
+                out.push_str(&format!(
+                    "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete; {} Fluent errors, {} Fluent warnings\n",
+                    summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
+                    summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
+                ));
+            }
+            if args.rule.is_some() || !qa.is_empty() {
+                out.push_str(&qa_summary);
+            }
             out
         }
         CheckFormat::Github => {
@@ -197,6 +291,19 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     f.locale,
                     f.state,
                     fix(f.state, &f.locale, &f.doc, &f.section).replace('`', "")
+                ));
+            }
+            for f in &qa {
+                out.push_str(&format!(
+                    "::{} file={},line={},title=yaku qa {}::{}\n",
+                    f.severity,
+                    f.path,
+                    f.line,
+                    f.rule,
+                    escape_annotation(&format!(
+                        "{}#{} ({}): {}",
+                        f.doc, f.section, f.locale, f.message
+                    ))
                 ));
             }
             for f in &fluent {
@@ -225,4 +332,134 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         ));
     }
     Ok(if clean { Exit::Clean } else { Exit::Findings })
+}
+
+/// The project glossary, `<locales>/glossary.toml`; `None` when the file does not exist.
+fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Failure> {
+    let path = workspace.project.locales_dir().join("glossary.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Failure(format!(
+                "error: cannot read {}: {e}",
+                workspace.display(&path)
+            )))
+        }
+    };
+    Glossary::parse(&text).map(Some).map_err(|e| {
+        Failure(format!(
+            "error: invalid {}: {e}\nhelp: each entry is a `[[term]]` table of locale keys (ja = \"…\", en = \"…\"), with optional `note` and `name = true`",
+            workspace.display(&path)
+        ))
+    })
+}
+
+/// Whether the QA rules compare a section: it is current, or stale but edited since it
+/// was accepted (the translator is updating it). A stale section nobody has touched is
+/// an old translation of an old source, reported as stale and nothing more.
+fn is_compared(alignment: &Alignment, translation: &LoadedDocument) -> bool {
+    let Some(section) = alignment
+        .translation
+        .and_then(|i| translation.document.sections.get(i))
+    else {
+        return false;
+    };
+    match (alignment.state, section.marker()) {
+        (SectionState::Current, _) => true,
+        (SectionState::Stale, Some(Marker::Accepted { text, .. })) => text != section.fingerprint,
+        _ => false,
+    }
+}
+
+/// The QA findings of one document in one locale, with the project's severities, in
+/// section order, then rule, then line.
+fn quality(
+    workspace: &Workspace,
+    pair: &crate::workspace::Pair,
+    alignments: &[Alignment],
+    rules: &[Rule],
+    glossary: Option<&Glossary>,
+    settings: &Settings,
+) -> Vec<yaku_qa::Finding> {
+    let mut found = Vec::new();
+    if let Some(translation) = &pair.translation {
+        let ids: Vec<&str> = alignments
+            .iter()
+            .filter(|a| is_compared(a, translation))
+            .map(|a| a.id.as_str())
+            .collect();
+        let document_pair = DocumentPair {
+            source: &pair.source.document,
+            source_locale: workspace.project.source(),
+            translation: &translation.document,
+            locale: &pair.locale,
+        };
+        found = check_sections(&document_pair, &ids, &yaku_qa::Options { glossary, rules });
+    }
+    if rules.contains(&Rule::RequiredNotice) {
+        let statuses: Vec<SectionStatus> = alignments
+            .iter()
+            .filter_map(|a| {
+                let state = match a.state {
+                    SectionState::Current => NoticeState::Current,
+                    SectionState::Stale => NoticeState::Stale,
+                    SectionState::Untranslated => NoticeState::Untranslated,
+                    SectionState::Missing => NoticeState::Missing,
+                    SectionState::Obsolete => return None,
+                };
+                Some(SectionStatus {
+                    id: a.id.to_string(),
+                    state,
+                    line: a.line,
+                })
+            })
+            .collect();
+        let locale = workspace
+            .project
+            .config
+            .locale
+            .get(&pair.locale)
+            .cloned()
+            .unwrap_or_default();
+        let policy = Policy {
+            on_missing: match locale.on_missing {
+                MissingPolicy::Fallback => OnMissing::Fallback,
+                MissingPolicy::Omit => OnMissing::Omit,
+                MissingPolicy::Fail => OnMissing::Fail,
+            },
+            on_stale: match locale.on_stale {
+                StalePolicy::Publish => OnStale::Publish,
+                StalePolicy::Fallback => OnStale::Fallback,
+                StalePolicy::Fail => OnStale::Fail,
+            },
+        };
+        found.extend(check_required_notices(
+            &pair.source.document,
+            pair.translation.as_ref().map(|t| &t.document),
+            &statuses,
+            policy,
+        ));
+    }
+    let order: BTreeMap<&str, usize> = alignments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut found = settings.apply(&pair.locale, found);
+    found.sort_by_key(|f| {
+        (
+            order.get(f.section.as_str()).copied().unwrap_or(usize::MAX),
+            f.rule,
+            f.line,
+        )
+    });
+    found
+}
+
+/// A GitHub workflow command's message, with the characters it reserves escaped.
+fn escape_annotation(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }

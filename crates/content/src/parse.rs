@@ -400,8 +400,13 @@ impl Cutter<'_> {
     /// The full lines covering `span`, line ending of the last one included.
     fn line_span(&self, span: &Range<usize>) -> Range<usize> {
         let start = self.index.line_start(self.index.line(span.start));
-        let last = span.end.max(span.start + 1) - 1;
-        let end = match self.text[last.min(self.text.len())..].find('\n') {
+        // The last byte of the span, moved back to a character boundary: a span can end in
+        // a multi-byte character at the very end of the file.
+        let mut last = (span.end.max(span.start + 1) - 1).min(self.text.len());
+        while !self.text.is_char_boundary(last) {
+            last -= 1;
+        }
+        let end = match self.text[last..].find('\n') {
             Some(i) => last + i + 1,
             None => self.text.len(),
         };

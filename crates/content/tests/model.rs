@@ -186,6 +186,17 @@ fn the_required_directive_marks_the_section_and_is_not_fingerprinted() {
     );
 }
 
+/// Regression: a heading ending in a multi-byte character on the last line, without a
+/// final newline, once made the parser slice inside the character and panic.
+#[test]
+fn a_final_heading_ending_in_a_multibyte_character_parses() {
+    let (document, _) = parse("# Café");
+    assert_eq!(document.sections[1].heading, "Café");
+    let (document, diagnostics) = parse("intro\n\n## 見出し {#a}");
+    assert!(diagnostics.is_empty());
+    assert_eq!(tiles(&document), "intro\n\n## 見出し {#a}");
+}
+
 #[test]
 fn byte_order_mark_and_crlf_are_accepted_and_kept() {
     let text = format!("\u{feff}{}", ARTICLE.replace('\n', "\r\n"));
@@ -381,6 +392,9 @@ fn markdown_piece() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("\u{feff}".to_string()),
         Just("Setext\n===\n".to_string()),
+        // Pieces without a final newline, multi-byte at the very end.
+        Just("# Café".to_string()),
+        Just("## 見出し {#end}".to_string()),
     ]
 }
 

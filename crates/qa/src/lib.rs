@@ -1,1 +1,340 @@
-//! placeholder
+//! Translation QA: checks that compare each translated section with its source section.
+//!
+//! [`check_sections`] runs the section rules ([`Rule::Numbers`], [`Rule::Citations`],
+//! [`Rule::Structure`], [`Rule::UntranslatedText`], [`Rule::Glossary`]) on the sections
+//! the caller names, which exist in both documents; [`check_required_notices`] runs
+//! [`Rule::RequiredNotice`] from translation states the caller computed. Each returns
+//! [`Finding`]s with the rule's own severity; [`Settings::apply`] gives them the
+//! severities of `yaku.toml` and drops the rules that are off.
+//!
+//! A translated section opts out of rules with a line of its own
+//! `<!-- qa-ignore: rule[, rule…] -->` (in the front matter: `# qa-ignore: rule`).
+//!
+//! This crate reads only the documents and glossary text it is given: no file I/O, no
+//! printing. It depends on `yaku-content` only.
+
+mod citations;
+mod glossary;
+mod numbers;
+mod required;
+mod rule;
+mod structure;
+mod text;
+mod untranslated;
+
+pub use glossary::{Glossary, GlossaryError, Term};
+pub use required::{
+    check_required_notices, NoticeState, OnMissing, OnStale, Policy, SectionStatus,
+};
+pub use rule::{Finding, Rule, Setting, Settings, SettingsError, Severity, UnknownRule};
+
+use yaku_content::{extract_references, Document, Reference};
+
+use crate::text::SectionText;
+use crate::untranslated::Scripts;
+
+/// A source document and one translation of it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentPair<'a> {
+    /// The source document.
+    pub source: &'a Document,
+    /// The source locale tag (`ja`).
+    pub source_locale: &'a str,
+    /// The translation.
+    pub translation: &'a Document,
+    /// The translation's locale tag (`en`, `zh-Hans`).
+    pub locale: &'a str,
+}
+
+/// What the section rules run with.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The project glossary, if it has one.
+    pub glossary: Option<&'a Glossary>,
+    /// The rules to run (`required-notice` is ignored here).
+    pub rules: &'a [Rule],
+}
+
+/// The language subtag of a locale tag, lowercase (`zh-Hans` → `zh`).
+fn language(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase()
+}
+
+/// Compares the sections `ids` (source order) of a translation with their source
+/// sections. Ids missing from either document are skipped. Findings come in the order of
+/// `ids`, then rule, then line.
+pub fn check_sections(
+    pair: &DocumentPair<'_>,
+    ids: &[&str],
+    options: &Options<'_>,
+) -> Vec<Finding> {
+    let context = Context::new(pair, options);
+    let mut out = Vec::new();
+    for id in ids {
+        let (Some(source), Some(translation)) =
+            (pair.source.section(id), pair.translation.section(id))
+        else {
+            continue;
+        };
+        let source_text = SectionText::new(pair.source, source);
+        let translation_text = SectionText::new(pair.translation, translation);
+        let ignored = translation_text.ignored_rules(pair.translation, translation);
+        let mut found = Vec::new();
+        for &rule in options.rules {
+            if rule == Rule::RequiredNotice || ignored.contains(rule.as_str()) {
+                continue;
+            }
+            let sides = Sides {
+                source,
+                source_text: &source_text,
+                translation,
+                translation_text: &translation_text,
+            };
+            for (line, message) in context.run(rule, &sides) {
+                found.push(Finding {
+                    rule,
+                    severity: rule.default_severity(),
+                    section: id.to_string(),
+                    line,
+                    message,
+                });
+            }
+        }
+        found.sort_by_key(|f| (f.rule, f.line));
+        out.extend(found);
+    }
+    out
+}
+
+/// One section on both sides.
+struct Sides<'a> {
+    source: &'a yaku_content::Section,
+    source_text: &'a SectionText,
+    translation: &'a yaku_content::Section,
+    translation_text: &'a SectionText,
+}
+
+/// What the rules share across the sections of one document pair.
+struct Context<'a> {
+    pair: &'a DocumentPair<'a>,
+    source_references: Vec<Reference>,
+    translation_references: Vec<Reference>,
+    matcher: Option<glossary::Matcher<'a>>,
+    names: Vec<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    fn new(pair: &'a DocumentPair<'a>, options: &Options<'a>) -> Context<'a> {
+        Context {
+            pair,
+            source_references: extract_references(&pair.source.text),
+            translation_references: extract_references(&pair.translation.text),
+            matcher: options
+                .glossary
+                .map(|g| glossary::Matcher::new(g, pair.source_locale, pair.locale)),
+            names: options
+                .glossary
+                .map(|g| g.names(pair.source_locale, pair.locale))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The problems `rule` finds in one section, as `(line, message)`.
+    fn run(&self, rule: Rule, sides: &Sides<'_>) -> Vec<(usize, String)> {
+        let line = sides.translation_text.first_line();
+        match rule {
+            Rule::Numbers => self.numbers(sides),
+            Rule::Citations => citations::check(
+                &citations::Side {
+                    text: sides.source_text,
+                    links: &sides.source.links,
+                    references: &self.source_references,
+                },
+                &citations::Side {
+                    text: sides.translation_text,
+                    links: &sides.translation.links,
+                    references: &self.translation_references,
+                },
+            ),
+            Rule::Structure => structure::check(sides.source, sides.translation)
+                .into_iter()
+                .map(|message| (line, message))
+                .collect(),
+            Rule::UntranslatedText => self.untranslated(sides).into_iter().collect(),
+            Rule::Glossary => self.glossary(sides),
+            Rule::RequiredNotice => Vec::new(),
+        }
+    }
+
+    fn numbers(&self, sides: &Sides<'_>) -> Vec<(usize, String)> {
+        let english_source = language(self.pair.source_locale) == "en";
+        let english_translation = language(self.pair.locale) == "en";
+        let source_text = sides.source_text.masked(&sides.source_text.link_targets);
+        let translation_text = sides
+            .translation_text
+            .masked(&sides.translation_text.link_targets);
+        let source = numbers::extract(&source_text, english_source);
+        let translation = numbers::extract(&translation_text, english_translation);
+        let mismatch = numbers::compare(&source, &translation, english_translation);
+        if mismatch.missing.is_empty() && mismatch.extra.is_empty() {
+            return Vec::new();
+        }
+        let join = |list: &[&numbers::Number]| -> String {
+            list.iter()
+                .map(|n| n.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut parts = Vec::new();
+        if !mismatch.missing.is_empty() {
+            parts.push(format!("missing {}", join(&mismatch.missing)));
+        }
+        if !mismatch.extra.is_empty() {
+            parts.push(format!("not in the source {}", join(&mismatch.extra)));
+        }
+        let line = mismatch.extra.first().map_or_else(
+            || sides.translation_text.first_line(),
+            |n| sides.translation_text.line_at(n.start),
+        );
+        vec![(
+            line,
+            format!("numbers differ from the source: {}", parts.join("; ")),
+        )]
+    }
+
+    fn untranslated(&self, sides: &Sides<'_>) -> Option<(usize, String)> {
+        if language(self.pair.source_locale) != "ja" || language(self.pair.locale) == "ja" {
+            return None;
+        }
+        let scripts = if language(self.pair.locale) == "zh" {
+            Scripts::Kana
+        } else {
+            Scripts::KanaAndKanji
+        };
+        // A reference list is names and titles as published, in any script.
+        let source_references = extract_references(&sides.source_text.base);
+        if !source_references.is_empty()
+            && source_references.len() >= sides.source.block_counts().list_items
+        {
+            return None;
+        }
+        let text = sides.translation_text;
+        let mut skip = text.code.clone();
+        skip.extend(text.link_targets.iter().cloned());
+        skip.extend(untranslated::quotations(&text.base));
+        skip.extend(untranslated::occurrences(&text.base, &self.names));
+        skip.extend(extract_references(&text.base).into_iter().map(|r| r.span));
+        let masked = text.masked(&skip);
+        let (offset, run) = untranslated::first_run(&masked, scripts)?;
+        let what = match scripts {
+            Scripts::Kana => "Japanese kana left in the translation",
+            Scripts::KanaAndKanji => "Japanese text left untranslated",
+        };
+        Some((text.line_at(offset), format!("{what}: \"{run}\"")))
+    }
+
+    fn glossary(&self, sides: &Sides<'_>) -> Vec<(usize, String)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let source_text = sides.source_text.masked(
+            sides
+                .source_text
+                .code
+                .iter()
+                .chain(&sides.source_text.link_targets),
+        );
+        let translation_text = sides
+            .translation_text
+            .masked(&sides.translation_text.link_targets);
+        let line = sides.translation_text.first_line();
+        matcher
+            .unrendered(&source_text, &translation_text)
+            .into_iter()
+            .map(|(term, rendering)| {
+                (
+                    line,
+                    format!("glossary term 「{term}」 is not rendered as \"{rendering}\""),
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yaku_content::{parse_document, ParseOptions};
+
+    fn document(text: &str) -> Document {
+        parse_document(text.as_bytes(), &ParseOptions::default())
+            .unwrap()
+            .document
+    }
+
+    fn check(source: &str, translation: &str, locale: &str) -> Vec<(Rule, usize, String)> {
+        let source = document(source);
+        let translation = document(translation);
+        let pair = DocumentPair {
+            source: &source,
+            source_locale: "ja",
+            translation: &translation,
+            locale,
+        };
+        let ids: Vec<&str> = source.sections.iter().map(|s| s.id.as_str()).collect();
+        check_sections(
+            &pair,
+            &ids,
+            &Options {
+                glossary: None,
+                rules: &Rule::ALL,
+            },
+        )
+        .into_iter()
+        .map(|f| (f.rule, f.line, f.message))
+        .collect()
+    }
+
+    #[test]
+    fn a_faithful_translation_has_no_findings() {
+        let source = "# 結果 {#r}\n\n56名(Shah et al., 2025)。\n\n- 1\n- 2\n";
+        let translation = "# Results {#r}\n\n56 people (Shah et al., 2025).\n\n- 1\n- 2\n";
+        assert_eq!(check(source, translation, "en"), []);
+    }
+
+    #[test]
+    fn each_rule_reports_at_the_translated_line() {
+        let source = "# 結果 {#r}\n\n56名(Shah et al., 2025)。\n\n- 1\n- 2\n";
+        let translation = "# Results {#r}\n\n65 people.\n\n- 1\n- 2 です\n";
+        let found = check(source, translation, "en");
+        let rules: Vec<(Rule, usize)> = found.iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(
+            rules,
+            [
+                (Rule::Numbers, 3),
+                (Rule::Citations, 1),
+                (Rule::UntranslatedText, 6)
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn markers_suppress_rules_in_one_section() {
+        let source = "# 結果 {#r}\n\n56名。\n";
+        let translation = "# Results {#r}\n\n<!-- qa-ignore: numbers -->\n\n65 people.\n";
+        assert_eq!(check(source, translation, "en"), []);
+    }
+
+    #[test]
+    fn kana_count_in_chinese_and_kanji_do_not() {
+        let source = "# 結果 {#r}\n\n細胞。\n";
+        assert_eq!(check(source, "# 结果 {#r}\n\n细胞。\n", "zh-Hans"), []);
+        let found = check(source, "# 结果 {#r}\n\n细胞の。\n", "zh-Hans");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, 3);
+    }
+}

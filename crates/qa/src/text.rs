@@ -1,0 +1,291 @@
+//! The text of a section as the checks read it: the file's bytes with the parts no check
+//! looks at blanked out (replaced by spaces of the same byte length, so offsets still
+//! map to lines), plus the spans of code and link targets that some checks also skip.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use regex::Regex;
+use yaku_content::{Document, LineIndex, Section, SectionKind};
+
+/// The text of one section, prepared for the checks.
+#[derive(Debug, Clone)]
+pub(crate) struct SectionText {
+    /// The text as in the file; for the front matter, the title and the description.
+    pub original: String,
+    /// `original` with the marker line, the `{#id}` and HTML comments blanked.
+    pub base: String,
+    /// Inline code and code blocks.
+    pub code: Vec<Range<usize>>,
+    /// Link destinations (`](…)`), autolinks and link reference definitions.
+    pub link_targets: Vec<Range<usize>>,
+    /// `(offset, line)` at the start of every line of `original`.
+    lines: Vec<(usize, usize)>,
+}
+
+impl SectionText {
+    /// Prepares `section` of `document`.
+    pub fn new(document: &Document, section: &Section) -> SectionText {
+        if section.kind == SectionKind::FrontMatter {
+            return Self::front_matter(document, section);
+        }
+        let start = section.span.start;
+        let original = document.text.get(section.span.clone()).unwrap_or("");
+        let mut base = original.to_string();
+        if let Some((_, marker)) = &section.marker {
+            blank(
+                &mut base,
+                marker.start.saturating_sub(start)..marker.end.saturating_sub(start),
+            );
+        }
+        if section.kind == SectionKind::Heading {
+            let first_line = original.split('\n').next().unwrap_or("");
+            let trimmed = first_line.trim_end();
+            if trimmed.ends_with('}') {
+                if let Some(open) = trimmed.rfind('{') {
+                    blank(&mut base, open..trimmed.len());
+                }
+            }
+        }
+        blank_comments(&mut base);
+        let (code, link_targets) = markdown_spans(original);
+        let mut lines = vec![(0, section.line)];
+        for (i, _) in original.match_indices('\n') {
+            lines.push((i + 1, section.line + lines.len()));
+        }
+        SectionText {
+            original: original.to_string(),
+            base,
+            code,
+            link_targets,
+            lines,
+        }
+    }
+
+    /// The front matter's translatable text: title and description, on the lines of
+    /// their keys.
+    fn front_matter(document: &Document, section: &Section) -> SectionText {
+        let mut original = String::new();
+        let mut lines = Vec::new();
+        if let Some(front_matter) = &document.front_matter {
+            let index = LineIndex::new(&document.text);
+            for (key, value) in [
+                ("title", &front_matter.title),
+                ("description", &front_matter.description),
+            ] {
+                let Some(value) = value else { continue };
+                let line = key_line(document, &front_matter.toml_span, key)
+                    .map_or(section.line, |offset| index.line(offset));
+                if !original.is_empty() {
+                    original.push('\n');
+                }
+                lines.push((original.len(), line));
+                original.push_str(value);
+            }
+        }
+        if lines.is_empty() {
+            lines.push((0, section.line));
+        }
+        SectionText {
+            base: original.clone(),
+            original,
+            code: Vec::new(),
+            link_targets: Vec::new(),
+            lines,
+        }
+    }
+
+    /// The 1-based file line of byte `offset` of the text.
+    pub fn line_at(&self, offset: usize) -> usize {
+        match self
+            .lines
+            .binary_search_by_key(&offset, |&(start, _)| start)
+        {
+            Ok(i) => self.lines[i].1,
+            Err(0) => self.lines.first().map_or(1, |&(_, line)| line),
+            Err(i) => self.lines[i - 1].1,
+        }
+    }
+
+    /// The line of the section's heading (its first line).
+    pub fn first_line(&self) -> usize {
+        self.line_at(0)
+    }
+
+    /// `base` with the given spans blanked as well.
+    pub fn masked<'a>(&self, spans: impl IntoIterator<Item = &'a Range<usize>>) -> String {
+        let mut text = self.base.clone();
+        for span in spans {
+            blank(&mut text, span.clone());
+        }
+        text
+    }
+
+    /// The rule ids named by `<!-- qa-ignore: … -->` lines (`# qa-ignore: …` in the front
+    /// matter) in the section.
+    pub fn ignored_rules(&self, document: &Document, section: &Section) -> BTreeSet<String> {
+        static MARKDOWN: OnceLock<Regex> = OnceLock::new();
+        static TOML: OnceLock<Regex> = OnceLock::new();
+        let (pattern, text) = if section.kind == SectionKind::FrontMatter {
+            let re = TOML.get_or_init(|| {
+                Regex::new(r"(?m)^[ \t]*#[ \t]*qa-ignore:([^\r\n]*)\r?$").expect("valid regex")
+            });
+            (re, document.text.get(section.span.clone()).unwrap_or(""))
+        } else {
+            let re = MARKDOWN.get_or_init(|| {
+                Regex::new(r"(?m)^[ \t]*<!--[ \t]*qa-ignore:([^\r\n]*?)-->[ \t]*\r?$")
+                    .expect("valid regex")
+            });
+            (re, self.original.as_str())
+        };
+        pattern
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .flat_map(|names| {
+                names
+                    .as_str()
+                    .split(|c: char| c == ',' || c.is_whitespace())
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// The offset of the line that sets `key` in the front matter's TOML.
+fn key_line(document: &Document, toml_span: &Range<usize>, key: &str) -> Option<usize> {
+    let toml = document.text.get(toml_span.clone())?;
+    let mut offset = toml_span.start;
+    for line in toml.split_inclusive('\n') {
+        let rest = line.trim_start().strip_prefix(key);
+        if rest.is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Replaces `range` of `text` (widened to character boundaries) by spaces.
+pub(crate) fn blank(text: &mut String, range: Range<usize>) {
+    let mut start = range.start.min(text.len());
+    let mut end = range.end.min(text.len());
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if start < end {
+        let spaces = " ".repeat(end - start);
+        text.replace_range(start..end, &spaces);
+    }
+}
+
+/// Blanks every HTML comment; one that never closes runs to the end of the text.
+fn blank_comments(text: &mut String) {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text.get(at..).and_then(|rest| rest.find("<!--")) {
+        let start = at + open;
+        let end = text
+            .get(start + 4..)
+            .and_then(|rest| rest.find("-->"))
+            .map_or(text.len(), |close| start + 4 + close + 3);
+        spans.push(start..end);
+        at = end;
+    }
+    for span in spans {
+        blank(text, span);
+    }
+}
+
+/// The Markdown dialect of yaku articles.
+fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// The spans of code and of link targets in `text`.
+fn markdown_spans(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    static DEFINITION: OnceLock<Regex> = OnceLock::new();
+    let mut code = Vec::new();
+    let mut targets = Vec::new();
+    for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => code.push(span),
+            Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {
+                match link_type {
+                    LinkType::Autolink | LinkType::Email => targets.push(span),
+                    LinkType::Inline => {
+                        let source = text.get(span.clone()).unwrap_or("");
+                        if let Some(at) = source.rfind("](") {
+                            targets.push(span.start + at + 1..span.end);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    let definition = DEFINITION.get_or_init(|| {
+        Regex::new(r"(?m)^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S+[^\r\n]*$").expect("valid regex")
+    });
+    targets.extend(definition.find_iter(text).map(|m| m.range()));
+    (code, targets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yaku_content::{parse_document, ParseOptions};
+
+    fn section_text(text: &str, id: &str) -> SectionText {
+        let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+        let section = parsed.document.section(id).unwrap().clone();
+        SectionText::new(&parsed.document, &section)
+    }
+
+    #[test]
+    fn markers_ids_and_comments_are_blanked_and_lines_kept() {
+        let text = "# T {#t1}\n<!-- yaku:untranslated -->\n\nText 2 `code 3` [a](http://x/4)\n<!-- note 5 -->\n";
+        let s = section_text(text, "t1");
+        assert_eq!(s.base.len(), s.original.len());
+        assert!(!s.base.contains("t1"));
+        assert!(!s.base.contains("yaku"));
+        assert!(!s.base.contains('5'));
+        let masked = s.masked(s.code.iter().chain(&s.link_targets));
+        assert!(!masked.contains('3') && !masked.contains('4'), "{masked}");
+        assert!(masked.contains("Text 2"));
+        assert_eq!(s.line_at(masked.find("Text").unwrap()), 4);
+    }
+
+    #[test]
+    fn front_matter_lines_are_the_key_lines() {
+        let text = "+++\ndate = 2025\ntitle = \"A\"\ndescription = \"B\"\n+++\n\nx\n";
+        let s = section_text(text, "front-matter");
+        assert_eq!(s.original, "A\nB");
+        assert_eq!(s.line_at(0), 3);
+        assert_eq!(s.line_at(2), 4);
+    }
+
+    #[test]
+    fn ignore_markers_name_rules() {
+        let text = "# T {#t}\n\n<!-- qa-ignore: glossary, numbers -->\n\n  <!-- qa-ignore:structure -->\n\nText <!-- qa-ignore: citations -->\n";
+        let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+        let section = parsed.document.section("t").unwrap().clone();
+        let s = SectionText::new(&parsed.document, &section);
+        let ignored = s.ignored_rules(&parsed.document, &section);
+        assert_eq!(
+            ignored.into_iter().collect::<Vec<_>>(),
+            ["glossary", "numbers", "structure"]
+        );
+    }
+}
