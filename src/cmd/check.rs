@@ -135,14 +135,8 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     } else {
         None
     };
-    let mut problems = Vec::new();
-    let pairs = workspace.pairs(&locales, None, &mut problems)?;
-    let mut summary = Summary::default();
-    let mut findings = Vec::new();
-    let mut qa = Vec::new();
-    let mut docs = std::collections::BTreeSet::new();
-    for pair in &pairs {
-        docs.insert(pair.doc.clone());
+    // Each pair is checked where it is read, in parallel; only its findings are kept.
+    let (checked, problems) = workspace.map_pairs(&locales, None, |pair| {
         let alignments = align(
             &pair.source.document,
             pair.translation.as_ref().map(|t| &t.document),
@@ -161,37 +155,52 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             glossary.as_ref(),
             &settings,
         );
-        qa.extend(found.into_iter().map(|f| QaFinding {
-            rule: f.rule.as_str(),
-            severity: f.severity.as_str(),
-            doc: pair.doc.clone(),
-            locale: pair.locale.clone(),
-            section: f.section,
-            path: path.clone(),
-            line: f.line,
-            message: f.message,
-        }));
-        for alignment in alignments {
-            summary.sections += 1;
-            match alignment.state {
-                SectionState::Current => summary.current += 1,
-                SectionState::Stale => summary.stale += 1,
-                SectionState::Untranslated => summary.untranslated += 1,
-                SectionState::Missing => summary.missing += 1,
-                SectionState::Obsolete => summary.obsolete += 1,
-            }
-            if args.rule.is_some() || (alignment.state == SectionState::Current && !args.all) {
-                continue;
-            }
-            findings.push(SectionFinding {
+        let qa: Vec<QaFinding> = found
+            .into_iter()
+            .map(|f| QaFinding {
+                rule: f.rule.as_str(),
+                severity: f.severity.as_str(),
+                doc: pair.doc.clone(),
+                locale: pair.locale.clone(),
+                section: f.section,
+                path: path.clone(),
+                line: f.line,
+                message: f.message,
+            })
+            .collect();
+        let states: Vec<SectionState> = alignments.iter().map(|a| a.state).collect();
+        let findings: Vec<SectionFinding> = alignments
+            .into_iter()
+            .filter(|a| args.rule.is_none() && (a.state != SectionState::Current || args.all))
+            .map(|alignment| SectionFinding {
                 doc: pair.doc.clone(),
                 locale: pair.locale.clone(),
                 section: alignment.id.to_string(),
                 state: alignment.state,
                 path: path.clone(),
                 line: alignment.line,
-            });
+            })
+            .collect();
+        (pair.doc.clone(), states, findings, qa)
+    })?;
+    let mut summary = Summary::default();
+    let mut findings = Vec::new();
+    let mut qa = Vec::new();
+    let mut docs = std::collections::BTreeSet::new();
+    for (doc, states, mut pair_findings, mut pair_qa) in checked {
+        docs.insert(doc);
+        for state in states {
+            summary.sections += 1;
+            match state {
+                SectionState::Current => summary.current += 1,
+                SectionState::Stale => summary.stale += 1,
+                SectionState::Untranslated => summary.untranslated += 1,
+                SectionState::Missing => summary.missing += 1,
+                SectionState::Obsolete => summary.obsolete += 1,
+            }
         }
+        findings.append(&mut pair_findings);
+        qa.append(&mut pair_qa);
     }
     summary.documents = docs.len();
     summary.file_errors = problems.len();
