@@ -19,8 +19,20 @@ pub struct Args {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(None)?;
-    let mut problems = Vec::new();
-    let pairs = workspace.pairs(&locales, None, &mut problems)?;
+    let (baselines, problems) = workspace.map_pairs(&locales, None, |pair| {
+        let Some(t) = &pair.translation else {
+            return Vec::new();
+        };
+        t.document
+            .sections
+            .iter()
+            .chain(t.document.obsolete.iter().flat_map(|a| a.sections.iter()))
+            .filter_map(|section| match section.marker() {
+                Some(Marker::Accepted { source, .. }) => Some(source),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    })?;
     for problem in &problems {
         output::eprint(problem);
     }
@@ -30,20 +42,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             "error: not collecting while files have errors; fix them first".into(),
         ));
     }
-    let mut keep = BTreeSet::new();
-    for pair in &pairs {
-        let Some(t) = &pair.translation else { continue };
-        let sections = t
-            .document
-            .sections
-            .iter()
-            .chain(t.document.obsolete.iter().flat_map(|a| a.sections.iter()));
-        for section in sections {
-            if let Some(Marker::Accepted { source, .. }) = section.marker() {
-                keep.insert(source);
-            }
-        }
-    }
+    let keep: BTreeSet<_> = baselines.into_iter().flatten().collect();
     let store = workspace.project.store();
     let unused: Vec<_> = store
         .entries()?
