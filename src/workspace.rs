@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use yaku_content::{ParseOptions, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
-use yaku_sync::{LoadedDocument, Project, ProjectError};
+use yaku_sync::{FileStamp, LoadedDocument, Project, ProjectError, ResultCache};
 
 use crate::report;
 use crate::Failure;
@@ -46,6 +46,33 @@ impl Workspace {
             project,
             parse_options: ParseOptions { known_components },
         })
+    }
+
+    /// The cache of a command's per-pair results, in `.yaku/cache/<name>.json`. Its
+    /// entries are valid only for this build of yaku, this configuration and glossary,
+    /// these component names and the command's own `options`.
+    pub fn result_cache<T>(&self, name: &str, options: &str) -> ResultCache<T>
+    where
+        T: Clone + serde::Serialize + serde::de::DeserializeOwned,
+    {
+        let read = |path: PathBuf| std::fs::read_to_string(path).unwrap_or_default();
+        let executable = std::env::current_exe()
+            .ok()
+            .and_then(|exe| FileStamp::of(&exe).ok().flatten());
+        let salt = format!(
+            "{}\n{executable:?}\n{}\n{}\n{:?}\n{options}",
+            env!("CARGO_PKG_VERSION"),
+            read(self.project.root.join("yaku.toml")),
+            read(self.project.locales_dir().join("glossary.toml")),
+            self.parse_options.known_components,
+        );
+        let path = self
+            .project
+            .root
+            .join(".yaku")
+            .join("cache")
+            .join(format!("{name}.json"));
+        ResultCache::open(path, salt)
     }
 
     /// A path for output: relative to the project root when inside it.
@@ -106,6 +133,31 @@ impl Workspace {
         docs: Option<&[String]>,
         f: impl Fn(&Pair) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<String>), Failure> {
+        self.map_pairs_with(locales, docs, &NoCache, f)
+    }
+
+    /// [`Self::map_pairs`] with results kept in `cache`: a pair whose two files have
+    /// not changed since the cached run is neither read nor parsed.
+    pub fn map_pairs_cached<T>(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        cache: &ResultCache<T>,
+        f: impl Fn(&Pair) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<String>), Failure>
+    where
+        T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned,
+    {
+        self.map_pairs_with(locales, docs, cache, f)
+    }
+
+    fn map_pairs_with<T: Send>(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        cache: &(dyn PairCache<T> + Sync),
+        f: impl Fn(&Pair) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<String>), Failure> {
         use rayon::prelude::*;
 
         let all_docs = self
@@ -128,7 +180,7 @@ impl Workspace {
             .collect();
         let per_doc: Vec<(Vec<T>, Vec<String>)> = selected
             .par_iter()
-            .map(|doc| self.map_document(doc, locales, &f))
+            .map(|doc| self.map_document(doc, locales, cache, &f))
             .collect();
         let mut results = Vec::new();
         let mut problems = Vec::new();
@@ -143,21 +195,39 @@ impl Workspace {
         &self,
         doc: &str,
         locales: &[String],
+        cache: &(dyn PairCache<T> + Sync),
         f: &impl Fn(&Pair) -> T,
     ) -> (Vec<T>, Vec<String>) {
         let mut results = Vec::new();
         let mut problems = Vec::new();
         let source_path = self.project.document_path(self.project.source(), doc);
+        // Stamps are taken before any file is read, so a file that changes while it is
+        // read never gets its new content cached under its old stamp.
+        let stamp = |path: &Path| cache.enabled().then(|| FileStamp::of(path).ok().flatten());
+        let source_stamp = stamp(&source_path);
+        let mut pending = Vec::new();
+        for locale in locales {
+            let translation_path = self.project.document_path(locale, doc);
+            let stamps = source_stamp.map(|s| [s, stamp(&translation_path).flatten()]);
+            let key = format!("{doc}\n{locale}");
+            match stamps.as_ref().and_then(|st| cache.lookup(&key, st)) {
+                Some(hit) => results.push((locale.clone(), hit)),
+                None => pending.push((locale, translation_path, key, stamps)),
+            }
+        }
+        if pending.is_empty() {
+            return (results.into_iter().map(|(_, r)| r).collect(), problems);
+        }
         let source = match self.load(&source_path) {
             Ok(Some(source)) => source,
-            Ok(None) => return (results, problems),
+            Ok(None) => return (Vec::new(), problems),
             Err(Failure(message)) => {
                 problems.push(message);
-                return (results, problems);
+                return (Vec::new(), problems);
             }
         };
         if self.report_errors(&source, &mut problems) {
-            return (results, problems);
+            return (Vec::new(), problems);
         }
         let mut pair = Pair {
             doc: doc.to_string(),
@@ -166,8 +236,7 @@ impl Workspace {
             translation_path: PathBuf::new(),
             translation: None,
         };
-        for locale in locales {
-            let translation_path = self.project.document_path(locale, doc);
+        for (locale, translation_path, key, stamps) in pending {
             let translation = match self.load(&translation_path) {
                 Ok(t) => t,
                 Err(Failure(message)) => {
@@ -183,17 +252,29 @@ impl Workspace {
             pair.locale = locale.clone();
             pair.translation_path = translation_path;
             pair.translation = translation;
-            results.push(f(&pair));
+            let result = f(&pair);
+            if let Some(stamps) = &stamps {
+                cache.store(&key, stamps, &result);
+            }
+            results.push((locale.clone(), result));
         }
-        (results, problems)
+        // Back into the order of `locales`.
+        results.sort_by_key(|(locale, _)| locales.iter().position(|l| l == locale));
+        (results.into_iter().map(|(_, r)| r).collect(), problems)
     }
 
-    /// Renders a file's diagnostics into `problems`; true when any is an error.
+    /// When a file has errors, renders all its diagnostics into `problems` and returns
+    /// true. Warnings alone do not stop a command (`yaku inspect` shows them).
     pub fn report_errors(&self, loaded: &LoadedDocument, problems: &mut Vec<String>) -> bool {
         let display = self.display(&loaded.path);
-        let mut has_error = false;
+        let has_error = loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        if !has_error {
+            return false;
+        }
         for diagnostic in &loaded.diagnostics {
-            has_error |= diagnostic.severity == Severity::Error;
             problems.push(report::render_content(
                 &display,
                 &loaded.document.text,
@@ -201,6 +282,42 @@ impl Workspace {
             ));
         }
         has_error
+    }
+}
+
+/// Where `map_pairs` keeps results between runs.
+trait PairCache<T> {
+    /// Whether to take file stamps at all.
+    fn enabled(&self) -> bool;
+    fn lookup(&self, key: &str, stamps: &[Option<FileStamp>]) -> Option<T>;
+    fn store(&self, key: &str, stamps: &[Option<FileStamp>], value: &T);
+}
+
+/// No cache: every pair is read.
+struct NoCache;
+
+impl<T> PairCache<T> for NoCache {
+    fn enabled(&self) -> bool {
+        false
+    }
+    fn lookup(&self, _: &str, _: &[Option<FileStamp>]) -> Option<T> {
+        None
+    }
+    fn store(&self, _: &str, _: &[Option<FileStamp>], _: &T) {}
+}
+
+impl<T> PairCache<T> for ResultCache<T>
+where
+    T: Clone + serde::Serialize + serde::de::DeserializeOwned,
+{
+    fn enabled(&self) -> bool {
+        true
+    }
+    fn lookup(&self, key: &str, stamps: &[Option<FileStamp>]) -> Option<T> {
+        self.get(key, stamps)
+    }
+    fn store(&self, key: &str, stamps: &[Option<FileStamp>], value: &T) {
+        self.put(key, stamps, value.clone());
     }
 }
 

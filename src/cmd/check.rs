@@ -11,7 +11,7 @@ use yaku_qa::{
 use yaku_sync::{align, Alignment, LoadedDocument, MissingPolicy, SectionState, StalePolicy};
 
 use super::{to_json, Context};
-use crate::workspace::Workspace;
+use crate::workspace::{Pair, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Output formats of `yaku check`.
@@ -37,6 +37,9 @@ pub struct Args {
     /// List current sections too (JSON).
     #[arg(long)]
     all: bool,
+    /// Read and check every file, ignoring and not writing `.yaku/cache/`.
+    #[arg(long)]
+    no_cache: bool,
     /// Run only this QA rule and report only its findings (no section states, no Fluent):
     /// numbers, citations, structure, untranslated-text, glossary, required-notice.
     #[arg(long, value_name = "RULE", value_parser = parse_rule)]
@@ -49,7 +52,7 @@ fn parse_rule(value: &str) -> Result<Rule, String> {
         .map_err(|e: yaku_qa::UnknownRule| e.to_string())
 }
 
-#[derive(serde::Serialize, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, Clone)]
 struct SectionFinding {
     doc: String,
     locale: String,
@@ -75,10 +78,10 @@ struct Summary {
     file_errors: usize,
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, serde::Deserialize, Clone)]
 struct QaFinding {
-    rule: &'static str,
-    severity: &'static str,
+    rule: String,
+    severity: String,
     doc: String,
     locale: String,
     section: String,
@@ -108,6 +111,15 @@ struct JsonCheck {
     summary: Summary,
 }
 
+/// What checking one pair found: the document, every section's state, the non-current
+/// sections (all with `--all`) and the QA findings.
+type PairChecked = (
+    String,
+    Vec<SectionState>,
+    Vec<SectionFinding>,
+    Vec<QaFinding>,
+);
+
 /// The command that moves a section out of `state`.
 fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> String {
     match state {
@@ -136,7 +148,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         None
     };
     // Each pair is checked where it is read, in parallel; only its findings are kept.
-    let (checked, problems) = workspace.map_pairs(&locales, None, |pair| {
+    let check_pair = |pair: &Pair| -> PairChecked {
         let alignments = align(
             &pair.source.document,
             pair.translation.as_ref().map(|t| &t.document),
@@ -158,8 +170,8 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         let qa: Vec<QaFinding> = found
             .into_iter()
             .map(|f| QaFinding {
-                rule: f.rule.as_str(),
-                severity: f.severity.as_str(),
+                rule: f.rule.as_str().to_string(),
+                severity: f.severity.as_str().to_string(),
                 doc: pair.doc.clone(),
                 locale: pair.locale.clone(),
                 section: f.section,
@@ -182,7 +194,19 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             })
             .collect();
         (pair.doc.clone(), states, findings, qa)
-    })?;
+    };
+    let (checked, problems) = if args.no_cache {
+        workspace.map_pairs(&locales, None, check_pair)?
+    } else {
+        // Unchanged pairs are not read again (see yaku_sync::ResultCache).
+        let options = format!("{:?} {:?} {}", locales, args.rule, args.all);
+        let cache = workspace.result_cache("check", &options);
+        let result = workspace.map_pairs_cached(&locales, None, &cache, check_pair)?;
+        if let Err(e) = cache.save() {
+            output::eprint(&format!("warning: cannot write the check cache: {e}"));
+        }
+        result
+    };
     let mut summary = Summary::default();
     let mut findings = Vec::new();
     let mut qa = Vec::new();

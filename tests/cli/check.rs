@@ -102,3 +102,47 @@ fn status_aligns_its_table_and_reports_chars_left() {
     assert!(json["documents"][0]["chars_left"].as_u64().unwrap() > 0);
     project.yaku(&["status", "--locale", "fr"]).failure();
 }
+
+#[test]
+fn the_check_cache_never_changes_the_answer() {
+    let project = Project::accepted_story();
+    let json = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        project.yaku(&all).stdout()
+    };
+    // Let the files age past the cache's safety margin, so entries are trusted.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(json(&[]), json(&["--no-cache"]));
+    assert!(project.path().join(".yaku/cache/check.json").exists());
+    assert_eq!(
+        json(&[]),
+        json(&["--no-cache"]),
+        "a warm run answers as a cold one"
+    );
+
+    // An edit of the same length, with the old modification time put back: the change
+    // time still gives it away.
+    let path = project.path().join("content/ja/article.md");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    project.edit("content/ja/article.md", "56名", "65名");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let warm = json(&[]);
+    assert!(warm.contains("\"state\": \"stale\""), "{warm}");
+    assert_eq!(warm, json(&["--no-cache"]));
+
+    // Settings are part of the key: --all and --locale see their own results.
+    assert_eq!(json(&["--all"]), json(&["--all", "--no-cache"]));
+    assert_eq!(
+        json(&["--locale", "en"]),
+        json(&["--locale", "en", "--no-cache"])
+    );
+    // A corrupt cache is ignored.
+    std::fs::write(project.path().join(".yaku/cache/check.json"), "{").unwrap();
+    assert_eq!(json(&[]), json(&["--no-cache"]));
+}

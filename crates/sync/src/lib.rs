@@ -12,6 +12,7 @@
 mod accept;
 mod align;
 mod atomic;
+mod cache;
 mod diff;
 mod project;
 mod state;
@@ -22,6 +23,7 @@ mod sync;
 pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
 pub use align::{align, Alignment};
 pub use atomic::{write_atomic, write_atomic_with};
+pub use cache::{FileStamp, ResultCache};
 pub use diff::{diff_text, Change};
 pub use project::{
     Config, LoadedDocument, LocaleConfig, MissingPolicy, Project, ProjectConfig, ProjectError,

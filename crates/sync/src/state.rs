@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// Where a translated section stands against its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionState {
     /// The recorded baseline equals the source section's fingerprint now.

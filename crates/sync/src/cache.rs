@@ -1,0 +1,249 @@
+//! A cache of per-file results that can be trusted without reading the files again.
+//!
+//! An entry is used only when every file it depends on has exactly the `stat` it had
+//! when the entry was made (size, modification and change time in nanoseconds, inode,
+//! device) and both times are older than the start of the run that made it. The change
+//! time cannot be set by programs (unlike the modification time), so any write to a file
+//! gives it a new stamp; the age rule keeps a file written during a run from being
+//! trusted, as git does with its index ("racy clean" entries). Anything unexpected (a
+//! missing, corrupt or foreign cache file) simply means no entry is used.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::write_atomic;
+
+/// A file's identity and version as `stat` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    len: u64,
+    modified_ns: i128,
+    changed_ns: i128,
+    inode: u64,
+    device: u64,
+}
+
+impl FileStamp {
+    /// The stamp of `path`; `None` when it does not exist.
+    pub fn of(path: &Path) -> io::Result<Option<FileStamp>> {
+        let metadata = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        Ok(Some(Self::from_metadata(&metadata)))
+    }
+
+    #[cfg(unix)]
+    fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        FileStamp {
+            len: metadata.len(),
+            modified_ns: i128::from(metadata.mtime()) * 1_000_000_000
+                + i128::from(metadata.mtime_nsec()),
+            changed_ns: i128::from(metadata.ctime()) * 1_000_000_000
+                + i128::from(metadata.ctime_nsec()),
+            inode: metadata.ino(),
+            device: metadata.dev(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
+        let ns = |t: io::Result<SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(i128::MAX, |d| d.as_nanos() as i128)
+        };
+        FileStamp {
+            len: metadata.len(),
+            modified_ns: ns(metadata.modified()),
+            // Without a change time, a file is never older than a run: nothing is cached.
+            changed_ns: i128::MAX,
+            inode: 0,
+            device: 0,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry<V> {
+    stamps: Vec<Option<FileStamp>>,
+    value: V,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored<V> {
+    /// What the results depend on besides the files (program version, settings).
+    salt: String,
+    /// When the run that made the entries started, in nanoseconds since the epoch.
+    started_ns: i128,
+    entries: HashMap<String, Entry<V>>,
+}
+
+/// Results keyed by name, each valid while its files keep their stamps.
+pub struct ResultCache<V> {
+    path: PathBuf,
+    salt: String,
+    started_ns: i128,
+    previous: Stored<V>,
+    next: std::sync::Mutex<HashMap<String, Entry<V>>>,
+}
+
+/// How much older than the caching run a file must be for its entry to be trusted.
+const RACY_MARGIN_NS: i128 = 1_000_000_000;
+
+fn now_ns() -> i128 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
+    /// Opens the cache at `path`; entries made under another `salt` are ignored. Call
+    /// this before reading any file the results depend on.
+    pub fn open(path: PathBuf, salt: String) -> Self {
+        let started_ns = now_ns();
+        let previous = fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Stored<V>>(&bytes).ok())
+            .filter(|stored| stored.salt == salt)
+            .unwrap_or_else(|| Stored {
+                salt: salt.clone(),
+                started_ns: i128::MIN,
+                entries: HashMap::new(),
+            });
+        ResultCache {
+            path,
+            salt,
+            started_ns,
+            previous,
+            next: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The cached value of `key` if every file still has the stamp it had, and was
+    /// older than the run that made the entry. A hit is carried over to the next save.
+    pub fn get(&self, key: &str, stamps: &[Option<FileStamp>]) -> Option<V> {
+        let entry = self.previous.entries.get(key)?;
+        // File times come from a coarser clock than `SystemTime::now`, and can lag it:
+        // only files at least a second older than the caching run are trusted.
+        let trusted_before = self.previous.started_ns.saturating_sub(RACY_MARGIN_NS);
+        let trusted = entry.stamps == stamps
+            && stamps
+                .iter()
+                .flatten()
+                .all(|s| s.modified_ns < trusted_before && s.changed_ns < trusted_before);
+        if !trusted {
+            return None;
+        }
+        self.put(key, stamps, entry.value.clone());
+        Some(entry.value.clone())
+    }
+
+    /// Records the value of `key` computed from files with these stamps.
+    pub fn put(&self, key: &str, stamps: &[Option<FileStamp>], value: V) {
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(
+                key.to_string(),
+                Entry {
+                    stamps: stamps.to_vec(),
+                    value,
+                },
+            );
+        }
+    }
+
+    /// Writes the entries of this run (hits and new ones) for the next. The folder gets
+    /// a `.gitignore` so the cache is never committed.
+    pub fn save(self) -> io::Result<()> {
+        let entries = self.next.into_inner().unwrap_or_default();
+        let stored = Stored {
+            salt: self.salt,
+            started_ns: self.started_ns,
+            entries,
+        };
+        if let Some(dir) = self.path.parent() {
+            fs::create_dir_all(dir)?;
+            let ignore = dir.join(".gitignore");
+            if !ignore.exists() {
+                write_atomic(&ignore, b"# yaku's local cache: never committed.\n*\n")?;
+            }
+        }
+        let bytes = serde_json::to_vec(&stored).map_err(io::Error::other)?;
+        write_atomic(&self.path, &bytes).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_used_only_while_its_files_are_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        fs::write(&file, "one").unwrap();
+        // A file written well before the run that caches it.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let cache_path = dir.path().join("cache/check.json");
+
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
+        let stamps = [FileStamp::of(&file).unwrap()];
+        assert_eq!(cache.get("a", &stamps), None);
+        cache.put("a", &stamps, 7);
+        cache.save().unwrap();
+
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
+        assert_eq!(cache.get("a", &stamps), Some(7));
+        cache.save().unwrap();
+
+        // Another salt (a new version, other settings) uses nothing.
+        let other: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v2".into());
+        assert_eq!(other.get("a", &stamps), None);
+
+        // Same length, new content, even with the old modification time restored: the
+        // change time moves, the entry is not used.
+        let modified = fs::metadata(&file).unwrap().modified().unwrap();
+        fs::write(&file, "two").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
+        assert_eq!(cache.get("a", &[FileStamp::of(&file).unwrap()]), None);
+        assert!(dir.path().join("cache/.gitignore").exists());
+    }
+
+    #[test]
+    fn a_file_changed_during_the_caching_run_is_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        let cache_path = dir.path().join("cache.json");
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
+        // Written after the run started: its stamp is not older than the run.
+        fs::write(&file, "racy").unwrap();
+        let stamps = [FileStamp::of(&file).unwrap()];
+        cache.put("a", &stamps, 1);
+        cache.save().unwrap();
+        let cache: ResultCache<u32> = ResultCache::open(cache_path, "v1".into());
+        assert_eq!(cache.get("a", &stamps), None);
+    }
+
+    #[test]
+    fn a_corrupt_cache_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_path = dir.path().join("cache.json");
+        fs::write(&cache_path, "{not json").unwrap();
+        let cache: ResultCache<u32> = ResultCache::open(cache_path, "v1".into());
+        assert_eq!(cache.get("a", &[None]), None);
+    }
+}
