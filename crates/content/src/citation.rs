@@ -53,11 +53,6 @@ fn author_pattern() -> String {
     format!(r"{NAME}(?:\s+et\s+al\.|\s+(?:and|&)\s+{NAME})?")
 }
 
-fn parenthetical() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[(（]([^()（）]*?\d{4}[^()（）]*?)[)）]").expect("valid regex"))
-}
-
 fn citation_part() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -69,18 +64,17 @@ fn citation_part() -> &'static Regex {
     })
 }
 
-fn narrative() -> &'static Regex {
+/// The authors that end a text, for a narrative citation `Authors (Year)`.
+fn trailing_authors() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(r"({})\s*[(（](\d{{4}})[)）]", author_pattern())).expect("valid regex")
-    })
+    RE.get_or_init(|| Regex::new(&format!(r"({})\s*$", author_pattern())).expect("valid regex"))
 }
 
 fn reference_entry() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?m)^[ \t]*(?:[-*+]|\d+\.)[ \t]+(?:\*\*)?({NAME}),[^\n]*?\((\d{{4}})\)[^\n]*$"
+            r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+(?:\*\*)?({NAME}),[^\n]*?\((\d{{4}})\)"
         ))
         .expect("valid regex")
     })
@@ -91,15 +85,67 @@ fn doi() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"10\.\d{4,9}/[^\s\]\)>]+").expect("valid regex"))
 }
 
+/// Every parenthesis without parentheses inside: `(start of inner, inner)`, for `(…)`
+/// and `（…）` alike.
+fn parentheses(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut open: Option<usize> = None;
+    text.char_indices().filter_map(move |(i, c)| match c {
+        '(' | '（' => {
+            open = Some(i + c.len_utf8());
+            None
+        }
+        ')' | '）' => open.take().map(|start| (start, &text[start..i])),
+        _ => None,
+    })
+}
+
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
 /// Every in-text citation in `text`, in order.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
     let mut citations = Vec::new();
-    for group in parenthetical().captures_iter(text) {
-        let Some(inner) = group.get(1) else { continue };
-        let inner_text = inner.as_str();
-        for part in inner_text.split([';', '；']) {
-            // `part` is a subslice of `inner_text`: its offset is the pointer difference.
-            let offset = inner.start() + (part.as_ptr() as usize - inner_text.as_ptr() as usize);
+    for (inner_start, inner) in parentheses(text) {
+        if !has_year(inner) {
+            continue;
+        }
+        let year_only = inner.trim();
+        if year_only.len() == 4 && year_only.bytes().all(|b| b.is_ascii_digit()) {
+            // `Authors (Year)`: the authors stand right before the parenthesis.
+            let open = text[..inner_start]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            let mut from = open.saturating_sub(120);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            if let Some(authors) = trailing_authors()
+                .captures(&text[from..open])
+                .and_then(|c| c.get(1))
+            {
+                if let Ok(year) = year_only.parse() {
+                    citations.push(Citation {
+                        authors: fold_spaces(authors.as_str()),
+                        year,
+                        span: from + authors.start()
+                            ..inner_start
+                                + inner.len()
+                                + text[inner_start + inner.len()..]
+                                    .chars()
+                                    .next()
+                                    .map_or(0, char::len_utf8),
+                    });
+                }
+            }
+            continue;
+        }
+        for part in inner.split([';', '；']) {
+            // `part` is a subslice of `inner`: its offset is the pointer difference.
+            let offset = inner_start + (part.as_ptr() as usize - inner.as_ptr() as usize);
             if let Some(c) = citation_part().captures(part) {
                 if let (Some(authors), Some(year)) = (c.get(1), c.get(2)) {
                     if let Ok(year) = year.as_str().parse() {
@@ -113,17 +159,6 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
             }
         }
     }
-    for c in narrative().captures_iter(text) {
-        if let (Some(whole), Some(authors), Some(year)) = (c.get(0), c.get(1), c.get(2)) {
-            if let Ok(year) = year.as_str().parse() {
-                citations.push(Citation {
-                    authors: fold_spaces(authors.as_str()),
-                    year,
-                    span: whole.range(),
-                });
-            }
-        }
-    }
     citations.sort_by_key(|c| c.span.start);
     citations
 }
@@ -131,22 +166,38 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 /// Every reference-list entry in `text`: list items that start with `Surname, …` and
 /// carry a `(Year)`.
 pub fn extract_references(text: &str) -> Vec<Reference> {
-    reference_entry()
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let year = c.get(2)?.as_str().parse().ok()?;
-            let doi = doi()
-                .find(whole.as_str())
-                .map(|m| m.as_str().trim_end_matches('.').to_string());
-            Some(Reference {
-                first_author: c.get(1)?.as_str().to_string(),
-                year,
-                doi,
-                span: whole.range(),
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        // Cheap tests first: a list item with a parenthesis.
+        let item = line.trim_start_matches([' ', '\t']);
+        let is_item =
+            item.starts_with(['-', '*', '+']) || item.starts_with(|c: char| c.is_ascii_digit());
+        if !is_item || !line.contains('(') {
+            continue;
+        }
+        let Some(c) = reference_entry().captures(line) else {
+            continue;
+        };
+        let (Some(author), Some(year)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let Ok(year) = year.as_str().parse() else {
+            continue;
+        };
+        out.push(Reference {
+            first_author: author.as_str().to_string(),
+            year,
+            doi: doi()
+                .find(line)
+                .map(|m| m.as_str().trim_end_matches('.').to_string()),
+            span: start..start + line.len(),
+        });
+    }
+    out
 }
 
 fn fold_spaces(s: &str) -> String {

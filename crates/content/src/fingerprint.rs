@@ -67,18 +67,23 @@ impl FromStr for Fingerprint {
 /// Normalizes text for fingerprinting: Unicode NFC, every run of whitespace (line
 /// endings included) folded to one space, leading and trailing whitespace dropped.
 pub fn normalize(text: &str) -> String {
+    // Nearly all text is already NFC; the quick check avoids composing it again.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        fold_whitespace(text)
+    } else {
+        fold_whitespace(&text.nfc().collect::<String>())
+    }
+}
+
+/// Runs of whitespace folded to one space, leading and trailing ones dropped.
+fn fold_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfc() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }

@@ -12,6 +12,9 @@
 use std::collections::BTreeMap;
 
 use regex::Regex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use unicode_normalization::UnicodeNormalization;
 
 /// One glossary entry: the term in each locale.
@@ -30,7 +33,27 @@ pub struct Term {
 pub struct Glossary {
     /// The entries, in file order.
     pub terms: Vec<Term>,
+    /// Matchers compiled for a pair of locales, built once and shared by every document.
+    compiled: CompiledMatchers,
 }
+
+/// Compiled matchers by `(source locale, locale)`; not part of a glossary's identity.
+#[derive(Clone, Default)]
+struct CompiledMatchers(Arc<Mutex<HashMap<(String, String), Arc<Matcher>>>>);
+
+impl std::fmt::Debug for CompiledMatchers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CompiledMatchers")
+    }
+}
+
+impl PartialEq for CompiledMatchers {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for CompiledMatchers {}
 
 /// Why a glossary file is not valid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -98,7 +121,10 @@ impl Glossary {
                 terms.push(term);
             }
         }
-        Ok(Glossary { terms })
+        Ok(Glossary {
+            terms,
+            compiled: CompiledMatchers::default(),
+        })
     }
 
     /// The forms of proper names in `locale` and in `source_locale`, which the
@@ -121,19 +147,34 @@ impl Glossary {
 }
 
 /// The glossary compiled for one pair of locales.
-pub(crate) struct Matcher<'a> {
-    entries: Vec<Entry<'a>>,
+pub(crate) struct Matcher {
+    entries: Vec<Entry>,
 }
 
-struct Entry<'a> {
+struct Entry {
     source: String,
-    rendering: &'a str,
+    rendering: String,
     patterns: Vec<Regex>,
 }
 
-impl<'a> Matcher<'a> {
+impl Glossary {
+    /// The matcher of this pair of locales, compiled on first use.
+    pub(crate) fn matcher(&self, source_locale: &str, locale: &str) -> Arc<Matcher> {
+        let key = (source_locale.to_string(), locale.to_string());
+        let mut compiled = match self.compiled.0.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        compiled
+            .entry(key)
+            .or_insert_with(|| Arc::new(Matcher::new(self, source_locale, locale)))
+            .clone()
+    }
+}
+
+impl Matcher {
     /// The terms that have a form in both locales.
-    pub fn new(glossary: &'a Glossary, source_locale: &str, locale: &str) -> Matcher<'a> {
+    pub fn new(glossary: &Glossary, source_locale: &str, locale: &str) -> Matcher {
         let entries = glossary
             .terms
             .iter()
@@ -150,7 +191,7 @@ impl<'a> Matcher<'a> {
                 }
                 Some(Entry {
                     source,
-                    rendering,
+                    rendering: rendering.clone(),
                     patterns,
                 })
             })
@@ -160,7 +201,7 @@ impl<'a> Matcher<'a> {
 
     /// `(source form, rendering)` of each term `source` uses that `translation` does not
     /// render, in order of first use.
-    pub fn unrendered(&self, source: &str, translation: &str) -> Vec<(&str, &'a str)> {
+    pub fn unrendered(&self, source: &str, translation: &str) -> Vec<(&str, &str)> {
         let source: String = source.nfkc().collect();
         let translation: String = translation.nfkc().collect();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -191,7 +232,7 @@ impl<'a> Matcher<'a> {
             seen.push(index);
             let entry = &self.entries[index];
             if !entry.patterns.iter().any(|p| p.is_match(&translation)) {
-                out.push((entry.source.as_str(), entry.rendering));
+                out.push((entry.source.as_str(), entry.rendering.as_str()));
             }
         }
         out

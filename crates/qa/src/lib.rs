@@ -122,7 +122,7 @@ struct Context<'a> {
     pair: &'a DocumentPair<'a>,
     source_references: Vec<Reference>,
     translation_references: Vec<Reference>,
-    matcher: Option<glossary::Matcher<'a>>,
+    matcher: Option<std::sync::Arc<glossary::Matcher>>,
     names: Vec<&'a str>,
 }
 
@@ -134,7 +134,7 @@ impl<'a> Context<'a> {
             translation_references: extract_references(&pair.translation.text),
             matcher: options
                 .glossary
-                .map(|g| glossary::Matcher::new(g, pair.source_locale, pair.locale)),
+                .map(|g| g.matcher(pair.source_locale, pair.locale)),
             names: options
                 .glossary
                 .map(|g| g.names(pair.source_locale, pair.locale))

@@ -217,6 +217,15 @@ fn markdown_spans(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     static DEFINITION: OnceLock<Regex> = OnceLock::new();
     let mut code = Vec::new();
     let mut targets = Vec::new();
+    // Most sections have neither code nor links: skip the parse when no character that
+    // could start one appears and no line is indented like a code block.
+    let may_have_spans = text.contains(['`', '~', '[', '<'])
+        || text
+            .lines()
+            .any(|line| line.starts_with("    ") || line.starts_with('\t'));
+    if !may_have_spans {
+        return (code, targets);
+    }
     for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
         match event {
             Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => code.push(span),
