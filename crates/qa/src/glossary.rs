@@ -39,7 +39,10 @@ pub struct Glossary {
 
 /// Compiled matchers by `(source locale, locale)`; not part of a glossary's identity.
 #[derive(Clone, Default)]
-struct CompiledMatchers(Arc<Mutex<HashMap<(String, String), Arc<Matcher>>>>);
+struct CompiledMatchers(Arc<Mutex<MatchersByLocales>>);
+
+/// Matchers by `(source locale, locale)`.
+type MatchersByLocales = HashMap<(String, String), Arc<Matcher>>;
 
 impl std::fmt::Debug for CompiledMatchers {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
