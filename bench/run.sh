@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Benchmarks of yaku on generated corpora (`just bench`); the method is in BENCHMARKS.md.
+#
+#   bench/run.sh [--sizes "1000 10000"] [--runs N] [--warmup N] [--fraction F]
+#                [--work DIR] [--no-write]
+#
+# For each size: `yaku-bench gen` writes N articles × 3 locales, `yaku-bench mutate`
+# edits a fraction of the sources (20 %), `yaku check --format json` is verified against
+# the ground truth, and hyperfine measures `cat` over every article (the reference),
+# `yaku check` cold and warm (and warm with --no-cache), `yaku status`,
+# `yaku sync --dry-run` and `yaku build`; `/usr/bin/time` gives the peak RSS of each.
+# The results go to <work>/results and, unless --no-write, into BENCHMARKS.md between
+# its markers (`yaku-bench report`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+sizes="1000 10000"
+runs=""
+warmup=1
+fraction=0.2
+work="${TMPDIR:-/tmp}/yaku-bench"
+write=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --warmup) warmup=$2; shift 2 ;;
+        --fraction) fraction=$2; shift 2 ;;
+        --work) work=$2; shift 2 ;;
+        --no-write) write=0; shift ;;
+        -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+        *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+# hyperfine and GNU time are Debian packages; install them when missing and root.
+install_package() {
+    if [ "$(id -u)" != 0 ]; then
+        echo "bench/run.sh: $1 is missing; install it: sudo apt-get install -y $1" >&2
+        exit 2
+    fi
+    echo "== installing $1"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$1" >/dev/null; }
+}
+command -v hyperfine >/dev/null || install_package hyperfine
+[ -x /usr/bin/time ] || install_package time
+
+echo "== building release binaries"
+cargo build --release --quiet -p yaku -p yaku-bench
+yaku=$repo/target/release/yaku
+gen=$repo/target/release/yaku-bench
+
+# Cold runs drop the page cache before each run when the kernel lets us; otherwise the
+# "cold" row is one run right after generating the corpus, which is not really cold.
+drop_caches='sync; echo 3 > /proc/sys/vm/drop_caches'
+if (sync; echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then
+    cold=drop
+    cold_text="dropped before each cold run (\`$drop_caches\`)"
+else
+    cold=first
+    cold_text="not droppable here: each cold row is a single run right after generating the corpus"
+fi
+
+results=$work/results
+rm -rf "$results"
+mkdir -p "$results"
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+    echo "cores: $(nproc)"
+    echo "memory: $(free -g | awk '/^Mem:/ { print $2 " GiB" }')"
+    echo "kernel: $(uname -sr)"
+    echo "disk: $(findmnt -no FSTYPE,SOURCE -T "$work" 2>/dev/null | tr -s ' ' || echo '?')"
+    # Changes to the benchmark tooling itself do not change what is measured.
+    changes=$(git status --porcelain -- . ':!crates/bench' ':!bench' ':!BENCHMARKS.md' ':!justfile' 2>/dev/null | grep -v '^??' || true)
+    echo "yaku: $(git rev-parse --short HEAD 2>/dev/null || echo '?')${changes:+ (with uncommitted changes)}, release build"
+    echo "hyperfine: $(hyperfine --version | awk '{ print $2 }')"
+    echo "cold: $cold_text"
+} >"$results/machine.txt"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# measure ID NAME CACHE COMMAND [PREPARE]: hyperfine in the corpus folder, then the peak
+# RSS of one more run. CACHE is warm or cold; PREPARE runs before every run.
+measure() {
+    local id=$1 name=$2 cache=$3 command=$4 prepare=${5:-}
+    local options=(--style basic --ignore-failure --command-name "$name" --export-json "$out/$id.json")
+    if [ "$cache" = cold ] && [ "$cold" = drop ]; then
+        prepare="${prepare:+$prepare; }$drop_caches"
+    fi
+    if [ -n "$prepare" ]; then
+        options+=(--prepare "$prepare")
+    fi
+    if [ "$cache" = cold ] && [ "$cold" = drop ]; then
+        options+=(--warmup 0 --runs "$cold_runs")
+        echo cold >"$out/$id.cache"
+    elif [ "$cache" = cold ]; then
+        options+=(--warmup 0 --runs 1)
+        echo "first run" >"$out/$id.cache"
+    else
+        options+=(--warmup "$warmup" --runs "$n_runs")
+        echo warm >"$out/$id.cache"
+    fi
+    echo "== $n articles: $id: $name"
+    (cd "$corpus" && hyperfine "${options[@]}" "$command") | grep -E 'Time|Range' || true
+    if [ -n "$prepare" ]; then
+        (cd "$corpus" && sh -c "$prepare")
+    fi
+    (cd "$corpus" && /usr/bin/time -f '%M' -o "$out/$id.rss" sh -c "$command" >/dev/null 2>&1) || true
+}
+
+for n in $sizes; do
+    corpus=$work/corpus-$n
+    out=$results/$n
+    mkdir -p "$out"
+    n_runs=${runs:-$([ "$n" -ge 5000 ] && echo 3 || echo 5)}
+    cold_runs=$([ "$n_runs" -ge 3 ] && echo 3 || echo "$n_runs")
+
+    echo "== $n articles: generating $corpus"
+    start=$(now)
+    "$gen" gen --articles "$n" --out "$corpus" --force
+    gen_seconds=$(elapsed "$start")
+    start=$(now)
+    "$gen" mutate --dir "$corpus" --fraction "$fraction" --truth "$out/truth.json"
+    mutate_seconds=$(elapsed "$start")
+
+    # The very first check after generating, before anything else reads the corpus.
+    echo "== $n articles: verifying yaku check against the ground truth"
+    (cd "$corpus" && "$yaku" check --format json >"$out/check.json") || true
+    if "$gen" verify --truth "$out/truth.json" --check "$out/check.json" >"$out/verify.txt" 2>&1; then
+        verify="exact ($(cat "$out/verify.txt"))"
+    else
+        verify="DIFFERS, see $out/verify.txt"
+        head -5 "$out/verify.txt" >&2
+    fi
+    {
+        echo "articles=$n"
+        echo "files=$(find "$corpus/content" -name '*.md' | wc -l)"
+        echo "bytes=$(cat "$corpus"/content/*/*.md | wc -c)"
+        echo "gen_seconds=$gen_seconds"
+        echo "mutate_seconds=$mutate_seconds"
+        echo "fraction=$fraction"
+        echo "mutated=$(grep -m1 '"mutated"' "$out/truth.json" | tr -dc 0-9)"
+        echo "expected_findings=$(grep -c '"state"' "$out/truth.json")"
+        echo "verify=$verify"
+    } >"$out/corpus.txt"
+
+    cat_command='cat content/ja/*.md content/en/*.md content/zh-Hans/*.md > /dev/null'
+    measure cat-cold "$cat_command" cold "$cat_command"
+    measure cat-warm "$cat_command" warm "$cat_command"
+    # Cold: nothing in the page cache and no result cache (.yaku/cache) from earlier runs.
+    measure check-cold "yaku check" cold "$yaku check" "rm -rf .yaku/cache"
+    # Warm: the page cache and the result cache filled by the warm-up run.
+    measure check-warm "yaku check" warm "$yaku check"
+    measure check-no-cache "yaku check --no-cache" warm "$yaku check --no-cache"
+    measure status "yaku status" warm "$yaku status"
+    measure sync-dry-run "yaku sync --dry-run" warm "$yaku sync --dry-run"
+    measure build "yaku build --out dist (into an empty dist/)" warm "$yaku build --out dist" "rm -rf dist"
+done
+
+"$gen" report --results "$results"
+if [ "$write" = 1 ]; then
+    "$gen" report --results "$results" --into "$repo/BENCHMARKS.md"
+fi
+echo "== results in $results"
