@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod diff;
 mod errors;
+mod fluent;
 mod init_ids;
 mod inspect;
 mod qa;
