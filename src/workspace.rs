@@ -338,6 +338,19 @@ fn known_components(project: &Project) -> Option<BTreeSet<String>> {
     Some(localizer.message_ids().into_iter().collect())
 }
 
+/// Prints the rendered problems of files that could not be used and fails with
+/// `message` when there are any: for commands that must not act on a partial project.
+pub fn stop_on_problems(problems: &[String], message: &str) -> Result<(), Failure> {
+    for problem in problems {
+        crate::output::eprint(problem);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(format!("error: {message}")))
+    }
+}
+
 /// `path` relative to `root` when inside it, with `/` separators.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let Ok(relative) = path.strip_prefix(root) else {

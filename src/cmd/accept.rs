@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use yaku_sync::{accept_sections, write_atomic, AcceptSelection, Refusal};
 
 use super::Context;
-use crate::workspace::Workspace;
+use crate::workspace::{stop_on_problems, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku accept`.
@@ -48,14 +48,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let docs: Option<Vec<String>> = (!wanted.is_empty()).then(|| wanted.keys().cloned().collect());
     let mut problems = Vec::new();
     let pairs = workspace.pairs(&locales, docs.as_deref(), &mut problems)?;
-    for problem in &problems {
-        output::eprint(problem);
-    }
-    if !problems.is_empty() {
-        return Err(Failure(
-            "error: files with errors cannot be accepted; fix them first".into(),
-        ));
-    }
+    stop_on_problems(
+        &problems,
+        "files with errors cannot be accepted; fix them first",
+    )?;
     let store = workspace.project.store();
     let mut out = String::new();
     let mut refused_any = false;

@@ -4,7 +4,7 @@ use yaku_sync::{align, diff_text, Change, SectionState};
 
 use super::{to_json, Context, Format};
 use crate::output::Style;
-use crate::workspace::Workspace;
+use crate::workspace::{stop_on_problems, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku diff`.
@@ -45,14 +45,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let docs = doc.map(|d| vec![d]);
     let mut problems = Vec::new();
     let pairs = workspace.pairs(&locales, docs.as_deref(), &mut problems)?;
-    for problem in &problems {
-        output::eprint(problem);
-    }
-    if !problems.is_empty() {
-        return Err(Failure(
-            "error: some files could not be read; see above".into(),
-        ));
-    }
+    stop_on_problems(&problems, "some files could not be read; see above")?;
     let store = workspace.project.store();
     let mut diffs = Vec::new();
     let mut section_found = section.is_none();

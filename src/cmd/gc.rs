@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use yaku_content::Marker;
 
 use super::Context;
-use crate::workspace::Workspace;
+use crate::workspace::{stop_on_problems, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku gc`.
@@ -33,15 +33,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             })
             .collect::<Vec<_>>()
     })?;
-    for problem in &problems {
-        output::eprint(problem);
-    }
-    if !problems.is_empty() {
-        // A file we cannot read may hold baselines: deleting now could lose them.
-        return Err(Failure(
-            "error: not collecting while files have errors; fix them first".into(),
-        ));
-    }
+    stop_on_problems(
+        &problems,
+        "not collecting while files have errors; fix them first",
+    )?;
     let keep: BTreeSet<_> = baselines.into_iter().flatten().collect();
     let store = workspace.project.store();
     let unused: Vec<_> = store
