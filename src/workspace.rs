@@ -1,11 +1,13 @@
 //! The project as the commands see it: configuration, the source locale's component
 //! names, and articles read with their problems rendered.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use yaku_content::{ParseOptions, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
+use yaku_qa::PreparedDocument;
 use yaku_sync::{FileStamp, LoadedDocument, Project, ProjectError, ResultCache};
 
 use crate::report;
@@ -31,6 +33,30 @@ pub struct Pair {
     pub translation_path: PathBuf,
     /// The translation, unless the file does not exist.
     pub translation: Option<LoadedDocument>,
+}
+
+/// Work on a source document that the pairs of all its locales share, done at most once
+/// per document and only when a pair asks.
+pub struct SourceShared<'s> {
+    document: &'s yaku_content::Document,
+    locale: &'s str,
+    qa: OnceCell<PreparedDocument<'s>>,
+}
+
+impl<'s> SourceShared<'s> {
+    fn new(document: &'s yaku_content::Document, locale: &'s str) -> SourceShared<'s> {
+        SourceShared {
+            document,
+            locale,
+            qa: OnceCell::new(),
+        }
+    }
+
+    /// The source prepared for the QA rules.
+    pub fn qa(&self) -> &PreparedDocument<'s> {
+        self.qa
+            .get_or_init(|| PreparedDocument::new(self.document, self.locale))
+    }
 }
 
 impl Workspace {
@@ -111,7 +137,7 @@ impl Workspace {
         docs: Option<&[String]>,
         problems: &mut Vec<String>,
     ) -> Result<Vec<Pair>, Failure> {
-        let (pairs, mut found) = self.map_pairs(locales, docs, |pair| Pair {
+        let (pairs, mut found) = self.map_pairs(locales, docs, |pair, _| Pair {
             doc: pair.doc.clone(),
             locale: pair.locale.clone(),
             source: pair.source.clone(),
@@ -126,12 +152,13 @@ impl Workspace {
     /// `locales` and returns the results in document then locale order, with the
     /// rendered problems of files that could not be used (those pairs are skipped).
     /// Documents are read and parsed in parallel and dropped once `f` has seen them, so
-    /// memory stays flat however large the corpus.
+    /// memory stays flat however large the corpus. `f` also gets the work on the source
+    /// that the document's locales share.
     pub fn map_pairs<T: Send>(
         &self,
         locales: &[String],
         docs: Option<&[String]>,
-        f: impl Fn(&Pair) -> T + Sync,
+        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<String>), Failure> {
         self.map_pairs_with(locales, docs, &NoCache, f)
     }
@@ -143,7 +170,7 @@ impl Workspace {
         locales: &[String],
         docs: Option<&[String]>,
         cache: &ResultCache<T>,
-        f: impl Fn(&Pair) -> T + Sync,
+        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<String>), Failure>
     where
         T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned,
@@ -156,7 +183,7 @@ impl Workspace {
         locales: &[String],
         docs: Option<&[String]>,
         cache: &(dyn PairCache<T> + Sync),
-        f: impl Fn(&Pair) -> T + Sync,
+        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<String>), Failure> {
         use rayon::prelude::*;
 
@@ -196,7 +223,7 @@ impl Workspace {
         doc: &str,
         locales: &[String],
         cache: &(dyn PairCache<T> + Sync),
-        f: &impl Fn(&Pair) -> T,
+        f: &impl Fn(&Pair, &SourceShared<'_>) -> T,
     ) -> (Vec<T>, Vec<String>) {
         let mut results = Vec::new();
         let mut problems = Vec::new();
@@ -236,6 +263,7 @@ impl Workspace {
             translation_path: PathBuf::new(),
             translation: None,
         };
+        let shared = SourceShared::new(&pair.source.document, self.project.source());
         for (locale, translation_path, key, stamps) in pending {
             let translation = match self.load(&translation_path) {
                 Ok(t) => t,
@@ -252,7 +280,7 @@ impl Workspace {
             pair.locale = locale.clone();
             pair.translation_path = translation_path;
             pair.translation = translation;
-            let result = f(&pair);
+            let result = f(&pair, &shared);
             if let Some(stamps) = &stamps {
                 cache.store(&key, stamps, &result);
             }

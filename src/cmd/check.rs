@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use yaku_content::Marker;
 use yaku_qa::{
-    check_required_notices, check_sections, DocumentPair, Glossary, NoticeState, OnMissing,
-    OnStale, Policy, Rule, SectionStatus, Settings,
+    check_required_notices, check_sections, Glossary, NoticeState, OnMissing, OnStale, Policy,
+    PreparedDocument, Rule, SectionStatus, Settings,
 };
 use yaku_sync::{align, Alignment, LoadedDocument, MissingPolicy, SectionState, StalePolicy};
 
 use super::{to_json, Context};
-use crate::workspace::{Pair, Workspace};
+use crate::workspace::{Pair, SourceShared, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Output formats of `yaku check`.
@@ -148,7 +148,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         None
     };
     // Each pair is checked where it is read, in parallel; only its findings are kept.
-    let check_pair = |pair: &Pair| -> PairChecked {
+    let check_pair = |pair: &Pair, shared: &SourceShared<'_>| -> PairChecked {
         let alignments = align(
             &pair.source.document,
             pair.translation.as_ref().map(|t| &t.document),
@@ -162,6 +162,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         let found = quality(
             &workspace,
             pair,
+            shared,
             &alignments,
             &rules,
             glossary.as_ref(),
@@ -409,7 +410,8 @@ fn is_compared(alignment: &Alignment, translation: &LoadedDocument) -> bool {
 /// section order, then rule, then line.
 fn quality(
     workspace: &Workspace,
-    pair: &crate::workspace::Pair,
+    pair: &Pair,
+    shared: &SourceShared<'_>,
     alignments: &[Alignment],
     rules: &[Rule],
     glossary: Option<&Glossary>,
@@ -422,13 +424,12 @@ fn quality(
             .filter(|a| is_compared(a, translation))
             .map(|a| a.id.as_str())
             .collect();
-        let document_pair = DocumentPair {
-            source: &pair.source.document,
-            source_locale: workspace.project.source(),
-            translation: &translation.document,
-            locale: &pair.locale,
-        };
-        found = check_sections(&document_pair, &ids, &yaku_qa::Options { glossary, rules });
+        found = check_sections(
+            shared.qa(),
+            &PreparedDocument::new(&translation.document, &pair.locale),
+            &ids,
+            &yaku_qa::Options { glossary, rules },
+        );
     }
     if rules.contains(&Rule::RequiredNotice) {
         let statuses: Vec<SectionStatus> = alignments

@@ -19,7 +19,7 @@ pub struct Args {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(None)?;
-    let (baselines, problems) = workspace.map_pairs(&locales, None, |pair| {
+    let (baselines, problems) = workspace.map_pairs(&locales, None, |pair, _| {
         let Some(t) = &pair.translation else {
             return Vec::new();
         };

@@ -25,7 +25,7 @@ struct JsonStatus {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(args.locale.as_deref())?;
-    let (statuses, problems) = workspace.map_pairs(&locales, None, |pair| {
+    let (statuses, problems) = workspace.map_pairs(&locales, None, |pair, _| {
         let alignments = align(
             &pair.source.document,
             pair.translation.as_ref().map(|t| &t.document),

@@ -37,7 +37,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let options = SyncOptions {
         purge_obsolete: args.purge_obsolete,
     };
-    let (results, problems) = workspace.map_pairs(&locales, None, |pair| {
+    let (results, problems) = workspace.map_pairs(&locales, None, |pair, _| {
         let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
         let outcome = sync_document(
             &pair.source.document,

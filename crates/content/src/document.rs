@@ -68,6 +68,12 @@ pub struct Section {
     pub blocks: Vec<Block>,
     /// Destinations of the links in the section, in order.
     pub links: Vec<String>,
+    /// Byte ranges of the file holding inline code and code blocks, in order: text that
+    /// checks of prose leave alone.
+    pub code: Vec<Range<usize>>,
+    /// Byte ranges of the file holding link and image destinations (`](…)`) and
+    /// autolinks, in order: addresses, not prose.
+    pub link_targets: Vec<Range<usize>>,
     /// True when the section holds nothing but whitespace and its marker.
     pub is_blank: bool,
     /// Marked `<!-- yaku:required -->`: every locale must publish it, current.

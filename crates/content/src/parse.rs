@@ -7,7 +7,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::block::{Block, BlockKind, CalloutKind};
 use crate::diagnostic::{Diagnostic, Problem};
@@ -76,6 +78,8 @@ pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Di
             chars: count_chars(fm.title.iter().chain(fm.description.iter())),
             blocks: Vec::new(),
             links: Vec::new(),
+            code: Vec::new(),
+            link_targets: Vec::new(),
             is_blank: translatable.is_empty(),
             required: false,
         });
@@ -126,6 +130,8 @@ struct Head {
 struct Collected {
     blocks: Vec<Block>,
     links: Vec<String>,
+    code: Vec<Range<usize>>,
+    link_targets: Vec<Range<usize>>,
     chars: usize,
     marker: Option<(Marker, Range<usize>)>,
     /// Lines of `<!-- yaku:required -->` directives, left out of the fingerprint.
@@ -236,6 +242,15 @@ impl Cutter<'_> {
                     if let Tag::Link { dest_url, .. } = &tag {
                         collected[current].links.push(dest_url.to_string());
                     }
+                    match &tag {
+                        Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => {
+                            if let Some(target) = self.link_target(*link_type, &span) {
+                                collected[current].link_targets.push(target);
+                            }
+                        }
+                        Tag::CodeBlock(_) => collected[current].code.push(span.clone()),
+                        _ => {}
+                    }
                     if matches!(tag, Tag::Item) {
                         if let Some(Frame {
                             block:
@@ -283,7 +298,11 @@ impl Cutter<'_> {
                         }
                     }
                 }
-                Event::Text(text) | Event::Code(text) => {
+                Event::Code(text) => {
+                    collected[current].code.push(span);
+                    collected[current].chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                Event::Text(text) => {
                     collected[current].chars += text.chars().filter(|c| !c.is_whitespace()).count();
                 }
                 Event::Rule if stack.is_empty() => {
@@ -324,6 +343,8 @@ impl Cutter<'_> {
             chars: data.chars,
             blocks: data.blocks,
             links: data.links,
+            code: data.code,
+            link_targets: data.link_targets,
         }
     }
 
@@ -393,7 +414,22 @@ impl Cutter<'_> {
             chars: data.chars,
             blocks: data.blocks,
             links: data.links,
+            code: data.code,
+            link_targets: data.link_targets,
             is_blank: false,
+        }
+    }
+
+    /// The destination part of a link or image spanning `span`: all of an autolink,
+    /// `](…)` of an inline link; reference links have theirs in a definition.
+    fn link_target(&self, link_type: LinkType, span: &Range<usize>) -> Option<Range<usize>> {
+        match link_type {
+            LinkType::Autolink | LinkType::Email => Some(span.clone()),
+            LinkType::Inline => {
+                let at = self.text.get(span.clone())?.rfind("](")?;
+                Some(span.start + at + 1..span.end)
+            }
+            _ => None,
         }
     }
 

@@ -189,6 +189,23 @@ fn the_required_directive_marks_the_section_and_is_not_fingerprinted() {
 /// Regression: a heading ending in a multi-byte character on the last line, without a
 /// final newline, once made the parser slice inside the character and panic.
 #[test]
+fn code_and_link_targets_are_located_in_the_file() {
+    let text = "# 見出し {#h}\n\n本文 `コード 1` と[リンク](https://example.org/2)、<https://x.org/3>。\n\n```\n4\n```\n\n[参照][r]\n\n[r]: https://y.org/5\n";
+    let (document, _) = parse(text);
+    let section = document.section("h").unwrap();
+    let spans = |ranges: &[std::ops::Range<usize>]| -> Vec<String> {
+        ranges.iter().map(|r| text[r.clone()].to_string()).collect()
+    };
+    assert_eq!(spans(&section.code), ["`コード 1`", "```\n4\n```"]);
+    // The destination part of an inline link, an autolink whole; a reference link has
+    // its destination in the definition, which is not a link event.
+    assert_eq!(
+        spans(&section.link_targets),
+        ["(https://example.org/2)", "<https://x.org/3>"]
+    );
+}
+
+#[test]
 fn a_final_heading_ending_in_a_multibyte_character_parses() {
     let (document, _) = parse("# Café");
     assert_eq!(document.sections[1].heading, "Café");

@@ -8,11 +8,13 @@
 //! `&` equals `and`. Reference-list entries, code, HTML comments and link targets are not
 //! searched for citations.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use yaku_content::{extract_citations, extract_references, Citation, Reference};
+use yaku_content::{extract_citations, Citation, Reference};
 
+use crate::prepared::Citations;
 use crate::text::SectionText;
 
 /// A problem, at a line.
@@ -22,13 +24,16 @@ pub(crate) type Problem = (usize, String);
 pub(crate) struct Side<'a> {
     /// The section's text.
     pub text: &'a SectionText,
-    /// The section's link destinations.
-    pub links: &'a [String],
+    /// The section's citations.
+    pub citations: &'a Citations,
+    /// The section's DOIs and absolute URLs ([`identifiers`]).
+    pub identifiers: &'a [String],
     /// The whole document's reference list.
     pub references: &'a [Reference],
 }
 
-fn key(citation: &Citation) -> String {
+/// What two citations are compared by: authors (`&` read as `and`) and year.
+pub(crate) fn key(citation: &Citation) -> String {
     format!(
         "{}, {}",
         citation.authors.replace(" & ", " and "),
@@ -42,18 +47,10 @@ fn resolves(references: &[Reference], citation: &Citation) -> bool {
         .any(|r| r.first_author == citation.first_author() && r.year == citation.year)
 }
 
-/// The citations of a section, with reference entries, code and link targets left out.
-fn citations(text: &SectionText) -> Vec<Citation> {
-    let references: Vec<_> = extract_references(&text.base)
-        .into_iter()
-        .map(|r| r.span)
-        .collect();
-    let masked = text.masked(
-        text.code
-            .iter()
-            .chain(&text.link_targets)
-            .chain(&references),
-    );
+/// The citations of a section, with its reference entries (`references`), code and
+/// link targets left out.
+pub(crate) fn citations(text: &SectionText, references: &[Range<usize>]) -> Vec<Citation> {
+    let masked = text.masked(text.code.iter().chain(&text.link_targets).chain(references));
     extract_citations(&masked)
 }
 
@@ -62,9 +59,10 @@ fn doi() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"10\.\d{4,9}/[^\s\]\)>]+").expect("valid regex"))
 }
 
-/// DOIs in the text and absolute link destinations, as `DOI …` and `URL …`.
-fn identifiers(side: &Side<'_>) -> Vec<String> {
-    let masked = side.text.masked(&side.text.link_targets);
+/// DOIs in the text and absolute link destinations (of `links`), as `DOI …` and
+/// `URL …`.
+pub(crate) fn identifiers(text: &SectionText, links: &[String]) -> Vec<String> {
+    let masked = text.masked(&text.link_targets);
     let mut out: Vec<String> = doi()
         .find_iter(&masked)
         .map(|m| {
@@ -75,7 +73,7 @@ fn identifiers(side: &Side<'_>) -> Vec<String> {
         })
         .collect();
     out.extend(
-        side.links
+        links
             .iter()
             .filter(|link| link.contains("://") || link.starts_with("//"))
             .map(|link| format!("URL {link}")),
@@ -104,13 +102,11 @@ fn difference<'a, T: PartialEq>(a: &'a [T], b: &[T]) -> Vec<&'a T> {
 pub(crate) fn check(source: &Side<'_>, translation: &Side<'_>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let section_line = translation.text.first_line();
-    let source_citations = citations(source.text);
-    let translation_citations = citations(translation.text);
-    let source_keys: Vec<String> = source_citations.iter().map(key).collect();
-    let translation_keys: Vec<String> = translation_citations.iter().map(key).collect();
+    let (source_keys, translation_keys) = (&source.citations.keys, &translation.citations.keys);
+    let translation_citations = &translation.citations.citations;
 
-    let missing = difference(&source_keys, &translation_keys);
-    let added = difference(&translation_keys, &source_keys);
+    let missing = difference(source_keys, translation_keys);
+    let added = difference(translation_keys, source_keys);
     if !missing.is_empty() || !added.is_empty() {
         let at = added
             .first()
@@ -134,7 +130,7 @@ pub(crate) fn check(source: &Side<'_>, translation: &Side<'_>) -> Vec<Problem> {
 
     // A citation the source lacks is reported above; the others must resolve.
     let mut reported: Vec<&str> = Vec::new();
-    for (citation, k) in translation_citations.iter().zip(&translation_keys) {
+    for (citation, k) in translation_citations.iter().zip(translation_keys) {
         if reported.contains(&k.as_str()) || !source_keys.contains(k) {
             continue;
         }
@@ -147,10 +143,8 @@ pub(crate) fn check(source: &Side<'_>, translation: &Side<'_>) -> Vec<Problem> {
         }
     }
 
-    let source_ids = identifiers(source);
-    let translation_ids = identifiers(translation);
-    let missing = difference(&source_ids, &translation_ids);
-    let added = difference(&translation_ids, &source_ids);
+    let missing = difference(source.identifiers, translation.identifiers);
+    let added = difference(translation.identifiers, source.identifiers);
     if !missing.is_empty() || !added.is_empty() {
         let mut parts = Vec::new();
         if !missing.is_empty() {

@@ -16,6 +16,7 @@
 mod citations;
 mod glossary;
 mod numbers;
+mod prepared;
 mod required;
 mod rule;
 mod structure;
@@ -23,28 +24,14 @@ mod text;
 mod untranslated;
 
 pub use glossary::{Glossary, GlossaryError, Term};
+pub use prepared::PreparedDocument;
 pub use required::{
     check_required_notices, NoticeState, OnMissing, OnStale, Policy, SectionStatus,
 };
 pub use rule::{Finding, Rule, Setting, Settings, SettingsError, Severity, UnknownRule};
 
-use yaku_content::{extract_references, Document, Reference};
-
-use crate::text::SectionText;
+use crate::prepared::SectionFacts;
 use crate::untranslated::Scripts;
-
-/// A source document and one translation of it.
-#[derive(Debug, Clone, Copy)]
-pub struct DocumentPair<'a> {
-    /// The source document.
-    pub source: &'a Document,
-    /// The source locale tag (`ja`).
-    pub source_locale: &'a str,
-    /// The translation.
-    pub translation: &'a Document,
-    /// The translation's locale tag (`en`, `zh-Hans`).
-    pub locale: &'a str,
-}
 
 /// What the section rules run with.
 #[derive(Debug, Clone, Copy)]
@@ -66,33 +53,35 @@ fn language(tag: &str) -> String {
 /// Compares the sections `ids` (source order) of a translation with their source
 /// sections. Ids missing from either document are skipped. Findings come in the order of
 /// `ids`, then rule, then line.
+///
+/// Prepare a source once and pass it for each of its translations: what the rules read
+/// from its sections is then worked out once.
 pub fn check_sections(
-    pair: &DocumentPair<'_>,
+    source: &PreparedDocument<'_>,
+    translation: &PreparedDocument<'_>,
     ids: &[&str],
     options: &Options<'_>,
 ) -> Vec<Finding> {
-    let context = Context::new(pair, options);
+    let context = Context::new(source, translation, options);
     let mut out = Vec::new();
     for id in ids {
-        let (Some(source), Some(translation)) =
-            (pair.source.section(id), pair.translation.section(id))
+        let (Some((source_section, source_facts)), Some((translation_section, translation_facts))) =
+            (source.section(id), translation.section(id))
         else {
             continue;
         };
-        let source_text = SectionText::new(pair.source, source);
-        let translation_text = SectionText::new(pair.translation, translation);
-        let ignored = translation_text.ignored_rules(pair.translation, translation);
+        let ignored = translation_facts.ignored(translation.document(), translation_section);
+        let sides = Sides {
+            source: source_section,
+            source_facts,
+            translation: translation_section,
+            translation_facts,
+        };
         let mut found = Vec::new();
         for &rule in options.rules {
             if rule == Rule::RequiredNotice || ignored.contains(rule.as_str()) {
                 continue;
             }
-            let sides = Sides {
-                source,
-                source_text: &source_text,
-                translation,
-                translation_text: &translation_text,
-            };
             for (line, message) in context.run(rule, &sides) {
                 found.push(Finding {
                     rule,
@@ -112,51 +101,55 @@ pub fn check_sections(
 /// One section on both sides.
 struct Sides<'a> {
     source: &'a yaku_content::Section,
-    source_text: &'a SectionText,
+    source_facts: &'a SectionFacts,
     translation: &'a yaku_content::Section,
-    translation_text: &'a SectionText,
+    translation_facts: &'a SectionFacts,
 }
 
 /// What the rules share across the sections of one document pair.
 struct Context<'a> {
-    pair: &'a DocumentPair<'a>,
-    source_references: Vec<Reference>,
-    translation_references: Vec<Reference>,
+    source: &'a PreparedDocument<'a>,
+    translation: &'a PreparedDocument<'a>,
     matcher: Option<std::sync::Arc<glossary::Matcher>>,
     names: Vec<&'a str>,
 }
 
 impl<'a> Context<'a> {
-    fn new(pair: &'a DocumentPair<'a>, options: &Options<'a>) -> Context<'a> {
+    fn new(
+        source: &'a PreparedDocument<'a>,
+        translation: &'a PreparedDocument<'a>,
+        options: &Options<'a>,
+    ) -> Context<'a> {
         Context {
-            pair,
-            source_references: extract_references(&pair.source.text),
-            translation_references: extract_references(&pair.translation.text),
+            source,
+            translation,
             matcher: options
                 .glossary
-                .map(|g| g.matcher(pair.source_locale, pair.locale)),
+                .map(|g| g.matcher(source.locale(), translation.locale())),
             names: options
                 .glossary
-                .map(|g| g.names(pair.source_locale, pair.locale))
+                .map(|g| g.names(source.locale(), translation.locale()))
                 .unwrap_or_default(),
         }
     }
 
     /// The problems `rule` finds in one section, as `(line, message)`.
     fn run(&self, rule: Rule, sides: &Sides<'_>) -> Vec<(usize, String)> {
-        let line = sides.translation_text.first_line();
+        let line = sides.translation_facts.text.first_line();
         match rule {
             Rule::Numbers => self.numbers(sides),
             Rule::Citations => citations::check(
                 &citations::Side {
-                    text: sides.source_text,
-                    links: &sides.source.links,
-                    references: &self.source_references,
+                    text: &sides.source_facts.text,
+                    citations: sides.source_facts.citations(),
+                    identifiers: sides.source_facts.identifiers(sides.source),
+                    references: self.source.references(),
                 },
                 &citations::Side {
-                    text: sides.translation_text,
-                    links: &sides.translation.links,
-                    references: &self.translation_references,
+                    text: &sides.translation_facts.text,
+                    citations: sides.translation_facts.citations(),
+                    identifiers: sides.translation_facts.identifiers(sides.translation),
+                    references: self.translation.references(),
                 },
             ),
             Rule::Structure => structure::check(sides.source, sides.translation)
@@ -170,15 +163,10 @@ impl<'a> Context<'a> {
     }
 
     fn numbers(&self, sides: &Sides<'_>) -> Vec<(usize, String)> {
-        let english_source = language(self.pair.source_locale) == "en";
-        let english_translation = language(self.pair.locale) == "en";
-        let source_text = sides.source_text.masked(&sides.source_text.link_targets);
-        let translation_text = sides
-            .translation_text
-            .masked(&sides.translation_text.link_targets);
-        let source = numbers::extract(&source_text, english_source);
-        let translation = numbers::extract(&translation_text, english_translation);
-        let mismatch = numbers::compare(&source, &translation, english_translation);
+        let english_translation = self.translation.language() == "en";
+        let source = sides.source_facts.numbers();
+        let translation = sides.translation_facts.numbers();
+        let mismatch = numbers::compare(source, translation, english_translation);
         if mismatch.missing.is_empty() && mismatch.extra.is_empty() {
             return Vec::new();
         }
@@ -195,10 +183,11 @@ impl<'a> Context<'a> {
         if !mismatch.extra.is_empty() {
             parts.push(format!("not in the source {}", join(&mismatch.extra)));
         }
-        let line = mismatch.extra.first().map_or_else(
-            || sides.translation_text.first_line(),
-            |n| sides.translation_text.line_at(n.start),
-        );
+        let text = &sides.translation_facts.text;
+        let line = mismatch
+            .extra
+            .first()
+            .map_or_else(|| text.first_line(), |n| text.line_at(n.start));
         vec![(
             line,
             format!("numbers differ from the source: {}", parts.join("; ")),
@@ -206,27 +195,29 @@ impl<'a> Context<'a> {
     }
 
     fn untranslated(&self, sides: &Sides<'_>) -> Option<(usize, String)> {
-        if language(self.pair.source_locale) != "ja" || language(self.pair.locale) == "ja" {
+        let target = self.translation.language();
+        if self.source.language() != "ja" || target == "ja" {
             return None;
         }
-        let scripts = if language(self.pair.locale) == "zh" {
+        let scripts = if target == "zh" {
             Scripts::Kana
         } else {
             Scripts::KanaAndKanji
         };
         // A reference list is names and titles as published, in any script.
-        let source_references = extract_references(&sides.source_text.base);
+        let source_references = sides.source_facts.references();
         if !source_references.is_empty()
             && source_references.len() >= sides.source.block_counts().list_items
         {
             return None;
         }
-        let text = sides.translation_text;
+        let facts = sides.translation_facts;
+        let text = &facts.text;
         let mut skip = text.code.clone();
         skip.extend(text.link_targets.iter().cloned());
         skip.extend(untranslated::quotations(&text.base));
         skip.extend(untranslated::occurrences(&text.base, &self.names));
-        skip.extend(extract_references(&text.base).into_iter().map(|r| r.span));
+        skip.extend(facts.references().iter().cloned());
         let masked = text.masked(&skip);
         let (offset, run) = untranslated::first_run(&masked, scripts)?;
         let what = match scripts {
@@ -240,17 +231,11 @@ impl<'a> Context<'a> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        let source_text = sides.source_text.masked(
-            sides
-                .source_text
-                .code
-                .iter()
-                .chain(&sides.source_text.link_targets),
-        );
-        let translation_text = sides
-            .translation_text
-            .masked(&sides.translation_text.link_targets);
-        let line = sides.translation_text.first_line();
+        let source = &sides.source_facts.text;
+        let translation = &sides.translation_facts.text;
+        let source_text = source.masked(source.code.iter().chain(&source.link_targets));
+        let translation_text = translation.masked(&translation.link_targets);
+        let line = translation.first_line();
         matcher
             .unrendered(&source_text, &translation_text)
             .into_iter()
@@ -267,7 +252,7 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yaku_content::{parse_document, ParseOptions};
+    use yaku_content::{parse_document, Document, ParseOptions};
 
     fn document(text: &str) -> Document {
         parse_document(text.as_bytes(), &ParseOptions::default())
@@ -278,15 +263,10 @@ mod tests {
     fn check(source: &str, translation: &str, locale: &str) -> Vec<(Rule, usize, String)> {
         let source = document(source);
         let translation = document(translation);
-        let pair = DocumentPair {
-            source: &source,
-            source_locale: "ja",
-            translation: &translation,
-            locale,
-        };
         let ids: Vec<&str> = source.sections.iter().map(|s| s.id.as_str()).collect();
         check_sections(
-            &pair,
+            &PreparedDocument::new(&source, "ja"),
+            &PreparedDocument::new(&translation, locale),
             &ids,
             &Options {
                 glossary: None,

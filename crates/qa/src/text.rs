@@ -6,9 +6,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use regex::Regex;
-use yaku_content::{Document, LineIndex, Section, SectionKind};
+use yaku_content::{Document, Section, SectionKind};
 
 /// The text of one section, prepared for the checks.
 #[derive(Debug, Clone)]
@@ -50,7 +49,11 @@ impl SectionText {
             }
         }
         blank_comments(&mut base);
-        let (code, link_targets) = markdown_spans(original);
+        let relative = |span: &Range<usize>| span.start - start..span.end - start;
+        let code = section.code.iter().map(relative).collect();
+        let mut link_targets: Vec<Range<usize>> =
+            section.link_targets.iter().map(relative).collect();
+        link_targets.extend(link_definitions(original));
         let mut lines = vec![(0, section.line)];
         for (i, _) in original.match_indices('\n') {
             lines.push((i + 1, section.line + lines.len()));
@@ -70,14 +73,13 @@ impl SectionText {
         let mut original = String::new();
         let mut lines = Vec::new();
         if let Some(front_matter) = &document.front_matter {
-            let index = LineIndex::new(&document.text);
             for (key, value) in [
                 ("title", &front_matter.title),
                 ("description", &front_matter.description),
             ] {
                 let Some(value) = value else { continue };
                 let line = key_line(document, &front_matter.toml_span, key)
-                    .map_or(section.line, |offset| index.line(offset));
+                    .map_or(section.line, |offset| line_of(&document.text, offset));
                 if !original.is_empty() {
                     original.push('\n');
                 }
@@ -203,52 +205,25 @@ fn blank_comments(text: &mut String) {
     }
 }
 
-/// The Markdown dialect of yaku articles.
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
+/// The 1-based line of byte `offset` of `text` (the front matter is at the top, so
+/// counting is cheap).
+fn line_of(text: &str, offset: usize) -> usize {
+    1 + text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
-/// The spans of code and of link targets in `text`.
-fn markdown_spans(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+/// The spans of link reference definitions (`[label]: destination`) in `text`.
+fn link_definitions(text: &str) -> Vec<Range<usize>> {
     static DEFINITION: OnceLock<Regex> = OnceLock::new();
-    let mut code = Vec::new();
-    let mut targets = Vec::new();
-    // Most sections have neither code nor links: skip the parse when no character that
-    // could start one appears and no line is indented like a code block.
-    let may_have_spans = text.contains(['`', '~', '[', '<'])
-        || text
-            .lines()
-            .any(|line| line.starts_with("    ") || line.starts_with('\t'));
-    if !may_have_spans {
-        return (code, targets);
-    }
-    for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
-        match event {
-            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => code.push(span),
-            Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {
-                match link_type {
-                    LinkType::Autolink | LinkType::Email => targets.push(span),
-                    LinkType::Inline => {
-                        let source = text.get(span.clone()).unwrap_or("");
-                        if let Some(at) = source.rfind("](") {
-                            targets.push(span.start + at + 1..span.end);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            _ => {}
-        }
+    if !text.contains("]:") {
+        return Vec::new();
     }
     let definition = DEFINITION.get_or_init(|| {
         Regex::new(r"(?m)^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S+[^\r\n]*$").expect("valid regex")
     });
-    targets.extend(definition.find_iter(text).map(|m| m.range()));
-    (code, targets)
+    definition.find_iter(text).map(|m| m.range()).collect()
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use yaku_content::{parse_document, Document, ParseOptions};
 use yaku_qa::{
-    check_required_notices, check_sections, DocumentPair, Glossary, NoticeState, Options, Policy,
-    Rule, SectionStatus,
+    check_required_notices, check_sections, Glossary, NoticeState, Options, Policy,
+    PreparedDocument, Rule, SectionStatus,
 };
 
 const PIECES: &[&str] = &[
@@ -115,12 +115,22 @@ proptest! {
         };
         let glossary = glossary();
         let ids: Vec<&str> = source.sections.iter().map(|s| s.id.as_str()).collect();
+        let options = Options { glossary: Some(&glossary), rules: &Rule::ALL };
+        // One source prepared for every locale, as `yaku check` does.
+        let shared = PreparedDocument::new(&source, "ja");
         for locale in ["en", "zh-Hans", "fr"] {
-            let pair = DocumentPair { source: &source, source_locale: "ja", translation: &translation, locale };
-            let found = check_sections(&pair, &ids, &Options { glossary: Some(&glossary), rules: &Rule::ALL });
-            for finding in found {
+            let found = check_sections(&shared, &PreparedDocument::new(&translation, locale), &ids, &options);
+            for finding in &found {
                 prop_assert!(finding.line >= 1);
             }
+            // Sharing the prepared source changes nothing.
+            let fresh = check_sections(
+                &PreparedDocument::new(&source, "ja"),
+                &PreparedDocument::new(&translation, locale),
+                &ids,
+                &options,
+            );
+            prop_assert_eq!(&found, &fresh);
         }
         let statuses: Vec<SectionStatus> = ids
             .iter()
