@@ -172,11 +172,9 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
         let start = offset;
         offset += line.len();
         let line = line.trim_end_matches(['\n', '\r']);
-        // Cheap tests first: a list item with a parenthesis.
-        let item = line.trim_start_matches([' ', '\t']);
-        let is_item =
-            item.starts_with(['-', '*', '+']) || item.starts_with(|c: char| c.is_ascii_digit());
-        if !is_item || !line.contains('(') {
+        // Cheap tests first: a list item whose text starts with a capital, with a
+        // parenthesis.
+        if !starts_like_entry(line) || !line.contains('(') {
             continue;
         }
         let Some(c) = reference_entry().captures(line) else {
@@ -198,6 +196,31 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
         });
     }
     out
+}
+
+/// Whether `line` is a list item (`- `, `* `, `+ `, `1. `) whose text starts with a
+/// capital letter, bold or not: what every reference entry looks like.
+fn starts_like_entry(line: &str) -> bool {
+    let item = line.trim_start_matches([' ', '\t']);
+    let after_marker = match item.strip_prefix(['-', '*', '+']) {
+        Some(rest) => rest,
+        None => {
+            let digits = item.trim_start_matches(|c: char| c.is_ascii_digit());
+            if digits.len() == item.len() {
+                return false;
+            }
+            match digits.strip_prefix('.') {
+                Some(rest) => rest,
+                None => return false,
+            }
+        }
+    };
+    let text = after_marker.trim_start_matches([' ', '\t']);
+    if text.len() == after_marker.len() {
+        return false;
+    }
+    let text = text.strip_prefix("**").unwrap_or(text);
+    text.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn fold_spaces(s: &str) -> String {

@@ -67,25 +67,128 @@ impl FromStr for Fingerprint {
 /// Normalizes text for fingerprinting: Unicode NFC, every run of whitespace (line
 /// endings included) folded to one space, leading and trailing whitespace dropped.
 pub fn normalize(text: &str) -> String {
-    // Nearly all text is already NFC; the quick check avoids composing it again.
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    // Nearly all text is already NFC: fold first, and compose only when a character
+    // that might change under NFC was seen.
+    let (folded, surely_nfc) = fold_whitespace(text);
+    if surely_nfc
+        || unicode_normalization::is_nfc_quick(folded.chars())
+            == unicode_normalization::IsNormalized::Yes
     {
-        fold_whitespace(text)
+        folded
     } else {
-        fold_whitespace(&text.nfc().collect::<String>())
+        fold_whitespace(&text.nfc().collect::<String>()).0
     }
 }
 
-/// Runs of whitespace folded to one space, leading and trailing ones dropped.
-fn fold_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+/// The byte length of the whitespace character (`char::is_whitespace`) at the start of
+/// `bytes`, or 0 when it starts with anything else.
+pub(crate) fn whitespace_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C, ..] => 1,
+        // U+0085, U+00A0
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        // U+1680
+        [0xE1, 0x9A, 0x80, ..] => 3,
+        // U+2000–U+200A, U+2028, U+2029, U+202F
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => 3,
+        // U+205F
+        [0xE2, 0x81, 0x9F, ..] => 3,
+        // U+3000, the ideographic space
+        [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
     }
-    out
+}
+
+/// Whether the character starting at byte `lead` (followed by `rest`) is NFC whatever
+/// surrounds it: ASCII, Latin-1 and the usual Japanese and Chinese letters and
+/// punctuation. False means "maybe", not "no".
+fn surely_nfc(lead: u8, rest: &[u8]) -> bool {
+    match lead {
+        0x00..=0x7F => true,
+        // U+0080–U+02FF: Latin-1 and Latin extensions, no combining marks.
+        0xC2..=0xCB => true,
+        // U+3000–U+3029 (CJK punctuation; U+302A–302F combine), U+3040–U+3098 and
+        // U+309B–U+30FF (kana; U+3099 and U+309A combine).
+        0xE3 => match rest {
+            [0x80, 0x80..=0xA9, ..] => true,
+            [0x81, _, ..] => true,
+            [0x82, 0x80..=0x98 | 0x9B..=0xBF, ..] => true,
+            [0x83, _, ..] => true,
+            // U+3400 onwards in this lead byte: CJK extension A, U+3400–U+3FFF.
+            [0x90..=0xBF, _, ..] => true,
+            _ => false,
+        },
+        // U+4000–U+9FFF: CJK unified ideographs (and the end of extension A).
+        0xE4..=0xE9 => true,
+        // U+FF01–U+FF5E: full-width ASCII forms.
+        0xEF => matches!(rest, [0xBC, _, ..] | [0xBD, 0x80..=0x9E, ..]),
+        _ => false,
+    }
+}
+
+/// `text` with runs of whitespace folded to one space and leading and trailing ones
+/// dropped, and whether every character is surely NFC (see [`surely_nfc`]).
+fn fold_whitespace(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut all_nfc = true;
+    let mut run_start = None::<usize>;
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = whitespace_len(&bytes[i..]);
+        if space > 0 {
+            if let Some(start) = run_start.take() {
+                out.push_str(&text[start..i]);
+                pending_space = true;
+            }
+            i += space;
+            continue;
+        }
+        let lead = bytes[i];
+        if run_start.is_none() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            run_start = Some(i);
+        }
+        if all_nfc && lead >= 0x80 && !surely_nfc(lead, &bytes[i + 1..]) {
+            all_nfc = false;
+        }
+        i += utf8_len(lead);
+    }
+    if let Some(start) = run_start {
+        out.push_str(&text[start..]);
+    }
+    (out, all_nfc)
+}
+
+/// The number of characters of `text` that are not whitespace.
+pub(crate) fn count_non_whitespace(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = whitespace_len(&bytes[i..]);
+        if space > 0 {
+            i += space;
+        } else {
+            count += 1;
+            i += utf8_len(bytes[i]);
+        }
+    }
+    count
+}
+
+/// The byte length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 #[cfg(test)]
@@ -113,6 +216,71 @@ mod tests {
             Fingerprint::of_text("が"),
             Fingerprint::of_text("\u{304b}\u{3099}")
         );
+    }
+
+    /// The definition the fast fold must agree with.
+    fn reference_normalize(text: &str) -> String {
+        let nfc: String = text.nfc().collect();
+        nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn normalize_agrees_with_its_definition() {
+        for text in [
+            "",
+            "   ",
+            " a  b\t\nc ",
+            "本文です。\u{3000}全角の空白\u{3000}\u{3000}と\u{00A0}改行\r\n",
+            "\u{304b}\u{3099}と\u{30AB}\u{3099}",
+            "e\u{301}\u{2028}\u{205F}x\u{1680}y\u{0085}z",
+            "１，０００円、①②、ＡＢＣ、\u{F900}、\u{302A}",
+            "𠀋𡈽 emoji 🙂 end",
+        ] {
+            assert_eq!(normalize(text), reference_normalize(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_non_whitespace_counts_characters() {
+        for text in ["", " a\u{3000}本 ①\r\n", "\u{00A0}x\u{2029}𠀋"] {
+            let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(count_non_whitespace(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn whitespace_len_matches_char_is_whitespace() {
+        for code in 0..=0x10FFFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            let expected = if c.is_whitespace() { encoded.len() } else { 0 };
+            assert_eq!(whitespace_len(encoded), expected, "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn surely_nfc_characters_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        for code in 0x80..=0xFFFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            if surely_nfc(encoded[0], &encoded[1..]) {
+                let alone = c.to_string();
+                assert_eq!(alone.nfc().collect::<String>(), alone, "U+{code:04X}");
+                assert_eq!(canonical_combining_class(c), 0, "U+{code:04X}");
+                assert!(
+                    unicode_normalization::is_nfc_quick(std::iter::once(c))
+                        == unicode_normalization::IsNormalized::Yes,
+                    "U+{code:04X}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use pulldown_cmark::{
 use crate::block::{Block, BlockKind, CalloutKind};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
+use crate::fingerprint::count_non_whitespace;
 use crate::front_matter::{lines_in, parse_front_matter, trim_eol};
 use crate::{
     normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_CLOSE,
@@ -112,9 +113,7 @@ pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Di
 }
 
 fn count_chars<'a>(texts: impl Iterator<Item = &'a String>) -> usize {
-    texts
-        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
-        .sum()
+    texts.map(|t| count_non_whitespace(t)).sum()
 }
 
 /// A heading found at the top level, before its section is built.
@@ -300,10 +299,10 @@ impl Cutter<'_> {
                 }
                 Event::Code(text) => {
                     collected[current].code.push(span);
-                    collected[current].chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                    collected[current].chars += count_non_whitespace(&text);
                 }
                 Event::Text(text) => {
-                    collected[current].chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                    collected[current].chars += count_non_whitespace(&text);
                 }
                 Event::Rule if stack.is_empty() => {
                     collected[current].blocks.push(block(BlockKind::Rule, span));

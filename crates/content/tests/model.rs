@@ -418,6 +418,16 @@ fn markdown_piece() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// The fast normalization (one pass, NFC only when needed) is its definition: NFC,
+    /// then whitespace runs folded to one space and trimmed.
+    #[test]
+    fn normalize_is_nfc_then_folded_whitespace(text in "[a-zé\u{0301}\u{0300}\u{3099}\u{309A}かカ\u{3000}\u{00A0}\u{2028} \t\r\n本１①\u{F900}𠀋]{0,40}") {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc: String = text.nfc().collect();
+        let expected = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(yaku_content::normalize(&text), expected);
+    }
+
     #[test]
     fn random_markdown_never_panics_and_always_tiles(pieces in proptest::collection::vec(markdown_piece(), 0..40)) {
         let text: String = pieces.concat();

@@ -65,57 +65,87 @@ fn is_decimal_mark(c: char) -> bool {
     matches!(c, '.' | '．')
 }
 
+/// The character at byte `at` of `text` (a character boundary), if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The digit at byte `at`, as an ASCII digit, and the byte after it.
+fn digit_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let c = char_at(text, at)?;
+    digit(c).map(|d| (d, at + c.len_utf8()))
+}
+
 /// Every number of `text`, in order; with `english_words`, the English number words too.
 pub(crate) fn extract(text: &str, english_words: bool) -> Vec<Number> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let is_digit_at = |i: usize| chars.get(i).is_some_and(|&(_, c)| digit(c).is_some());
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while i < bytes.len() {
+        let lead = bytes[i];
+        // Only ASCII digits, full-width digits (U+FF10…) and circled digits (U+2460…,
+        // U+2776…) start a number: skip every other character by its lead byte.
+        if !(lead.is_ascii_digit() || lead == 0xEF || lead == 0xE2) {
+            i += match lead {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            continue;
+        }
+        let start = i;
+        let Some(c) = char_at(text, i) else { break };
         if let Some(value) = circled(c) {
             out.push(Number {
                 value: value.to_string(),
                 start,
                 kind: Kind::Digits,
             });
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if digit(c).is_none() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let mut integer = String::new();
-        while let Some(d) = chars.get(i).and_then(|&(_, c)| digit(c)) {
+        while let Some((d, next)) = digit_at(text, i) {
             integer.push(d);
-            i += 1;
+            i = next;
         }
         // Thousands groups: `1,234,567`, only after a first group of one to three digits.
         if integer.len() <= 3 {
-            while chars
-                .get(i)
-                .is_some_and(|&(_, c)| is_thousands_separator(c))
-                && (1..=3).all(|k| is_digit_at(i + k))
-                && !is_digit_at(i + 4)
-            {
-                for k in 1..=3 {
-                    if let Some(d) = digit(chars[i + k].1) {
-                        integer.push(d);
+            while let Some(separator) = char_at(text, i).filter(|&c| is_thousands_separator(c)) {
+                let mut group = String::new();
+                let mut at = i + separator.len_utf8();
+                for _ in 0..3 {
+                    match digit_at(text, at) {
+                        Some((d, next)) => {
+                            group.push(d);
+                            at = next;
+                        }
+                        None => break,
                     }
                 }
-                i += 4;
+                if group.len() < 3 || digit_at(text, at).is_some() {
+                    break;
+                }
+                integer.push_str(&group);
+                i = at;
             }
         }
         let mut fraction = String::new();
-        if chars.get(i).is_some_and(|&(_, c)| is_decimal_mark(c)) && is_digit_at(i + 1) {
-            i += 1;
-            while let Some(d) = chars.get(i).and_then(|&(_, c)| digit(c)) {
-                fraction.push(d);
-                i += 1;
+        if let Some(mark) = char_at(text, i).filter(|&c| is_decimal_mark(c)) {
+            if digit_at(text, i + mark.len_utf8()).is_some() {
+                i += mark.len_utf8();
+                while let Some((d, next)) = digit_at(text, i) {
+                    fraction.push(d);
+                    i = next;
+                }
             }
         }
-        let next = chars.get(i).map(|&(_, c)| c);
+        let next = char_at(text, i);
         let shift = match next {
             Some('万') => 4,
             Some('億' | '亿') => 8,
