@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use yaku_content::{ParseOptions, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
@@ -205,43 +206,91 @@ impl Workspace {
             .iter()
             .filter(|doc| docs.is_none_or(|wanted| wanted.contains(doc)))
             .collect();
-        let per_doc: Vec<(Vec<T>, Vec<String>)> = selected
+        // First the cache (file stamps only): which pairs must be read at all.
+        let plans: Vec<DocumentPlan<T>> = selected
             .par_iter()
-            .map(|doc| self.map_document(doc, locales, cache, &f))
+            .map(|doc| self.plan_document(doc, locales, cache))
             .collect();
+        let to_read: Vec<PathBuf> = plans
+            .iter()
+            .flat_map(DocumentPlan::paths_to_read)
+            .map(Path::to_path_buf)
+            .collect();
+        let finished = AtomicBool::new(false);
+        let per_doc = std::thread::scope(|scope| {
+            if to_read.len() >= PREFETCH_FROM {
+                scope.spawn(|| prefetch(&to_read, &finished));
+            }
+            // Workers take documents in order (`par_bridge`), as the prefetch reads them.
+            let mut per_doc: Vec<(usize, DocumentResults<T>)> = plans
+                .into_iter()
+                .enumerate()
+                .par_bridge()
+                .map(|(i, plan)| (i, self.map_document(plan, locales, cache, &f)))
+                .collect();
+            finished.store(true, Ordering::Relaxed);
+            per_doc.sort_by_key(|(i, _)| *i);
+            per_doc
+        });
         let mut results = Vec::new();
         let mut problems = Vec::new();
-        for (mut r, mut p) in per_doc {
+        for (_, (mut r, mut p)) in per_doc {
             results.append(&mut r);
             problems.append(&mut p);
         }
         Ok((results, problems))
     }
 
-    fn map_document<T>(
+    /// Looks `doc`'s pairs up in `cache`: the hits, and what must be read.
+    fn plan_document<T>(
         &self,
         doc: &str,
         locales: &[String],
         cache: &(dyn PairCache<T> + Sync),
-        f: &impl Fn(&Pair, &SourceShared<'_>) -> T,
-    ) -> (Vec<T>, Vec<String>) {
-        let mut results = Vec::new();
-        let mut problems = Vec::new();
+    ) -> DocumentPlan<T> {
         let source_path = self.project.document_path(self.project.source(), doc);
         // Stamps are taken before any file is read, so a file that changes while it is
         // read never gets its new content cached under its old stamp.
         let stamp = |path: &Path| cache.enabled().then(|| FileStamp::of(path).ok().flatten());
         let source_stamp = stamp(&source_path);
-        let mut pending = Vec::new();
+        let mut plan = DocumentPlan {
+            doc: doc.to_string(),
+            source_path,
+            hits: Vec::new(),
+            pending: Vec::new(),
+        };
         for locale in locales {
             let translation_path = self.project.document_path(locale, doc);
             let stamps = source_stamp.map(|s| [s, stamp(&translation_path).flatten()]);
             let key = format!("{doc}\n{locale}");
             match stamps.as_ref().and_then(|st| cache.lookup(&key, st)) {
-                Some(hit) => results.push((locale.clone(), hit)),
-                None => pending.push((locale, translation_path, key, stamps)),
+                Some(hit) => plan.hits.push((locale.clone(), hit)),
+                None => plan.pending.push(PendingPair {
+                    locale: locale.clone(),
+                    translation_path,
+                    key,
+                    stamps,
+                }),
             }
         }
+        plan
+    }
+
+    /// Reads and runs `f` on the pairs of `plan` that the cache did not have.
+    fn map_document<T>(
+        &self,
+        plan: DocumentPlan<T>,
+        locales: &[String],
+        cache: &(dyn PairCache<T> + Sync),
+        f: &impl Fn(&Pair, &SourceShared<'_>) -> T,
+    ) -> DocumentResults<T> {
+        let DocumentPlan {
+            doc,
+            source_path,
+            hits: mut results,
+            pending,
+        } = plan;
+        let mut problems = Vec::new();
         if pending.is_empty() {
             return (results.into_iter().map(|(_, r)| r).collect(), problems);
         }
@@ -257,14 +306,20 @@ impl Workspace {
             return (Vec::new(), problems);
         }
         let mut pair = Pair {
-            doc: doc.to_string(),
+            doc,
             locale: String::new(),
             source,
             translation_path: PathBuf::new(),
             translation: None,
         };
         let shared = SourceShared::new(&pair.source.document, self.project.source());
-        for (locale, translation_path, key, stamps) in pending {
+        for PendingPair {
+            locale,
+            translation_path,
+            key,
+            stamps,
+        } in pending
+        {
             let translation = match self.load(&translation_path) {
                 Ok(t) => t,
                 Err(Failure(message)) => {
@@ -310,6 +365,58 @@ impl Workspace {
             ));
         }
         has_error
+    }
+}
+
+/// One document's results, one per locale, and the rendered problems of its files.
+type DocumentResults<T> = (Vec<T>, Vec<String>);
+
+/// One document's pairs after the cache lookup.
+struct DocumentPlan<T> {
+    doc: String,
+    source_path: PathBuf,
+    /// `(locale, result)` of the pairs the cache had.
+    hits: Vec<(String, T)>,
+    /// The pairs to read and run.
+    pending: Vec<PendingPair>,
+}
+
+/// A pair the cache did not have.
+struct PendingPair {
+    locale: String,
+    translation_path: PathBuf,
+    key: String,
+    stamps: Option<[Option<FileStamp>; 2]>,
+}
+
+impl<T> DocumentPlan<T> {
+    /// The files the plan will read: none when every pair was cached.
+    fn paths_to_read(&self) -> impl Iterator<Item = &Path> {
+        let source = (!self.pending.is_empty()).then_some(self.source_path.as_path());
+        source
+            .into_iter()
+            .chain(self.pending.iter().map(|p| p.translation_path.as_path()))
+    }
+}
+
+/// Below this many files to read, reading ahead is not worth a thread.
+const PREFETCH_FROM: usize = 16;
+
+/// Reads `paths` in order, ahead of the workers, until they have `finished`: with a cold
+/// page cache the files then come in one sequential read that overlaps the parsing,
+/// instead of a stall on every file. The bytes are dropped; the workers read them again
+/// from the page cache.
+fn prefetch(paths: &[PathBuf], finished: &AtomicBool) {
+    use std::io::Read;
+    let mut buffer = Vec::new();
+    for path in paths {
+        if finished.load(Ordering::Relaxed) {
+            return;
+        }
+        if let Ok(mut file) = std::fs::File::open(path) {
+            buffer.clear();
+            let _ = file.read_to_end(&mut buffer);
+        }
     }
 }
 

@@ -88,14 +88,23 @@ fn doi() -> &'static Regex {
 /// Every parenthesis without parentheses inside: `(start of inner, inner)`, for `(…)`
 /// and `（…）` alike.
 fn parentheses(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
     let mut open: Option<usize> = None;
-    text.char_indices().filter_map(move |(i, c)| match c {
-        '(' | '（' => {
-            open = Some(i + c.len_utf8());
+    // `(` and `)`, and the lead byte EF of `（` (EF BC 88) and `）` (EF BC 89).
+    memchr::memchr3_iter(b'(', b')', 0xEF, bytes).filter_map(move |i| {
+        let (is_open, len) = match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'(', _) => (true, 1),
+            (b')', _) => (false, 1),
+            (_, Some([0xBC, 0x88])) => (true, 3),
+            (_, Some([0xBC, 0x89])) => (false, 3),
+            _ => return None,
+        };
+        if is_open {
+            open = Some(i + len);
             None
+        } else {
+            open.take().map(|start| (start, &text[start..i]))
         }
-        ')' | '）' => open.take().map(|start| (start, &text[start..i])),
-        _ => None,
     })
 }
 

@@ -118,10 +118,25 @@ fn surely_nfc(lead: u8, rest: &[u8]) -> bool {
             [0x90..=0xBF, _, ..] => true,
             _ => false,
         },
+        // U+0391–U+03A9 and U+03B1–U+03C9: the Greek letters of units and names (α, β).
+        0xCE => matches!(rest, [0x91..=0xA9 | 0xB1..=0xBF, ..]),
+        0xCF => matches!(rest, [0x80..=0x89, ..]),
+        // U+2002–U+20BF: dashes, quotation marks, bullets, super- and subscripts,
+        // currency; U+2440–U+27FF: circled numbers, box drawing, shapes, dingbats.
+        0xE2 => matches!(
+            rest,
+            [0x80, 0x82..=0xBF, ..] | [0x81 | 0x82, _, ..] | [0x91..=0x9F, _, ..]
+        ),
         // U+4000–U+9FFF: CJK unified ideographs (and the end of extension A).
         0xE4..=0xE9 => true,
-        // U+FF01–U+FF5E: full-width ASCII forms.
-        0xEF => matches!(rest, [0xBC, _, ..] | [0xBD, 0x80..=0x9E, ..]),
+        // U+FE00–U+FE0F: variation selectors (emoji presentation); U+FF01–U+FF5E:
+        // full-width ASCII forms.
+        0xEF => matches!(
+            rest,
+            [0xB8, 0x80..=0x8F, ..] | [0xBC, _, ..] | [0xBD, 0x80..=0x9E, ..]
+        ),
+        // U+1F000–U+1FBFF: emoji and pictographs.
+        0xF0 => matches!(rest, [0x9F, 0x80..=0xAF, ..]),
         _ => false,
     }
 }
@@ -132,36 +147,44 @@ fn fold_whitespace(text: &str) -> (String, bool) {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut all_nfc = true;
-    let mut run_start = None::<usize>;
-    let mut pending_space = false;
-    let mut i = 0;
+    let mut i = skip_whitespace(bytes, 0);
     while i < bytes.len() {
-        let space = whitespace_len(&bytes[i..]);
-        if space > 0 {
-            if let Some(start) = run_start.take() {
-                out.push_str(&text[start..i]);
-                pending_space = true;
+        // A word: everything up to the next whitespace.
+        let start = i;
+        while i < bytes.len() {
+            let lead = bytes[i];
+            match lead {
+                // Printable ASCII and the CJK ideographs U+4000–U+9FFF: the common case.
+                b'!'..=b'~' => i += 1,
+                0xE4..=0xE9 => i += 3,
+                _ => {
+                    if whitespace_len(&bytes[i..]) > 0 {
+                        break;
+                    }
+                    if all_nfc && lead >= 0x80 && !surely_nfc(lead, &bytes[i + 1..]) {
+                        all_nfc = false;
+                    }
+                    i += utf8_len(lead);
+                }
             }
-            i += space;
-            continue;
         }
-        let lead = bytes[i];
-        if run_start.is_none() {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            run_start = Some(i);
+        if !out.is_empty() {
+            out.push(' ');
         }
-        if all_nfc && lead >= 0x80 && !surely_nfc(lead, &bytes[i + 1..]) {
-            all_nfc = false;
-        }
-        i += utf8_len(lead);
-    }
-    if let Some(start) = run_start {
-        out.push_str(&text[start..]);
+        out.push_str(&text[start..i]);
+        i = skip_whitespace(bytes, i);
     }
     (out, all_nfc)
+}
+
+/// The first byte at or after `i` that does not start a whitespace character.
+fn skip_whitespace(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i..).map(whitespace_len) {
+            Some(len) if len > 0 => i += len,
+            _ => return i,
+        }
+    }
 }
 
 /// The number of characters of `text` that are not whitespace.
@@ -170,13 +193,20 @@ pub(crate) fn count_non_whitespace(text: &str) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let space = whitespace_len(&bytes[i..]);
-        if space > 0 {
-            i += space;
-        } else {
-            count += 1;
-            i += utf8_len(bytes[i]);
-        }
+        let lead = bytes[i];
+        let len = match lead {
+            b'!'..=b'~' => 1,
+            0xE4..=0xE9 => 3,
+            _ => match whitespace_len(&bytes[i..]) {
+                0 => utf8_len(lead),
+                space => {
+                    i += space;
+                    continue;
+                }
+            },
+        };
+        count += 1;
+        i += len;
     }
     count
 }

@@ -15,7 +15,7 @@ use crate::block::{Block, BlockKind, CalloutKind};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 use crate::fingerprint::count_non_whitespace;
-use crate::front_matter::{lines_in, parse_front_matter, trim_eol};
+use crate::front_matter::{lines_in, parse_front_matter, trim_eol, FrontMatter};
 use crate::{
     normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_CLOSE,
     OBSOLETE_MARKER, OBSOLETE_OPEN,
@@ -51,13 +51,43 @@ pub fn markdown_options() -> Options {
 /// Parses an article. `Err` only when nothing can be parsed: the bytes are not UTF-8 or
 /// the front matter never closes. Every other problem is a diagnostic next to the document.
 pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Diagnostic> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_text(text.to_string(), options).map_err(|(diagnostic, _)| diagnostic),
         Err(error) => {
             let at = error.valid_up_to();
-            return Err(Diagnostic::error(Problem::InvalidUtf8, at..at + 1));
+            Err(Diagnostic::error(Problem::InvalidUtf8, at..at + 1))
         }
+    }
+}
+
+/// [`parse_document`] for an article already read as text, which becomes the document's
+/// text without a copy. When nothing can be parsed, the text comes back with the
+/// diagnostic.
+pub fn parse_text(text: String, options: &ParseOptions) -> Result<Parsed, (Diagnostic, String)> {
+    let (front_matter, sections, obsolete, diagnostics) = match parse_parts(&text, options) {
+        Ok(parts) => parts,
+        Err(diagnostic) => return Err((diagnostic, text)),
     };
+    Ok(Parsed {
+        document: Document {
+            text,
+            front_matter,
+            sections,
+            obsolete,
+        },
+        diagnostics,
+    })
+}
+
+/// What a document is made of, besides its text.
+type Parts = (
+    Option<FrontMatter>,
+    Vec<Section>,
+    Option<ObsoleteArea>,
+    Vec<Diagnostic>,
+);
+
+fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> {
     let mut diagnostics = Vec::new();
     let front_matter = parse_front_matter(text, &mut diagnostics)?;
     let index = LineIndex::new(text);
@@ -100,16 +130,7 @@ pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Di
         check_ids(&area.sections, &index, &mut diagnostics);
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-
-    Ok(Parsed {
-        document: Document {
-            text: text.to_string(),
-            front_matter,
-            sections,
-            obsolete,
-        },
-        diagnostics,
-    })
+    Ok((front_matter, sections, obsolete, diagnostics))
 }
 
 fn count_chars<'a>(texts: impl Iterator<Item = &'a String>) -> usize {

@@ -71,25 +71,28 @@ pub(crate) fn occurrences(text: &str, names: &[&str]) -> Vec<Range<usize>> {
 pub(crate) fn first_run(text: &str, scripts: Scripts) -> Option<(usize, String)> {
     let wanted = |c: char| is_kana(c) || (scripts == Scripts::KanaAndKanji && is_kanji(c));
     let punctuation_only = |run: &str| run.chars().all(|c| matches!(c, '・' | 'ー' | '゠'));
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !wanted(c) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        // Every kana starts with the byte E3 or EF in UTF-8, every kanji with E3 or more:
+        // jump to the next such character.
+        let rest = bytes.get(at..)?;
+        let found = match scripts {
+            Scripts::Kana => memchr::memchr2(0xE3, 0xEF, rest),
+            Scripts::KanaAndKanji => rest.iter().position(|&b| b >= 0xE3),
+        }?;
+        let start = at + found;
+        let run: String = text[start..].chars().take_while(|&c| wanted(c)).collect();
+        if run.is_empty() {
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             continue;
-        }
-        let mut run = String::from(c);
-        while let Some(&(_, next)) = chars.peek() {
-            if !wanted(next) {
-                break;
-            }
-            run.push(next);
-            chars.next();
         }
         if !punctuation_only(&run) {
             let shown: String = run.chars().take(20).collect();
             return Some((start, shown));
         }
+        at = start + run.len();
     }
-    None
 }
 
 #[cfg(test)]

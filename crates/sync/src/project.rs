@@ -5,7 +5,7 @@ use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use yaku_content::{parse_document, Diagnostic, Document, ParseOptions};
+use yaku_content::{parse_document, parse_text, Diagnostic, Document, ParseOptions};
 
 use crate::SourceStore;
 
@@ -297,13 +297,21 @@ impl Project {
                 })
             }
         };
-        match parse_document(&bytes, options) {
+        // Valid UTF-8 is parsed without a copy; anything else gets its diagnostic.
+        let parsed = match String::from_utf8(bytes) {
+            Ok(text) => parse_text(text, options).map_err(|(d, text)| (d, text.into_bytes())),
+            Err(error) => {
+                let bytes = error.into_bytes();
+                parse_document(&bytes, options).map_err(|d| (d, bytes))
+            }
+        };
+        match parsed {
             Ok(parsed) => Ok(Some(LoadedDocument {
                 path: path.to_path_buf(),
                 document: parsed.document,
                 diagnostics: parsed.diagnostics,
             })),
-            Err(diagnostic) => Err(ProjectError::Unparsable {
+            Err((diagnostic, bytes)) => Err(ProjectError::Unparsable {
                 path: path.to_path_buf(),
                 bytes,
                 diagnostic,
