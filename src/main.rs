@@ -15,6 +15,21 @@ use clap::Parser;
 use crate::cmd::Command;
 use crate::output::ColorChoice;
 
+// The commands parse thousands of documents on every core, allocating many small
+// strings and vectors: mimalloc's per-thread heaps make that about a quarter faster
+// than the system allocator (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Keeps the kernel from backing the allocator's arenas with transparent huge pages,
+/// which would make every touched 4 KiB count as 2 MiB of resident memory (three times
+/// the peak of `yaku check` on 1,000 articles) for no measurable speed.
+fn no_transparent_huge_pages() {
+    // Failure (a kernel without the flag) only leaves the default.
+    #[cfg(target_os = "linux")]
+    let _ = nix::sys::prctl::set_thp_disable(true);
+}
+
 /// yaku keeps translations of Markdown articles aligned with their source, section by
 /// section.
 #[derive(Debug, Parser)]
@@ -53,6 +68,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    no_transparent_huge_pages();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

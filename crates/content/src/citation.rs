@@ -70,13 +70,12 @@ fn trailing_authors() -> &'static Regex {
     RE.get_or_init(|| Regex::new(&format!(r"({})\s*$", author_pattern())).expect("valid regex"))
 }
 
+/// The start of a reference entry, up to the first author's surname and its comma.
 fn reference_entry() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+(?:\*\*)?({NAME}),[^\n]*?\((\d{{4}})\)"
-        ))
-        .expect("valid regex")
+        Regex::new(&format!(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+(?:\*\*)?({NAME}),"))
+            .expect("valid regex")
     })
 }
 
@@ -155,6 +154,9 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
         for part in inner.split([';', '；']) {
             // `part` is a subslice of `inner`: its offset is the pointer difference.
             let offset = inner_start + (part.as_ptr() as usize - inner.as_ptr() as usize);
+            if !looks_like_citation_part(part) {
+                continue;
+            }
             if let Some(c) = citation_part().captures(part) {
                 if let (Some(authors), Some(year)) = (c.get(1), c.get(2)) {
                     if let Ok(year) = year.as_str().parse() {
@@ -176,23 +178,22 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 /// carry a `(Year)`.
 pub fn extract_references(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        // Cheap tests first: a list item whose text starts with a capital, with a
-        // parenthesis.
-        if !starts_like_entry(line) || !line.contains('(') {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1);
+    for end in ends.chain((bytes.last() != Some(&b'\n')).then_some(bytes.len())) {
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        let line_start = start;
+        start = end;
+        // Cheap tests first: a list item whose text starts with a capital.
+        if !starts_like_entry(line) {
             continue;
         }
-        let Some(c) = reference_entry().captures(line) else {
+        let Some(author) = reference_entry().captures(line).and_then(|c| c.get(1)) else {
             continue;
         };
-        let (Some(author), Some(year)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
-        let Ok(year) = year.as_str().parse() else {
+        // The year: the first `(dddd)` after the author.
+        let Some(year) = parenthesized_year(&line[author.end()..]) else {
             continue;
         };
         out.push(Reference {
@@ -201,10 +202,41 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
             doi: doi()
                 .find(line)
                 .map(|m| m.as_str().trim_end_matches('.').to_string()),
-            span: start..start + line.len(),
+            span: line_start..line_start + line.len(),
         });
     }
     out
+}
+
+fn fold_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cheap test that `part` may be `Authors, Year`: a capital first, a comma (`,` or
+/// `，`) then four digits last. The regex decides.
+fn looks_like_citation_part(part: &str) -> bool {
+    let part = part.trim();
+    let Some(before_year) = part
+        .len()
+        .checked_sub(4)
+        .filter(|&at| part.as_bytes()[at..].iter().all(u8::is_ascii_digit))
+        .map(|at| part[..at].trim_end())
+    else {
+        return false;
+    };
+    (before_year.ends_with(',') || before_year.ends_with('，'))
+        && part.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The year of the first `(dddd)` in `text`, as every reference entry has.
+fn parenthesized_year(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'(', bytes).find_map(|at| match bytes.get(at + 1..at + 6) {
+        Some([digits @ .., b')']) if digits.iter().all(u8::is_ascii_digit) => {
+            text[at + 1..at + 5].parse().ok()
+        }
+        _ => None,
+    })
 }
 
 /// Whether `line` is a list item (`- `, `* `, `+ `, `1. `) whose text starts with a
@@ -230,10 +262,6 @@ fn starts_like_entry(line: &str) -> bool {
     }
     let text = text.strip_prefix("**").unwrap_or(text);
     text.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn fold_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -149,14 +149,22 @@ fn fold_whitespace(text: &str) -> (String, bool) {
     let mut all_nfc = true;
     let mut i = skip_whitespace(bytes, 0);
     while i < bytes.len() {
-        // A word: everything up to the next whitespace.
+        // A stretch that is already folded: words joined by single ASCII spaces.
         let start = i;
         while i < bytes.len() {
             let lead = bytes[i];
             match lead {
-                // Printable ASCII and the CJK ideographs U+4000–U+9FFF: the common case.
+                // Printable ASCII, hiragana and katakana (U+3040–U+307F, U+30C0–U+30FF)
+                // and the CJK ideographs U+4000–U+9FFF: the common case.
                 b'!'..=b'~' => i += 1,
+                0xE3 if matches!(bytes.get(i + 1), Some(0x81 | 0x83)) => i += 3,
                 0xE4..=0xE9 => i += 3,
+                b' ' if bytes
+                    .get(i + 1)
+                    .is_some_and(|&next| next != b' ' && whitespace_len(&bytes[i + 1..]) == 0) =>
+                {
+                    i += 1
+                }
                 _ => {
                     if whitespace_len(&bytes[i..]) > 0 {
                         break;
@@ -196,6 +204,7 @@ pub(crate) fn count_non_whitespace(text: &str) -> usize {
         let lead = bytes[i];
         let len = match lead {
             b'!'..=b'~' => 1,
+            0xE3 if bytes.get(i + 1) != Some(&0x80) => 3,
             0xE4..=0xE9 => 3,
             _ => match whitespace_len(&bytes[i..]) {
                 0 => utf8_len(lead),
@@ -275,6 +284,20 @@ mod tests {
         for text in ["", " a\u{3000}本 ①\r\n", "\u{00A0}x\u{2029}𠀋"] {
             let expected = text.chars().filter(|c| !c.is_whitespace()).count();
             assert_eq!(count_non_whitespace(text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn count_non_whitespace_is_chars_not_whitespace(text in "[a \t\r\n\u{3000}\u{00A0}\u{2028}\u{2013}\u{1680}\u{0085}本か①é𠀋]{0,60}") {
+            let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+            proptest::prop_assert_eq!(count_non_whitespace(&text), expected);
+        }
+
+        #[test]
+        fn fold_is_split_whitespace_joined(text in "[a \t\r\n\u{3000}\u{00A0}\u{2028}\u{2013}本か]{0,60}") {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(fold_whitespace(&text).0, expected);
         }
     }
 

@@ -164,9 +164,15 @@ impl<'a> Context<'a> {
 
     fn numbers(&self, sides: &Sides<'_>) -> Vec<(usize, String)> {
         let english_translation = self.translation.language() == "en";
-        let source = sides.source_facts.numbers();
-        let translation = sides.translation_facts.numbers();
-        let mismatch = numbers::compare(source, translation, english_translation);
+        // Words only ever pair with a digit left over, so when the digits pair up alone
+        // (nearly always), the words need not be looked for.
+        let (source, translation) = (sides.source_facts, sides.translation_facts);
+        let digits = numbers::compare(source.digits(), translation.digits(), english_translation);
+        if digits.missing.is_empty() && digits.extra.is_empty() {
+            return Vec::new();
+        }
+        let mismatch =
+            numbers::compare(source.numbers(), translation.numbers(), english_translation);
         if mismatch.missing.is_empty() && mismatch.extra.is_empty() {
             return Vec::new();
         }

@@ -69,6 +69,7 @@ impl<'a> PreparedDocument<'a> {
         let facts = self.sections[index].get_or_init(|| SectionFacts {
             text: SectionText::new(self.document, section),
             english: self.language() == "en",
+            digits: OnceCell::new(),
             numbers: OnceCell::new(),
             references: OnceCell::new(),
             citations: OnceCell::new(),
@@ -86,6 +87,7 @@ pub(crate) struct SectionFacts {
     pub text: SectionText,
     /// Whether the section is English (English number words count as numbers).
     english: bool,
+    digits: OnceCell<Vec<numbers::Number>>,
     numbers: OnceCell<Vec<numbers::Number>>,
     references: OnceCell<Vec<Range<usize>>>,
     citations: OnceCell<Citations>,
@@ -103,11 +105,22 @@ pub(crate) struct Citations {
 }
 
 impl SectionFacts {
-    /// The numbers of the text, link targets left out.
+    /// The numbers written with digits in the text, link targets left out.
+    pub fn digits(&self) -> &[numbers::Number] {
+        self.digits.get_or_init(|| {
+            let masked = self.text.masked(&self.text.link_targets);
+            numbers::extract(&masked, false)
+        })
+    }
+
+    /// [`Self::digits`] and, in English, the number words (`two`, `twice`).
     pub fn numbers(&self) -> &[numbers::Number] {
+        if !self.english {
+            return self.digits();
+        }
         self.numbers.get_or_init(|| {
             let masked = self.text.masked(&self.text.link_targets);
-            numbers::extract(&masked, self.english)
+            numbers::extract(&masked, true)
         })
     }
 

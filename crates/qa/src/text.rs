@@ -32,30 +32,27 @@ impl SectionText {
         }
         let start = section.span.start;
         let original = document.text.get(section.span.clone()).unwrap_or("");
-        let mut base = original.to_string();
+        let mut blanked = comment_spans(original);
         if let Some((_, marker)) = &section.marker {
-            blank(
-                &mut base,
-                marker.start.saturating_sub(start)..marker.end.saturating_sub(start),
-            );
+            blanked.push(marker.start.saturating_sub(start)..marker.end.saturating_sub(start));
         }
         if section.kind == SectionKind::Heading {
             let first_line = original.split('\n').next().unwrap_or("");
             let trimmed = first_line.trim_end();
             if trimmed.ends_with('}') {
                 if let Some(open) = trimmed.rfind('{') {
-                    blank(&mut base, open..trimmed.len());
+                    blanked.push(open..trimmed.len());
                 }
             }
         }
-        blank_comments(&mut base);
+        let base = masked(original, &blanked);
         let relative = |span: &Range<usize>| span.start - start..span.end - start;
         let code = section.code.iter().map(relative).collect();
         let mut link_targets: Vec<Range<usize>> =
             section.link_targets.iter().map(relative).collect();
         link_targets.extend(link_definitions(original));
         let mut lines = vec![(0, section.line)];
-        for (i, _) in original.match_indices('\n') {
+        for i in memchr::memchr_iter(b'\n', original.as_bytes()) {
             lines.push((i + 1, section.line + lines.len()));
         }
         SectionText {
@@ -118,11 +115,7 @@ impl SectionText {
 
     /// `base` with the given spans blanked as well.
     pub fn masked<'a>(&self, spans: impl IntoIterator<Item = &'a Range<usize>>) -> String {
-        let mut text = self.base.clone();
-        for span in spans {
-            blank(&mut text, span.clone());
-        }
-        text
+        masked(&self.base, spans)
     }
 
     /// The rule ids named by `<!-- qa-ignore: … -->` lines (`# qa-ignore: …` in the front
@@ -171,38 +164,64 @@ fn key_line(document: &Document, toml_span: &Range<usize>, key: &str) -> Option<
     None
 }
 
-/// Replaces `range` of `text` (widened to character boundaries) by spaces.
-pub(crate) fn blank(text: &mut String, range: Range<usize>) {
-    let mut start = range.start.min(text.len());
-    let mut end = range.end.min(text.len());
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
+/// `text` with each of `spans` (widened to character boundaries, in any order, possibly
+/// overlapping) replaced by as many spaces as it has bytes.
+pub(crate) fn masked<'a>(text: &str, spans: impl IntoIterator<Item = &'a Range<usize>>) -> String {
+    let widen = |span: &Range<usize>| {
+        let mut start = span.start.min(text.len());
+        let mut end = span.end.min(text.len());
+        while start > 0 && !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while end < text.len() && !text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    };
+    let mut spans: Vec<Range<usize>> = spans
+        .into_iter()
+        .map(widen)
+        .filter(|s| s.start < s.end)
+        .collect();
+    spans.sort_by_key(|s| s.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in spans {
+        if span.end <= at {
+            continue;
+        }
+        let start = span.start.max(at);
+        out.push_str(&text[at..start]);
+        push_spaces(&mut out, span.end - start);
+        at = span.end;
     }
-    while end < text.len() && !text.is_char_boundary(end) {
-        end += 1;
-    }
-    if start < end {
-        let spaces = " ".repeat(end - start);
-        text.replace_range(start..end, &spaces);
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Appends `n` spaces.
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.push_str(&SPACES[..chunk]);
+        n -= chunk;
     }
 }
 
-/// Blanks every HTML comment; one that never closes runs to the end of the text.
-fn blank_comments(text: &mut String) {
+/// The spans of HTML comments; one that never closes runs to the end of the text.
+fn comment_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut at = 0;
-    while let Some(open) = text.get(at..).and_then(|rest| rest.find("<!--")) {
+    let bytes = text.as_bytes();
+    while let Some(open) = memchr::memmem::find(&bytes[at..], b"<!--") {
         let start = at + open;
-        let end = text
-            .get(start + 4..)
-            .and_then(|rest| rest.find("-->"))
+        let end = memchr::memmem::find(&bytes[start + 4..], b"-->")
             .map_or(text.len(), |close| start + 4 + close + 3);
         spans.push(start..end);
         at = end;
     }
-    for span in spans {
-        blank(text, span);
-    }
+    spans
 }
 
 /// The 1-based line of byte `offset` of `text` (the front matter is at the top, so
