@@ -164,21 +164,6 @@ impl Workspace {
         self.map_pairs_with(locales, docs, &NoCache, f)
     }
 
-    /// [`Self::map_pairs`] with results kept in `cache`: a pair whose two files have
-    /// not changed since the cached run is neither read nor parsed.
-    pub fn map_pairs_cached<T>(
-        &self,
-        locales: &[String],
-        docs: Option<&[String]>,
-        cache: &ResultCache<T>,
-        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
-    ) -> Result<(Vec<T>, Vec<String>), Failure>
-    where
-        T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned,
-    {
-        self.map_pairs_with(locales, docs, cache, f)
-    }
-
     fn map_pairs_with<T: Send>(
         &self,
         locales: &[String],
@@ -186,6 +171,53 @@ impl Workspace {
         cache: &(dyn PairCache<T> + Sync),
         f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<String>), Failure> {
+        let mut results = Vec::new();
+        let mut problems = Vec::new();
+        self.visit_pairs_with(locales, docs, cache, f, |mut r, mut p| {
+            results.append(&mut r);
+            problems.append(&mut p);
+        })?;
+        Ok((results, problems))
+    }
+
+    /// [`Self::map_pairs`] that hands each document's results (one per locale) and the
+    /// rendered problems of its files to `sink` as soon as they and those of every
+    /// earlier document are ready, in document order: nothing is held for the whole
+    /// corpus, so what a command prints can stream.
+    pub fn visit_pairs<T: Send>(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
+        sink: impl FnMut(Vec<T>, Vec<String>),
+    ) -> Result<(), Failure> {
+        self.visit_pairs_with(locales, docs, &NoCache, f, sink)
+    }
+
+    /// [`Self::visit_pairs`] with results kept in `cache`: a pair whose two files have
+    /// not changed since the cached run is neither read nor parsed.
+    pub fn visit_pairs_cached<T>(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        cache: &ResultCache<T>,
+        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
+        sink: impl FnMut(Vec<T>, Vec<String>),
+    ) -> Result<(), Failure>
+    where
+        T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned,
+    {
+        self.visit_pairs_with(locales, docs, cache, f, sink)
+    }
+
+    fn visit_pairs_with<T: Send>(
+        &self,
+        locales: &[String],
+        docs: Option<&[String]>,
+        cache: &(dyn PairCache<T> + Sync),
+        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
+        mut sink: impl FnMut(Vec<T>, Vec<String>),
+    ) -> Result<(), Failure> {
         use rayon::prelude::*;
 
         let all_docs = self
@@ -217,28 +249,36 @@ impl Workspace {
             .map(Path::to_path_buf)
             .collect();
         let finished = AtomicBool::new(false);
-        let per_doc = std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, DocumentResults<T>)>(64);
+        std::thread::scope(|scope| {
             if to_read.len() >= PREFETCH_FROM {
                 scope.spawn(|| prefetch(&to_read, &finished));
             }
-            // Workers take documents in order (`par_bridge`), as the prefetch reads them.
-            let mut per_doc: Vec<(usize, DocumentResults<T>)> = plans
-                .into_iter()
-                .enumerate()
-                .par_bridge()
-                .map(|(i, plan)| (i, self.map_document(plan, locales, cache, &f)))
-                .collect();
-            finished.store(true, Ordering::Relaxed);
-            per_doc.sort_by_key(|(i, _)| *i);
-            per_doc
+            let f = &f;
+            let finished = &finished;
+            scope.spawn(move || {
+                // Workers take documents in order (`par_bridge`), as the prefetch reads
+                // them, so results arrive nearly in order.
+                plans.into_iter().enumerate().par_bridge().for_each_with(
+                    sender,
+                    |sender, (i, plan)| {
+                        let _ = sender.send((i, self.map_document(plan, locales, cache, f)));
+                    },
+                );
+                finished.store(true, Ordering::Relaxed);
+            });
+            // Back into document order: a result waits only for those before it.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0;
+            for (i, result) in receiver {
+                waiting.insert(i, result);
+                while let Some((results, problems)) = waiting.remove(&next) {
+                    sink(results, problems);
+                    next += 1;
+                }
+            }
         });
-        let mut results = Vec::new();
-        let mut problems = Vec::new();
-        for (_, (mut r, mut p)) in per_doc {
-            results.append(&mut r);
-            problems.append(&mut p);
-        }
-        Ok((results, problems))
+        Ok(())
     }
 
     /// Looks `doc`'s pairs up in `cache`: the hits, and what must be read.

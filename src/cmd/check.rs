@@ -111,14 +111,46 @@ struct JsonCheck {
     summary: Summary,
 }
 
-/// What checking one pair found: the document, every section's state, the non-current
+/// What checking one pair found: how many sections are in each state, the non-current
 /// sections (all with `--all`) and the QA findings.
-type PairChecked = (
-    String,
-    Vec<SectionState>,
-    Vec<SectionFinding>,
-    Vec<QaFinding>,
-);
+type PairChecked = (StateCounts, Vec<SectionFinding>, Vec<QaFinding>);
+
+/// How many sections of a pair are in each state: all the summary needs, and a few
+/// bytes in the cache however long the article.
+#[derive(serde::Serialize, serde::Deserialize, Clone, Copy, Default)]
+struct StateCounts {
+    current: usize,
+    stale: usize,
+    untranslated: usize,
+    missing: usize,
+    obsolete: usize,
+}
+
+impl StateCounts {
+    fn of(alignments: &[Alignment]) -> StateCounts {
+        let mut counts = StateCounts::default();
+        for alignment in alignments {
+            match alignment.state {
+                SectionState::Current => counts.current += 1,
+                SectionState::Stale => counts.stale += 1,
+                SectionState::Untranslated => counts.untranslated += 1,
+                SectionState::Missing => counts.missing += 1,
+                SectionState::Obsolete => counts.obsolete += 1,
+            }
+        }
+        counts
+    }
+
+    fn add_to(self, summary: &mut Summary) {
+        summary.sections +=
+            self.current + self.stale + self.untranslated + self.missing + self.obsolete;
+        summary.current += self.current;
+        summary.stale += self.stale;
+        summary.untranslated += self.untranslated;
+        summary.missing += self.missing;
+        summary.obsolete += self.obsolete;
+    }
+}
 
 /// The command that moves a section out of `state`.
 fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> String {
@@ -181,7 +213,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 message: f.message,
             })
             .collect();
-        let states: Vec<SectionState> = alignments.iter().map(|a| a.state).collect();
+        let counts = StateCounts::of(&alignments);
         let findings: Vec<SectionFinding> = alignments
             .into_iter()
             .filter(|a| args.rule.is_none() && (a.state != SectionState::Current || args.all))
@@ -194,40 +226,33 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 line: alignment.line,
             })
             .collect();
-        (pair.doc.clone(), states, findings, qa)
-    };
-    let (checked, problems) = if args.no_cache {
-        workspace.map_pairs(&locales, None, check_pair)?
-    } else {
-        // Unchanged pairs are not read again (see yaku_sync::ResultCache).
-        let options = format!("{:?} {:?} {}", locales, args.rule, args.all);
-        let cache = workspace.result_cache("check", &options);
-        let result = workspace.map_pairs_cached(&locales, None, &cache, check_pair)?;
-        if let Err(e) = cache.save() {
-            output::eprint(&format!("warning: cannot write the check cache: {e}"));
-        }
-        result
+        (counts, findings, qa)
     };
     let mut summary = Summary::default();
     let mut findings = Vec::new();
     let mut qa = Vec::new();
-    let mut docs = std::collections::BTreeSet::new();
-    for (doc, states, mut pair_findings, mut pair_qa) in checked {
-        docs.insert(doc);
-        for state in states {
-            summary.sections += 1;
-            match state {
-                SectionState::Current => summary.current += 1,
-                SectionState::Stale => summary.stale += 1,
-                SectionState::Untranslated => summary.untranslated += 1,
-                SectionState::Missing => summary.missing += 1,
-                SectionState::Obsolete => summary.obsolete += 1,
-            }
+    let mut problems = Vec::new();
+    // Results are folded into the summary as they come, document by document.
+    let collect = |checked: Vec<PairChecked>, mut doc_problems: Vec<String>| {
+        summary.documents += usize::from(!checked.is_empty());
+        for (counts, mut pair_findings, mut pair_qa) in checked {
+            counts.add_to(&mut summary);
+            findings.append(&mut pair_findings);
+            qa.append(&mut pair_qa);
         }
-        findings.append(&mut pair_findings);
-        qa.append(&mut pair_qa);
+        problems.append(&mut doc_problems);
+    };
+    if args.no_cache {
+        workspace.visit_pairs(&locales, None, check_pair, collect)?;
+    } else {
+        // Unchanged pairs are not read again (see yaku_sync::ResultCache).
+        let options = format!("{:?} {:?} {}", locales, args.rule, args.all);
+        let cache = workspace.result_cache("check", &options);
+        workspace.visit_pairs_cached(&locales, None, &cache, check_pair, collect)?;
+        if let Err(e) = cache.save() {
+            output::eprint(&format!("warning: cannot write the check cache: {e}"));
+        }
     }
-    summary.documents = docs.len();
     summary.file_errors = problems.len();
     summary.qa_errors = qa.iter().filter(|f| f.severity == "error").count();
     summary.qa_warnings = qa.len() - summary.qa_errors;

@@ -3,7 +3,7 @@
 use yaku_sync::{sync_document, write_atomic, SyncOptions};
 
 use super::Context;
-use crate::workspace::Workspace;
+use crate::workspace::{Pair, SourceShared, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku sync`.
@@ -37,7 +37,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let options = SyncOptions {
         purge_obsolete: args.purge_obsolete,
     };
-    let (results, problems) = workspace.map_pairs(&locales, None, |pair, _| {
+    let sync_pair = |pair: &Pair, _: &SourceShared<'_>| {
         let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
         let outcome = sync_document(
             &pair.source.document,
@@ -63,24 +63,32 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             ));
         }
         Synced::Written(format!("{shown}: {}\n", describe(old.is_none(), &outcome)))
-    })?;
-    let mut out = String::new();
+    };
+    // What changed is printed document by document, as it comes: a dry run over a large
+    // corpus never holds all its diffs.
     let mut changed_files = 0;
     let mut failures = Vec::new();
-    for result in results {
-        match result {
-            Synced::Unchanged => {}
-            Synced::WouldChange(text) | Synced::Written(text) => {
-                changed_files += 1;
-                out.push_str(&text);
+    let mut problems = Vec::new();
+    workspace.visit_pairs(&locales, None, sync_pair, |results, mut doc_problems| {
+        let mut out = String::new();
+        for result in results {
+            match result {
+                Synced::Unchanged => {}
+                Synced::WouldChange(text) | Synced::Written(text) => {
+                    changed_files += 1;
+                    out.push_str(&text);
+                }
+                Synced::Failed(message) => failures.push(message),
             }
-            Synced::Failed(message) => failures.push(message),
         }
+        if !out.is_empty() {
+            output::print(&out);
+        }
+        problems.append(&mut doc_problems);
+    })?;
+    if changed_files == 0 && problems.is_empty() && failures.is_empty() {
+        output::print("every translation already has the source's shape\n");
     }
-    if out.is_empty() && problems.is_empty() && failures.is_empty() {
-        out.push_str("every translation already has the source's shape\n");
-    }
-    output::print(&out);
     for problem in problems.iter().chain(&failures) {
         output::eprint(problem);
     }

@@ -26,6 +26,34 @@ pub fn write_atomic_with(
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e),
     }
+    replace(path, |file| file.write_all(bytes), before_rename)?;
+    Ok(true)
+}
+
+/// Writes what `fill` writes to `path` atomically, as [`write_atomic`] does, but streamed
+/// into the temporary file and without comparing with what is there: for large files
+/// that yaku itself makes (its cache), so that they are never held whole in memory.
+pub fn write_atomic_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(
+        path,
+        |file| {
+            let mut writer = io::BufWriter::new(file);
+            fill(&mut writer)?;
+            writer.flush()
+        },
+        || Ok(()),
+    )
+}
+
+/// Fills a temporary file next to `path`, makes it durable and renames it over `path`.
+fn replace(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -35,7 +63,7 @@ pub fn write_atomic_with(
         .prefix(".yaku-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     match fs::metadata(path) {
         // Keep the permissions of the file being replaced.
@@ -57,7 +85,7 @@ pub fn write_atomic_with(
         // Make the rename itself durable; not every platform allows syncing a folder.
         let _ = dir.sync_all();
     }
-    Ok(true)
+    Ok(())
 }
 
 #[cfg(test)]

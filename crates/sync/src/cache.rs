@@ -8,7 +8,7 @@
 //! trusted, as git does with its index ("racy clean" entries). Anything unexpected (a
 //! missing, corrupt or foreign cache file) simply means no entry is used.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -17,16 +17,43 @@ use std::time::SystemTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::write_atomic;
+use crate::{write_atomic, write_atomic_streamed};
 
-/// A file's identity and version as `stat` reports it.
+/// A file's identity and version as `stat` reports it. Stored as a five-number array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "[i128; 5]", from = "[i128; 5]")]
 pub struct FileStamp {
     len: u64,
     modified_ns: i128,
     changed_ns: i128,
     inode: u64,
     device: u64,
+}
+
+impl From<FileStamp> for [i128; 5] {
+    fn from(s: FileStamp) -> Self {
+        [
+            i128::from(s.len),
+            s.modified_ns,
+            s.changed_ns,
+            i128::from(s.inode),
+            i128::from(s.device),
+        ]
+    }
+}
+
+impl From<[i128; 5]> for FileStamp {
+    fn from([len, modified_ns, changed_ns, inode, device]: [i128; 5]) -> Self {
+        // An out-of-range number (a hand-edited cache) gives a stamp no file has.
+        let narrow = |n: i128| u64::try_from(n).unwrap_or(u64::MAX);
+        FileStamp {
+            len: narrow(len),
+            modified_ns,
+            changed_ns,
+            inode: narrow(inode),
+            device: narrow(device),
+        }
+    }
 }
 
 impl FileStamp {
@@ -93,6 +120,9 @@ pub struct ResultCache<V> {
     salt: String,
     started_ns: i128,
     previous: Stored<V>,
+    /// Keys of `previous` entries used in this run: they are kept at the next save.
+    hits: std::sync::Mutex<HashSet<String>>,
+    /// Entries made in this run.
     next: std::sync::Mutex<HashMap<String, Entry<V>>>,
 }
 
@@ -110,9 +140,9 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
     /// this before reading any file the results depend on.
     pub fn open(path: PathBuf, salt: String) -> Self {
         let started_ns = now_ns();
-        let previous = fs::read(&path)
+        let previous = fs::File::open(&path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Stored<V>>(&bytes).ok())
+            .and_then(|file| serde_json::from_reader::<_, Stored<V>>(io::BufReader::new(file)).ok())
             .filter(|stored| stored.salt == salt)
             .unwrap_or_else(|| Stored {
                 salt: salt.clone(),
@@ -124,6 +154,7 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
             salt,
             started_ns,
             previous,
+            hits: std::sync::Mutex::new(HashSet::new()),
             next: std::sync::Mutex::new(HashMap::new()),
         }
     }
@@ -143,7 +174,9 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
         if !trusted {
             return None;
         }
-        self.put(key, stamps, entry.value.clone());
+        if let Ok(mut hits) = self.hits.lock() {
+            hits.insert(key.to_string());
+        }
         Some(entry.value.clone())
     }
 
@@ -160,15 +193,19 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
         }
     }
 
-    /// Writes the entries of this run (hits and new ones) for the next. The folder gets
-    /// a `.gitignore` so the cache is never committed.
+    /// Writes the entries of this run (hits and new ones), sorted by key, for the next.
+    /// The folder gets a `.gitignore` so the cache is never committed.
     pub fn save(self) -> io::Result<()> {
-        let entries = self.next.into_inner().unwrap_or_default();
-        let stored = Stored {
-            salt: self.salt,
-            started_ns: self.started_ns,
-            entries,
-        };
+        let hits = self.hits.into_inner().unwrap_or_default();
+        let next = self.next.into_inner().unwrap_or_default();
+        let mut entries: Vec<(&String, &Entry<V>)> = self
+            .previous
+            .entries
+            .iter()
+            .filter(|(key, _)| hits.contains(*key) && !next.contains_key(*key))
+            .chain(next.iter())
+            .collect();
+        entries.sort_by_key(|(key, _)| *key);
         if let Some(dir) = self.path.parent() {
             fs::create_dir_all(dir)?;
             let ignore = dir.join(".gitignore");
@@ -176,8 +213,31 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
                 write_atomic(&ignore, b"# yaku's local cache: never committed.\n*\n")?;
             }
         }
-        let bytes = serde_json::to_vec(&stored).map_err(io::Error::other)?;
-        write_atomic(&self.path, &bytes).map(|_| ())
+        let stored = StoredRef {
+            salt: &self.salt,
+            started_ns: self.started_ns,
+            entries: SortedEntries(&entries),
+        };
+        write_atomic_streamed(&self.path, |writer| {
+            serde_json::to_writer(writer, &stored).map_err(io::Error::other)
+        })
+    }
+}
+
+/// [`Stored`] made of borrowed parts, for writing.
+#[derive(Serialize)]
+struct StoredRef<'a, V> {
+    salt: &'a str,
+    started_ns: i128,
+    entries: SortedEntries<'a, V>,
+}
+
+/// Entries in key order, written as a JSON object.
+struct SortedEntries<'a, V>(&'a [(&'a String, &'a Entry<V>)]);
+
+impl<V: Serialize> Serialize for SortedEntries<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().copied())
     }
 }
 
