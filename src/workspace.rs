@@ -239,20 +239,29 @@ impl Workspace {
             .filter(|doc| docs.is_none_or(|wanted| wanted.contains(doc)))
             .collect();
         // First the cache (file stamps only): which pairs must be read at all.
-        let plans: Vec<DocumentPlan<T>> = selected
+        let plans: Vec<DocumentPlan<'_, T>> = selected
             .par_iter()
             .map(|doc| self.plan_document(doc, locales, cache))
             .collect();
-        let to_read: Vec<PathBuf> = plans
+        // What the prefetch reads: `(document, None)` for a source, `(document, Some(i))`
+        // for the translation into `locales[i]`.
+        let to_read: Vec<(&str, Option<usize>)> = plans
             .iter()
-            .flat_map(DocumentPlan::paths_to_read)
-            .map(Path::to_path_buf)
+            .filter(|plan| !plan.pending.is_empty())
+            .flat_map(|plan| {
+                std::iter::once((plan.doc, None))
+                    .chain(plan.pending.iter().map(|p| (plan.doc, Some(p.locale))))
+            })
             .collect();
         let finished = AtomicBool::new(false);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, DocumentResults<T>)>(64);
         std::thread::scope(|scope| {
             if to_read.len() >= PREFETCH_FROM {
-                scope.spawn(|| prefetch(&to_read, &finished));
+                let paths = to_read.iter().map(|&(doc, locale)| {
+                    let locale = locale.map_or(self.project.source(), |i| locales[i].as_str());
+                    self.project.document_path(locale, doc)
+                });
+                scope.spawn(|| prefetch(paths, &finished));
             }
             let f = &f;
             let finished = &finished;
@@ -282,35 +291,32 @@ impl Workspace {
     }
 
     /// Looks `doc`'s pairs up in `cache`: the hits, and what must be read.
-    fn plan_document<T>(
+    fn plan_document<'d, T>(
         &self,
-        doc: &str,
+        doc: &'d str,
         locales: &[String],
         cache: &(dyn PairCache<T> + Sync),
-    ) -> DocumentPlan<T> {
-        let source_path = self.project.document_path(self.project.source(), doc);
+    ) -> DocumentPlan<'d, T> {
         // Stamps are taken before any file is read, so a file that changes while it is
         // read never gets its new content cached under its old stamp.
-        let stamp = |path: &Path| cache.enabled().then(|| FileStamp::of(path).ok().flatten());
-        let source_stamp = stamp(&source_path);
+        let stamp = |locale: &str| {
+            let path = self.project.document_path(locale, doc);
+            cache.enabled().then(|| FileStamp::of(&path).ok().flatten())
+        };
+        let source_stamp = stamp(self.project.source());
         let mut plan = DocumentPlan {
-            doc: doc.to_string(),
-            source_path,
+            doc,
             hits: Vec::new(),
             pending: Vec::new(),
         };
-        for locale in locales {
-            let translation_path = self.project.document_path(locale, doc);
-            let stamps = source_stamp.map(|s| [s, stamp(&translation_path).flatten()]);
-            let key = format!("{doc}\n{locale}");
-            match stamps.as_ref().and_then(|st| cache.lookup(&key, st)) {
-                Some(hit) => plan.hits.push((locale.clone(), hit)),
-                None => plan.pending.push(PendingPair {
-                    locale: locale.clone(),
-                    translation_path,
-                    key,
-                    stamps,
-                }),
+        for (i, locale) in locales.iter().enumerate() {
+            let stamps = source_stamp.map(|s| [s, stamp(locale).flatten()]);
+            match stamps
+                .as_ref()
+                .and_then(|st| cache.lookup(&pair_key(doc, locale), st))
+            {
+                Some(hit) => plan.hits.push((i, hit)),
+                None => plan.pending.push(PendingPair { locale: i, stamps }),
             }
         }
         plan
@@ -319,17 +325,17 @@ impl Workspace {
     /// Reads and runs `f` on the pairs of `plan` that the cache did not have.
     fn map_document<T>(
         &self,
-        plan: DocumentPlan<T>,
+        plan: DocumentPlan<'_, T>,
         locales: &[String],
         cache: &(dyn PairCache<T> + Sync),
         f: &impl Fn(&Pair, &SourceShared<'_>) -> T,
     ) -> DocumentResults<T> {
         let DocumentPlan {
             doc,
-            source_path,
             hits: mut results,
             pending,
         } = plan;
+        let source_path = self.project.document_path(self.project.source(), doc);
         let mut problems = Vec::new();
         if pending.is_empty() {
             return (results.into_iter().map(|(_, r)| r).collect(), problems);
@@ -346,20 +352,15 @@ impl Workspace {
             return (Vec::new(), problems);
         }
         let mut pair = Pair {
-            doc,
+            doc: doc.to_string(),
             locale: String::new(),
             source,
             translation_path: PathBuf::new(),
             translation: None,
         };
         let shared = SourceShared::new(&pair.source.document, self.project.source());
-        for PendingPair {
-            locale,
-            translation_path,
-            key,
-            stamps,
-        } in pending
-        {
+        for PendingPair { locale, stamps } in pending {
+            let translation_path = self.project.document_path(&locales[locale], doc);
             let translation = match self.load(&translation_path) {
                 Ok(t) => t,
                 Err(Failure(message)) => {
@@ -372,17 +373,17 @@ impl Workspace {
                     continue;
                 }
             }
-            pair.locale = locale.clone();
+            pair.locale = locales[locale].clone();
             pair.translation_path = translation_path;
             pair.translation = translation;
             let result = f(&pair, &shared);
             if let Some(stamps) = &stamps {
-                cache.store(&key, stamps, &result);
+                cache.store(&pair_key(doc, &locales[locale]), stamps, &result);
             }
-            results.push((locale.clone(), result));
+            results.push((locale, result));
         }
         // Back into the order of `locales`.
-        results.sort_by_key(|(locale, _)| locales.iter().position(|l| l == locale));
+        results.sort_by_key(|&(locale, _)| locale);
         (results.into_iter().map(|(_, r)| r).collect(), problems)
     }
 
@@ -411,32 +412,27 @@ impl Workspace {
 /// One document's results, one per locale, and the rendered problems of its files.
 type DocumentResults<T> = (Vec<T>, Vec<String>);
 
-/// One document's pairs after the cache lookup.
-struct DocumentPlan<T> {
-    doc: String,
-    source_path: PathBuf,
-    /// `(locale, result)` of the pairs the cache had.
-    hits: Vec<(String, T)>,
+/// One document's pairs after the cache lookup: small, since one is kept for every
+/// document until the workers reach it.
+struct DocumentPlan<'d, T> {
+    doc: &'d str,
+    /// `(index in locales, result)` of the pairs the cache had.
+    hits: Vec<(usize, T)>,
     /// The pairs to read and run.
     pending: Vec<PendingPair>,
 }
 
 /// A pair the cache did not have.
 struct PendingPair {
-    locale: String,
-    translation_path: PathBuf,
-    key: String,
+    /// Index in the command's locales.
+    locale: usize,
+    /// The files' stamps when the cache is on.
     stamps: Option<[Option<FileStamp>; 2]>,
 }
 
-impl<T> DocumentPlan<T> {
-    /// The files the plan will read: none when every pair was cached.
-    fn paths_to_read(&self) -> impl Iterator<Item = &Path> {
-        let source = (!self.pending.is_empty()).then_some(self.source_path.as_path());
-        source
-            .into_iter()
-            .chain(self.pending.iter().map(|p| p.translation_path.as_path()))
-    }
+/// The cache key of a document in a locale.
+fn pair_key(doc: &str, locale: &str) -> String {
+    format!("{doc}\n{locale}")
 }
 
 /// Below this many files to read, reading ahead is not worth a thread.
@@ -446,7 +442,7 @@ const PREFETCH_FROM: usize = 16;
 /// page cache the files then come in one sequential read that overlaps the parsing,
 /// instead of a stall on every file. The bytes are dropped; the workers read them again
 /// from the page cache.
-fn prefetch(paths: &[PathBuf], finished: &AtomicBool) {
+fn prefetch(paths: impl Iterator<Item = PathBuf>, finished: &AtomicBool) {
     use std::io::Read;
     let mut buffer = Vec::new();
     for path in paths {

@@ -8,7 +8,9 @@ use yaku_qa::{
     check_required_notices, check_sections, Glossary, NoticeState, OnMissing, OnStale, Policy,
     PreparedDocument, Rule, SectionStatus, Settings,
 };
-use yaku_sync::{align, Alignment, LoadedDocument, MissingPolicy, SectionState, StalePolicy};
+use yaku_sync::{
+    align, Alignment, LoadedDocument, MissingPolicy, SectionState, StalePolicy, StateCounts,
+};
 
 use super::{to_json, Context};
 use crate::workspace::{Pair, SourceShared, Workspace};
@@ -111,45 +113,22 @@ struct JsonCheck {
     summary: Summary,
 }
 
-/// What checking one pair found: how many sections are in each state, the non-current
-/// sections (all with `--all`) and the QA findings.
+/// What checking one pair found: how many sections are in each state (a few bytes in the
+/// cache however long the article), the non-current sections (all with `--all`) and the
+/// QA findings.
 type PairChecked = (StateCounts, Vec<SectionFinding>, Vec<QaFinding>);
 
-/// How many sections of a pair are in each state: all the summary needs, and a few
-/// bytes in the cache however long the article.
-#[derive(serde::Serialize, serde::Deserialize, Clone, Copy, Default)]
-struct StateCounts {
-    current: usize,
-    stale: usize,
-    untranslated: usize,
-    missing: usize,
-    obsolete: usize,
-}
-
-impl StateCounts {
-    fn of(alignments: &[Alignment]) -> StateCounts {
-        let mut counts = StateCounts::default();
-        for alignment in alignments {
-            match alignment.state {
-                SectionState::Current => counts.current += 1,
-                SectionState::Stale => counts.stale += 1,
-                SectionState::Untranslated => counts.untranslated += 1,
-                SectionState::Missing => counts.missing += 1,
-                SectionState::Obsolete => counts.obsolete += 1,
-            }
-        }
-        counts
-    }
-
-    fn add_to(self, summary: &mut Summary) {
-        summary.sections +=
-            self.current + self.stale + self.untranslated + self.missing + self.obsolete;
-        summary.current += self.current;
-        summary.stale += self.stale;
-        summary.untranslated += self.untranslated;
-        summary.missing += self.missing;
-        summary.obsolete += self.obsolete;
-    }
+/// Adds a pair's section counts to the summary.
+fn add_counts(counts: StateCounts, summary: &mut Summary) {
+    summary.sections += SectionState::ALL
+        .iter()
+        .map(|&state| counts.get(state))
+        .sum::<usize>();
+    summary.current += counts.current;
+    summary.stale += counts.stale;
+    summary.untranslated += counts.untranslated;
+    summary.missing += counts.missing;
+    summary.obsolete += counts.obsolete;
 }
 
 /// The command that moves a section out of `state`.
@@ -213,7 +192,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 message: f.message,
             })
             .collect();
-        let counts = StateCounts::of(&alignments);
+        let mut counts = StateCounts::default();
+        for alignment in &alignments {
+            counts.add(alignment.state);
+        }
         let findings: Vec<SectionFinding> = alignments
             .into_iter()
             .filter(|a| args.rule.is_none() && (a.state != SectionState::Current || args.all))
@@ -236,7 +218,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let collect = |checked: Vec<PairChecked>, mut doc_problems: Vec<String>| {
         summary.documents += usize::from(!checked.is_empty());
         for (counts, mut pair_findings, mut pair_qa) in checked {
-            counts.add_to(&mut summary);
+            add_counts(counts, &mut summary);
             findings.append(&mut pair_findings);
             qa.append(&mut pair_qa);
         }

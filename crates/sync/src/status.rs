@@ -5,7 +5,7 @@ use yaku_content::Document;
 use crate::{Alignment, SectionState};
 
 /// How many sections are in each state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StateCounts {
     /// Current sections.
     pub current: usize,
