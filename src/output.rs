@@ -1,6 +1,62 @@
-//! Writing to the terminal: colour choice and output that tolerates a closed pipe.
+//! Writing to the terminal: colour choice, output that tolerates a closed pipe, and
+//! progress bars.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// A progress bar on standard error for a command that walks the corpus. It is drawn
+/// only on a terminal outside CI, and only once the work has taken longer than a moment,
+/// so a quick run, a pipe or a CI log never shows it.
+pub struct Progress {
+    bar: ProgressBar,
+    /// Whether it may be drawn at all (a terminal, not CI).
+    drawable: bool,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    /// How long work runs before its bar appears.
+    const DELAY: Duration = Duration::from_millis(500);
+
+    /// A bar of `len` steps, each one of `unit` (`documents`, `pages`).
+    pub fn new(len: u64, unit: &str) -> Progress {
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template(&format!("{{bar:30}} {{pos}}/{{len}} {unit}"))
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            drawable: io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    /// Counts `n` steps done; shows the bar once the work has run past [`Self::DELAY`].
+    pub fn inc(&self, n: u64) {
+        self.bar.inc(n);
+        if self.drawable
+            && self.bar.elapsed() >= Self::DELAY
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    /// Runs `f`, which may print, with the bar hidden.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
+    /// Removes the bar, if it was shown.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
 
 /// The `--color` flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -11,6 +11,7 @@ use yaku_fluent::{FormatOptions, Localizer};
 use yaku_qa::PreparedDocument;
 use yaku_sync::{FileStamp, LoadedDocument, Project, ProjectError, ResultCache};
 
+use crate::output::Progress;
 use crate::report;
 use crate::Failure;
 
@@ -253,6 +254,7 @@ impl Workspace {
                     .chain(plan.pending.iter().map(|p| (plan.doc, Some(p.locale))))
             })
             .collect();
+        let progress = Progress::new(plans.len() as u64, "documents");
         let finished = AtomicBool::new(false);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, DocumentResults<T>)>(64);
         std::thread::scope(|scope| {
@@ -282,10 +284,12 @@ impl Workspace {
             for (i, result) in receiver {
                 waiting.insert(i, result);
                 while let Some((results, problems)) = waiting.remove(&next) {
-                    sink(results, problems);
+                    progress.suspend(|| sink(results, problems));
                     next += 1;
+                    progress.inc(1);
                 }
             }
+            progress.finish();
         });
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! `yaku build`: what each locale publishes, as JSON, an HTML preview or a Hugo tree.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+
 use std::path::{Path, PathBuf};
 
 use yaku_build::{
@@ -13,6 +13,7 @@ use yaku_fluent::{ArgValue, FormatOptions, Localizer};
 use yaku_sync::write_atomic;
 
 use super::{to_json, Context};
+use crate::output::Progress;
 use crate::workspace::{project_failure, Workspace};
 use crate::{output, Exit, Failure};
 
@@ -96,7 +97,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let docs = project
         .documents()
         .map_err(|e| project_failure(&e, Some(&project.root)))?;
-    let progress = progress_bar((docs.len() * setups.len()) as u64);
+    let progress = Progress::new((docs.len() * setups.len()) as u64, "pages");
     // Documents are built in parallel; each is read, built, written and dropped.
     let built: Vec<Result<DocumentBuild, Failure>> = {
         use rayon::prelude::*;
@@ -108,7 +109,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             })
             .collect()
     };
-    progress.finish_and_clear();
+    progress.finish();
     let mut manifest = Manifest {
         source_locale: project.source().to_string(),
         locales: locales.clone(),
@@ -199,7 +200,7 @@ fn build_one(
     locales: &[String],
     args: &Args,
     out_dir: &Path,
-    progress: &indicatif::ProgressBar,
+    progress: &Progress,
 ) -> Result<DocumentBuild, Failure> {
     let project = &workspace.project;
     let mut result = DocumentBuild {
@@ -376,17 +377,4 @@ fn setup(workspace: &Workspace, locale: &str) -> Result<LocaleSetup, Failure> {
         labels,
         args: values.into_iter().collect(),
     })
-}
-
-/// A progress bar on a terminal; hidden when standard error is not one or in CI.
-fn progress_bar(len: u64) -> indicatif::ProgressBar {
-    if std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() {
-        let bar = indicatif::ProgressBar::new(len);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages") {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    }
 }
