@@ -153,28 +153,18 @@ impl Workspace {
     /// Calls `f` on every source document paired with its translation in each of
     /// `locales` and returns the results in document then locale order, with the
     /// rendered problems of files that could not be used (those pairs are skipped).
-    /// Documents are read and parsed in parallel and dropped once `f` has seen them, so
-    /// memory stays flat however large the corpus. `f` also gets the work on the source
-    /// that the document's locales share.
+    /// Documents are read and parsed in parallel and dropped once `f` has seen them; only
+    /// the results are kept. `f` also gets the work on the source that the document's
+    /// locales share.
     pub fn map_pairs<T: Send>(
         &self,
         locales: &[String],
         docs: Option<&[String]>,
         f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<String>), Failure> {
-        self.map_pairs_with(locales, docs, &NoCache, f)
-    }
-
-    fn map_pairs_with<T: Send>(
-        &self,
-        locales: &[String],
-        docs: Option<&[String]>,
-        cache: &(dyn PairCache<T> + Sync),
-        f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
-    ) -> Result<(Vec<T>, Vec<String>), Failure> {
         let mut results = Vec::new();
         let mut problems = Vec::new();
-        self.visit_pairs_with(locales, docs, cache, f, |mut r, mut p| {
+        self.visit_pairs(locales, docs, f, |mut r, mut p| {
             results.append(&mut r);
             problems.append(&mut p);
         })?;
@@ -460,7 +450,7 @@ fn prefetch(paths: impl Iterator<Item = PathBuf>, finished: &AtomicBool) {
     }
 }
 
-/// Where `map_pairs` keeps results between runs.
+/// Where `visit_pairs` keeps results between runs.
 trait PairCache<T> {
     /// Whether to take file stamps at all.
     fn enabled(&self) -> bool;

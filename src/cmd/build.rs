@@ -10,7 +10,7 @@ use yaku_build::{
     STYLESHEET,
 };
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
-use yaku_sync::write_atomic;
+use yaku_sync::{write_atomic, write_atomic_streamed_if_changed};
 
 use super::{to_json, Context};
 use crate::output::Progress;
@@ -129,7 +129,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         }
     }
 
-    write_output(&out_dir, "index.json", &to_json(&manifest)?)?;
+    // The index grows with the corpus: it is streamed (as `to_json` would format it), not
+    // held as one string.
+    let index = out_dir.join("index.json");
+    write_atomic_streamed_if_changed(&index, |writer| {
+        serde_json::to_writer_pretty(&mut *writer, &manifest).map_err(std::io::Error::other)?;
+        writer.write_all(b"\n")
+    })
+    .map_err(|e| Failure(format!("error: cannot write {}: {e}", index.display())))?;
     match args.format {
         BuildFormat::Json => {}
         BuildFormat::Html => {

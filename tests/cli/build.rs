@@ -307,6 +307,27 @@ fn build_output_is_deterministic() {
     }
 }
 
+#[test]
+fn rebuilding_unchanged_content_touches_no_file() {
+    let project = Project::accepted_story();
+    let out = project.path().join("dist");
+    let stamps = || -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+        all_files(&out)
+            .into_iter()
+            .map(|path| {
+                let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+                (path, modified)
+            })
+            .collect()
+    };
+    project.yaku(&["build", "--out", "dist"]).success();
+    let first = stamps();
+    assert!(first.iter().any(|(path, _)| path.ends_with("index.json")));
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    project.yaku(&["build", "--out", "dist"]).success();
+    assert_eq!(stamps(), first, "a second build rewrote files");
+}
+
 fn tool(name: &str) -> Option<std::path::PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
         .map(|dir| dir.join(name))

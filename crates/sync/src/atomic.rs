@@ -48,6 +48,32 @@ pub fn write_atomic_streamed(
     )
 }
 
+/// [`write_atomic`] for a large text that `fill` writes, never held whole in memory:
+/// `fill` runs once into a hash, and only when the hash differs from that of the file
+/// (read streaming) does it run again into the temporary file. So, as with
+/// [`write_atomic`], an unchanged file is not touched. Returns whether it wrote.
+pub fn write_atomic_streamed_if_changed(
+    path: &Path,
+    fill: impl Fn(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<bool> {
+    let mut hasher = blake3::Hasher::new();
+    fill(&mut hasher)?;
+    let new = hasher.finalize();
+    match fs::File::open(path) {
+        Ok(file) => {
+            let mut existing = blake3::Hasher::new();
+            existing.update_reader(file)?;
+            if existing.finalize() == new {
+                return Ok(false);
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    write_atomic_streamed(path, |writer| fill(writer))?;
+    Ok(true)
+}
+
 /// Fills a temporary file next to `path`, makes it durable and renames it over `path`.
 fn replace(
     path: &Path,
@@ -91,6 +117,23 @@ fn replace(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_streamed_write_touches_an_unchanged_file_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let fill = |text: &'static str| {
+            move |w: &mut dyn Write| -> io::Result<()> { w.write_all(text.as_bytes()) }
+        };
+        assert!(write_atomic_streamed_if_changed(&path, fill("one\n")).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one\n");
+        let before = fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(!write_atomic_streamed_if_changed(&path, fill("one\n")).unwrap());
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+        assert!(write_atomic_streamed_if_changed(&path, fill("two\n")).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two\n");
+    }
 
     #[test]
     fn an_interrupted_write_leaves_the_original_intact() {

@@ -22,7 +22,9 @@ mod sync;
 
 pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
 pub use align::{align, Alignment};
-pub use atomic::{write_atomic, write_atomic_streamed, write_atomic_with};
+pub use atomic::{
+    write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_with,
+};
 pub use cache::{FileStamp, ResultCache};
 pub use diff::{diff_text, Change};
 pub use project::{
