@@ -19,6 +19,8 @@ use crate::{citations, language, numbers};
 pub struct PreparedDocument<'a> {
     document: &'a Document,
     locale: &'a str,
+    /// The language subtag of `locale`, lowercase (`zh-Hans` → `zh`).
+    language: String,
     /// The document's reference list, found on first use.
     references: OnceCell<Vec<Reference>>,
     /// One slot per section of `document`, in the same order.
@@ -32,6 +34,7 @@ impl<'a> PreparedDocument<'a> {
         PreparedDocument {
             document,
             locale,
+            language: language(locale),
             references: OnceCell::new(),
             sections: document.sections.iter().map(|_| OnceCell::new()).collect(),
         }
@@ -48,8 +51,8 @@ impl<'a> PreparedDocument<'a> {
     }
 
     /// The language subtag of the locale, lowercase (`zh-Hans` → `zh`).
-    pub(crate) fn language(&self) -> String {
-        language(self.locale)
+    pub(crate) fn language(&self) -> &str {
+        &self.language
     }
 
     /// The whole document's reference list.

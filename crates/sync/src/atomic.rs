@@ -136,6 +136,21 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupted_streamed_write_leaves_the_original_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        fs::write(&path, "old\n").unwrap();
+        let result = write_atomic_streamed(&path, |w| {
+            w.write_all(b"half of the new ")?;
+            Err(io::Error::other("killed"))
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old\n");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the temporary file is removed");
+    }
+
+    #[test]
     fn an_interrupted_write_leaves_the_original_intact() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
