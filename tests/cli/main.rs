@@ -12,6 +12,7 @@ mod fluent;
 mod init_ids;
 mod inspect;
 mod qa;
+mod reliability;
 mod repository;
 mod story;
 mod sync;

@@ -57,6 +57,15 @@ pub enum Problem {
     /// The obsolete area is opened but not closed.
     #[error("the obsolete area is not closed")]
     UnterminatedObsoleteArea,
+    /// A line in the obsolete area would end it before its closing line.
+    #[error("this line ends the obsolete area before its closing line `{0}`")]
+    ObsoleteAreaEndsEarly(String),
+    /// Text after the obsolete area, which sync would not keep.
+    #[error("text after the obsolete area")]
+    TextAfterObsoleteArea,
+    /// Text in the obsolete area before its first parked section.
+    #[error("text in the obsolete area outside a parked section")]
+    TextOutsideParkedSection,
 }
 
 impl Problem {
@@ -96,6 +105,13 @@ impl Problem {
             Problem::UnterminatedObsoleteArea => format!(
                 "end the obsolete area with a line holding only `{}`",
                 crate::OBSOLETE_CLOSE
+            ),
+            Problem::ObsoleteAreaEndsEarly(close) => format!(
+                "the obsolete area is written by `yaku sync`; restore this line as sync wrote it (only the last line is `{close}`), or move the text out of the area"
+            ),
+            Problem::TextAfterObsoleteArea | Problem::TextOutsideParkedSection => format!(
+                "`yaku sync` rewrites the obsolete area and would not keep this text: move it above the `{}` line",
+                crate::OBSOLETE_MARKER
             ),
         };
         Some(text)

@@ -112,8 +112,18 @@ impl Section {
 pub struct ObsoleteArea {
     /// From the `<!-- yaku:obsolete -->` line to the end of the file.
     pub span: Range<usize>,
-    /// The sections kept in it.
+    /// The parked text, unescaped: what the sections' spans index into (not the file's
+    /// text, since the file holds it escaped).
+    pub text: String,
+    /// The sections kept in it, with spans into `text` and lines of the file.
     pub sections: Vec<Section>,
+}
+
+impl ObsoleteArea {
+    /// The text of a parked section.
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        &self.text[span.clone()]
+    }
 }
 
 /// A parsed article. The spans of `sections` and `obsolete` tile `text` exactly.

@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 
 use crate::parse::{is_valid_id, parse_heading_line};
-use crate::{parse_document, Diagnostic, ParseOptions, Problem, SectionKind};
+use crate::{
+    parse_document, Diagnostic, ParseOptions, Problem, SectionKind, FRONT_MATTER_ID, LEAD_ID,
+};
 
 /// An id for a heading: from its numbering (`2.1 …` → `s2-1`), else from its Latin
 /// words (`Why exosomes?` → `why-exosomes`), else `section`.
@@ -39,14 +41,20 @@ pub fn add_missing_ids(text: &[u8]) -> Result<String, Diagnostic> {
     let headings: Vec<_> = document
         .sections
         .iter()
-        .chain(document.obsolete.iter().flat_map(|a| a.sections.iter()))
         .filter(|s| s.kind == SectionKind::Heading)
         .collect();
+    // Ids of parked sections are taken too (they come back when the source's id returns);
+    // the parked text itself is sync's to write, so no id is added there.
+    let parked = document.obsolete.iter().flat_map(|a| a.sections.iter());
     let mut used: BTreeSet<String> = headings
         .iter()
+        .copied()
+        .chain(parked)
         .map(|s| s.id.to_string())
         .filter(|id| !id.is_empty())
         .collect();
+    // Ids yaku reserves for the parts it tracks itself are never given to a heading.
+    used.extend([LEAD_ID.to_string(), FRONT_MATTER_ID.to_string()]);
     let mut insertions: Vec<(usize, String)> = Vec::new();
     for section in headings.iter().filter(|s| s.id.as_str().is_empty()) {
         let has_problem = parsed.diagnostics.iter().any(|d| {
@@ -115,5 +123,23 @@ mod tests {
         );
         // A second run has nothing to add.
         assert_eq!(add_missing_ids(fixed.as_bytes()).unwrap(), fixed);
+    }
+
+    #[test]
+    fn reserved_ids_are_never_generated() {
+        let fixed = add_missing_ids(
+            b"## Lead
+
+## Front matter
+",
+        )
+        .unwrap();
+        assert_eq!(
+            fixed,
+            "## Lead {#lead-2}
+
+## Front matter {#front-matter-2}
+"
+        );
     }
 }

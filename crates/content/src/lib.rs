@@ -17,6 +17,7 @@ mod front_matter;
 mod ids;
 mod line_index;
 mod marker;
+mod obsolete;
 mod parse;
 
 pub use block::{Block, BlockCounts, BlockKind, CalloutKind};
@@ -27,7 +28,11 @@ pub use fingerprint::{normalize, Fingerprint, ParseFingerprintError};
 pub use front_matter::FrontMatter;
 pub use ids::{add_missing_ids, derive_id};
 pub use line_index::LineIndex;
-pub use marker::{Marker, OBSOLETE_CLOSE, OBSOLETE_MARKER, OBSOLETE_OPEN};
+pub use marker::Marker;
+pub use obsolete::{
+    escape_parked, render_obsolete_area, unescape_parked, OBSOLETE_CLOSE, OBSOLETE_MARKER,
+    OBSOLETE_OPEN,
+};
 pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed};
 
 /// Id of the section made of the text before the first heading.

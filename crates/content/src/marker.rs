@@ -7,13 +7,6 @@
 
 use crate::Fingerprint;
 
-/// The line that opens the obsolete area at the end of a translation file.
-pub const OBSOLETE_MARKER: &str = "<!-- yaku:obsolete -->";
-/// The line after [`OBSOLETE_MARKER`] that opens the raw block hiding obsolete sections.
-pub const OBSOLETE_OPEN: &str = "<script type=\"text/x-yaku-obsolete\">";
-/// The line that closes the obsolete area.
-pub const OBSOLETE_CLOSE: &str = "</script>";
-
 /// The translation state recorded on a section's marker line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {

@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Problem};
 use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 use crate::fingerprint::count_non_whitespace;
 use crate::front_matter::{lines_in, parse_front_matter, trim_eol, FrontMatter};
+use crate::obsolete::{closes, unescape_parked, LEGACY_CLOSE, LEGACY_OPEN};
 use crate::{
     normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_CLOSE,
     OBSOLETE_MARKER, OBSOLETE_OPEN,
@@ -126,9 +127,6 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
 
     let obsolete = obsolete_start.map(|start| cutter.obsolete_area(start, &mut diagnostics));
     check_ids(&sections, &index, &mut diagnostics);
-    if let Some(area) = &obsolete {
-        check_ids(&area.sections, &index, &mut diagnostics);
-    }
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     Ok((front_matter, sections, obsolete, diagnostics))
 }
@@ -549,52 +547,112 @@ impl Cutter<'_> {
     }
 
     /// Reads the obsolete area that starts at `start` and runs to the end of the file.
+    /// Anything that does not have the shape sync writes (text after the area, text in it
+    /// outside a parked section, a line that would end it early) is an error, so that no
+    /// command rewrites a file whose text it would not keep.
     fn obsolete_area(&self, start: usize, diagnostics: &mut Vec<Diagnostic>) -> ObsoleteArea {
+        let empty = |text: String, sections: Vec<Section>| ObsoleteArea {
+            span: start..self.text.len(),
+            text,
+            sections,
+        };
+        let unterminated = Diagnostic::error(
+            Problem::UnterminatedObsoleteArea,
+            start..start + OBSOLETE_MARKER.len(),
+        );
         let mut lines = lines_in(self.text, start..self.text.len()).skip(1);
-        let mut inner_start = None;
-        let mut inner_end = None;
-        for (span, line) in lines.by_ref() {
-            let content = trim_eol(line).trim();
-            if content.is_empty() {
-                continue;
-            }
-            if content == OBSOLETE_OPEN {
-                inner_start = Some(span.end);
-            } else {
+        // The opening line: the first line after the marker that is not blank.
+        let Some((open_span, open_line)) =
+            lines.find(|(_, line)| !trim_eol(line).trim().is_empty())
+        else {
+            diagnostics.push(unterminated);
+            return empty(String::new(), Vec::new());
+        };
+        let legacy = match trim_eol(open_line).trim() {
+            OBSOLETE_OPEN => false,
+            LEGACY_OPEN => true,
+            _ => {
                 diagnostics.push(Diagnostic::error(
                     Problem::MalformedDirective(format!(
                         "expected `{OBSOLETE_OPEN}` on the line after `{OBSOLETE_MARKER}`"
                     )),
-                    span.clone(),
+                    open_span,
                 ));
-                inner_start = Some(span.start);
+                return empty(String::new(), Vec::new());
             }
-            break;
-        }
-        if inner_start.is_some() {
-            for (span, line) in lines {
-                if trim_eol(line).trim() == OBSOLETE_CLOSE {
-                    inner_end = Some(span.start);
-                    break;
-                }
-            }
-        }
-        let inner_start = inner_start.unwrap_or(self.text.len());
-        let inner_end = inner_end.unwrap_or_else(|| {
+        };
+        let close = if legacy { LEGACY_CLOSE } else { OBSOLETE_CLOSE };
+        // The first line that would end the area must be the closing line, alone.
+        let Some((close_span, close_line)) = lines.find(|(_, line)| closes(line, legacy)) else {
+            diagnostics.push(unterminated);
+            return empty(String::new(), Vec::new());
+        };
+        if trim_eol(close_line).trim() != close {
             diagnostics.push(Diagnostic::error(
-                Problem::UnterminatedObsoleteArea,
-                start..start + OBSOLETE_MARKER.len(),
+                Problem::ObsoleteAreaEndsEarly(close.to_string()),
+                close_span.clone(),
             ));
-            self.text.len()
-        });
-        let (sections, _) = self.cut(inner_start..inner_end.max(inner_start), true, diagnostics);
-        ObsoleteArea {
-            span: start..self.text.len(),
-            sections: sections
-                .into_iter()
-                .filter(|s| s.kind == SectionKind::Heading)
-                .collect(),
         }
+        let after = &self.text[close_span.end..];
+        if let Some(offset) = after.find(|c: char| !c.is_whitespace()) {
+            let at = close_span.end + offset;
+            diagnostics.push(Diagnostic::error(
+                Problem::TextAfterObsoleteArea,
+                self.line_span(&(at..at + 1)),
+            ));
+        }
+
+        let raw = &self.text[open_span.end..close_span.start];
+        let text = if legacy {
+            raw.to_string()
+        } else {
+            unescape_parked(raw)
+        };
+        let index = LineIndex::new(&text);
+        let inner = Cutter {
+            text: &text,
+            index: &index,
+            options: self.options,
+        };
+        let mut found = Vec::new();
+        let (mut sections, _) = inner.cut(0..text.len(), true, &mut found);
+        if let Some(lead) = sections.first().filter(|s| s.kind == SectionKind::Lead) {
+            if !lead.is_blank {
+                let at = lead.span.start
+                    + (text[lead.span.clone()].len() - text[lead.span.clone()].trim_start().len());
+                found.push(Diagnostic::error(
+                    Problem::TextOutsideParkedSection,
+                    inner.line_span(&(at..at + 1)),
+                ));
+            }
+        }
+        sections.retain(|s| s.kind == SectionKind::Heading);
+        check_ids(&sections, &index, &mut found);
+        // Escaping changes no line: line n of the parked text is line n of the area.
+        let lines_before = self.index.line(open_span.end) - 1;
+        for section in &mut sections {
+            section.line += lines_before;
+        }
+        for mut diagnostic in found {
+            if let Problem::DuplicateId { first_line, .. } = &mut diagnostic.problem {
+                *first_line += lines_before;
+            }
+            let to_file = |offset: usize| {
+                let line = index.line(offset);
+                let within = offset - index.line_start(line);
+                let file_line = line + lines_before;
+                let line_start = self.index.line_start(file_line);
+                let line_end = self.index.line_start(file_line + 1).max(line_start);
+                let mut at = (line_start + within).min(line_end).min(self.text.len());
+                while !self.text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            diagnostic.span = to_file(diagnostic.span.start)..to_file(diagnostic.span.end);
+            diagnostics.push(diagnostic);
+        }
+        empty(text, sections)
     }
 }
 

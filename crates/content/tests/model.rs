@@ -344,25 +344,75 @@ fn headings_in_quotes_and_lists_do_not_start_sections() {
 
 #[test]
 fn the_obsolete_area_holds_sections_that_are_not_the_documents() {
-    let text = "## a {#a}\n\ntext\n\n<!-- yaku:obsolete -->\n<script type=\"text/x-yaku-obsolete\">\n## old {#old}\n<!-- yaku:untranslated -->\n\nold text\n</script>\n";
-    let (document, diagnostics) = parse(text);
+    let text = "## a {#a}\n\ntext\n\n<!-- yaku:obsolete -->\n<!--\n## old {#old}\n<!-- yaku:untranslated --\\>\n\n```html\n</script>\n-->\n```\n-->\n";
+    let text = text.replace("```html\n</script>\n-->", "```html\n</script>\n--\\>");
+    let (document, diagnostics) = parse(&text);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert!(document.section("old").is_none());
     let area = document.obsolete.as_ref().unwrap();
     assert_eq!(area.sections.len(), 1);
-    assert_eq!(area.sections[0].id.as_str(), "old");
+    let old = &area.sections[0];
+    assert_eq!(old.id.as_str(), "old");
+    assert_eq!(old.line, 7);
+    assert_eq!(
+        area.slice(&old.span),
+        "## old {#old}\n<!-- yaku:untranslated -->\n\n```html\n</script>\n-->\n```\n"
+    );
+    assert_eq!(old.marker(), Some(yaku_content::Marker::Untranslated));
     assert_eq!(tiles(&document), text);
     assert_eq!(document.sections.last().unwrap().kind, SectionKind::Heading);
 }
 
 #[test]
+fn an_obsolete_area_of_yaku_0_1_is_still_read() {
+    let text = "## a {#a}\n\ntext\n\n<!-- yaku:obsolete -->\n<script type=\"text/x-yaku-obsolete\">\n## old {#old}\n<!-- yaku:untranslated -->\n\nold text\n</script>\n";
+    let (document, diagnostics) = parse(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let area = document.obsolete.as_ref().unwrap();
+    assert_eq!(area.sections.len(), 1);
+    assert_eq!(area.sections[0].id.as_str(), "old");
+    assert_eq!(tiles(&document), text);
+}
+
+#[test]
 fn an_unclosed_obsolete_area_is_an_error() {
-    let found = problems("## a {#a}\n\n<!-- yaku:obsolete -->\n<script type=\"text/x-yaku-obsolete\">\n## old {#old}\n");
+    for open in ["<!--", "<script type=\"text/x-yaku-obsolete\">"] {
+        let found = problems(&format!(
+            "## a {{#a}}\n\n<!-- yaku:obsolete -->\n{open}\n## old {{#old}}\n"
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(p, line, _)| *p == Problem::UnterminatedObsoleteArea && *line == 3),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn text_the_obsolete_area_would_not_keep_is_an_error_at_its_line() {
+    let area = "## a {#a}\n\n<!-- yaku:obsolete -->\n<!--\n## old {#old}\n\nold\n-->\n";
+    let after = problems(&format!("{area}\nA note written after the area.\n"));
+    assert_eq!(after, [(Problem::TextAfterObsoleteArea, 10, 1)]);
+    let before_first =
+        problems("## a {#a}\n\n<!-- yaku:obsolete -->\n<!--\nA stray note.\n## old {#old}\n-->\n");
+    assert_eq!(before_first, [(Problem::TextOutsideParkedSection, 5, 1)]);
+    let early = problems(
+        "## a {#a}\n\n<!-- yaku:obsolete -->\n<script type=\"text/x-yaku-obsolete\">\n## old {#old}\n```html\n</script>\n```\n</script>\n",
+    );
     assert!(
-        found
+        early
             .iter()
-            .any(|(p, line, _)| *p == Problem::UnterminatedObsoleteArea && *line == 3),
-        "{found:?}"
+            .any(|(p, line, _)| *p == Problem::TextAfterObsoleteArea && *line == 8),
+        "{early:?}"
+    );
+    let inline_end =
+        problems("## a {#a}\n\n<!-- yaku:obsolete -->\n<!--\n## old {#old}\nx --> y\n-->\n");
+    assert!(
+        inline_end
+            .iter()
+            .any(|(p, line, _)| matches!(p, Problem::ObsoleteAreaEndsEarly(_)) && *line == 6),
+        "{inline_end:?}"
     );
 }
 
@@ -403,6 +453,9 @@ fn markdown_piece() -> impl Strategy<Value = String> {
         Just("<!-- yaku:obsolete -->\n".to_string()),
         Just("<script type=\"text/x-yaku-obsolete\">\n".to_string()),
         Just("</script>\n".to_string()),
+        Just("<!--\n".to_string()),
+        Just("-->\n".to_string()),
+        Just("--\\>\n".to_string()),
         Just("+++\n".to_string()),
         Just("title = \"x\"\n".to_string()),
         Just("\r\n".to_string()),

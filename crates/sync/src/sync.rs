@@ -7,10 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use yaku_content::{
-    Document, Marker, Section, SectionId, SectionKind, OBSOLETE_CLOSE, OBSOLETE_MARKER,
-    OBSOLETE_OPEN,
-};
+use yaku_content::{render_obsolete_area, Document, Marker, Section, SectionId, SectionKind};
 
 use crate::align::is_tracked;
 
@@ -95,8 +92,8 @@ pub fn sync_document(
                 .collect()
         })
         .unwrap_or_default();
-    let parked: Vec<&Section> = translation
-        .and_then(|t| t.obsolete.as_ref())
+    let area = translation.and_then(|t| t.obsolete.as_ref());
+    let parked: Vec<&Section> = area
         .map(|area| heading_sections(&area.sections).collect())
         .unwrap_or_default();
     let source_ids: HashSet<&str> = heading_sections(&source.sections)
@@ -105,19 +102,22 @@ pub fn sync_document(
 
     for source_section in heading_sections(&source.sections) {
         let id = source_section.id.as_str();
-        let found = translated.get(id).copied().or_else(|| {
-            let restored = parked.iter().copied().find(|s| s.id.as_str() == id);
-            if let Some(section) = restored {
+        // A translated section keeps its place next to its old neighbours; one that comes
+        // back from the obsolete area is new text here.
+        let found = match (translation, translated.get(id)) {
+            (Some(t), Some(section)) => Some((t.slice(&section.span), *section, true)),
+            _ => area.and_then(|area| {
+                let section = parked.iter().copied().find(|s| s.id.as_str() == id)?;
                 outcome.restored.push(section.id.clone());
+                Some((area.slice(&section.span), section, false))
+            }),
+        };
+        match found {
+            Some((text, section, in_place)) => {
+                let piece = relevel(text, section, source_section.level, &mut outcome);
+                out.push(&piece, in_place.then(|| section.span.clone()));
             }
-            restored
-        });
-        match (translation, found) {
-            (Some(t), Some(section)) => {
-                let piece = relevel(t, section, source_section.level, &mut outcome);
-                out.push(&piece, Some(section.span.clone()));
-            }
-            _ => {
+            None => {
                 outcome.inserted.push(source_section.id.clone());
                 out.push(&section_placeholder(source, source_section, le), None);
             }
@@ -157,26 +157,13 @@ pub fn sync_document(
         if let Some(area) = &t.obsolete {
             out.push(t.slice(&area.span), Some(area.span.clone()));
         }
-    } else if !(still_parked.is_empty() && newly_obsolete.is_empty()) {
+    } else if has_obsolete {
         outcome.obsoleted = newly_obsolete.iter().map(|s| s.id.clone()).collect();
-        out.push(&format!("{OBSOLETE_MARKER}{le}{OBSOLETE_OPEN}{le}"), None);
-        out.last_end = None;
-        let mut first = true;
-        for section in still_parked.iter().chain(&newly_obsolete) {
-            if first {
-                // Directly after the opening line, without a blank line.
-                out.out.push_str(t.slice(&section.span));
-                out.last_end = Some(section.span.end);
-                first = false;
-            } else {
-                out.push(t.slice(&section.span), Some(section.span.clone()));
-            }
-        }
-        if !out.out.ends_with('\n') {
-            out.out.push_str(le);
-        }
-        out.out.push_str(OBSOLETE_CLOSE);
-        out.out.push_str(le);
+        let pieces = still_parked
+            .iter()
+            .filter_map(|s| area.map(|area| area.slice(&s.span)))
+            .chain(newly_obsolete.iter().map(|s| t.slice(&s.span)));
+        out.push(&render_obsolete_area(pieces, le), None);
     }
     outcome.text = out.out;
     outcome
@@ -219,9 +206,8 @@ impl Assembler<'_> {
     }
 }
 
-/// The section's bytes, with the heading marks changed to `level` if they differ.
-fn relevel(t: &Document, section: &Section, level: u8, outcome: &mut SyncOutcome) -> String {
-    let text = t.slice(&section.span);
+/// The section's bytes (`text`), with the heading marks changed to `level` if they differ.
+fn relevel(text: &str, section: &Section, level: u8, outcome: &mut SyncOutcome) -> String {
     if section.level == level || section.level == 0 {
         return text.to_string();
     }

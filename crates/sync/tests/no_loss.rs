@@ -147,3 +147,110 @@ proptest! {
         }
     }
 }
+
+/// Lines that close one container or another: comments, scripts, the obsolete area's own
+/// delimiters in both of its forms, fences.
+fn hostile_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("</script>".to_string()),
+        Just("</SCRIPT >".to_string()),
+        Just("-->".to_string()),
+        Just("--!>".to_string()),
+        Just("--\\>".to_string()),
+        Just("--\\\\!>".to_string()),
+        Just("<!--".to_string()),
+        Just("<!-- yaku:obsolete -->".to_string()),
+        Just("<script type=\"text/x-yaku-obsolete\">".to_string()),
+        Just("## not a heading {#fake}".to_string()),
+        Just("```".to_string()),
+        Just("~~~~".to_string()),
+        "[a-z<>!/\\\\ -]{0,16}",
+    ]
+}
+
+/// One block of a translated section that stays inside its section wherever it stands:
+/// every container it opens, it closes.
+fn hostile_block() -> impl Strategy<Value = String> {
+    let lines = || proptest::collection::vec(hostile_line(), 0..4).prop_map(|l| l.join("\n"));
+    prop_oneof![
+        // A paragraph (prefixed so that it starts no other block).
+        "[a-z<>!/\\\\ -]{1,24}".prop_map(|t| format!("p {t}")),
+        // A fenced code block of any length and either fence character.
+        (3..9usize, prop_oneof![Just('`'), Just('~')], lines()).prop_map(|(n, c, body)| {
+            let fence = c.to_string().repeat(n);
+            let body = body.replace(&fence, "x");
+            format!("{fence}html\n{body}\n{fence}")
+        }),
+        // Raw HTML that CommonMark ends at `</script>`.
+        lines().prop_map(|body| format!(
+            "<script>\n{}\n</script>",
+            body.replace("</script", "x").replace("</SCRIPT", "x")
+        )),
+        // A comment.
+        lines().prop_map(|body| format!(
+            "<!--\n{}\n-->",
+            body.replace("-->", "x").replace("--!>", "x")
+        )),
+        // Indented code.
+        lines().prop_map(|body| body
+            .lines()
+            .map(|l| format!("    {l}\n"))
+            .collect::<String>()
+            .trim_end()
+            .to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A translated section holding anything at all is parked, re-parked with others and
+    /// restored byte for byte, and the file stays one that yaku reads without error.
+    #[test]
+    fn parked_sections_come_back_byte_for_byte(
+        bodies in proptest::collection::vec(proptest::collection::vec(hostile_block(), 1..5), 4),
+    ) {
+        let all: Vec<SourceSection> = (0..4)
+            .map(|i| SourceSection { id: format!("s{i}"), level: 2, text: format!("本文{i}。") })
+            .collect();
+        let source = parse(&render(&all));
+        let mut translation = sync_document(&source, None, SyncOptions::default()).text;
+        // The translator writes each body, then accepts.
+        let document = parse(&translation);
+        for (section, body) in document.sections.iter().rev().filter(|s| s.kind == SectionKind::Heading).zip(bodies.iter().rev()) {
+            let body_start = section.marker.as_ref().map_or(section.heading_span.end, |(_, m)| m.end);
+            translation.replace_range(body_start..section.span.end, &format!("\n{}\n\n", body.join("\n\n")));
+        }
+        let document = parse(&translation);
+        let original: Vec<String> = document.sections.iter().map(|s| document.slice(&s.span).to_string()).collect();
+        let translation = accept_sections(&source, &document, &AcceptSelection::All, true).text;
+
+        // s1 and s2 go, then s3 (the area is rewritten with what it holds), then all return.
+        let steps: [&[usize]; 3] = [&[0, 3], &[0], &[0, 1, 2, 3]];
+        let mut text = translation;
+        for keep in steps {
+            let kept: Vec<SourceSection> = keep.iter().map(|&i| all[i].clone()).collect();
+            let source = parse(&render(&kept));
+            text = sync_document(&source, Some(&parse(&text)), SyncOptions::default()).text;
+        }
+        let restored = parse(&text);
+        prop_assert!(restored.obsolete.is_none(), "{}", text);
+        let accepted = parse(&accept_sections(&source, &parse(&translation_of(&original)), &AcceptSelection::All, true).text);
+        let last = accepted.sections.len() - 1;
+        for (i, (before, after)) in accepted.sections.iter().zip(&restored.sections).enumerate() {
+            let (before, after) = (accepted.slice(&before.span), restored.slice(&after.span));
+            if i == last {
+                // The blank lines that end the file are sync's to lay out.
+                prop_assert_eq!(before.trim_end_matches('\n'), after.trim_end_matches('\n'));
+            } else {
+                prop_assert_eq!(before, after);
+            }
+        }
+        prop_assert_eq!(accepted.sections.len(), restored.sections.len());
+    }
+}
+
+/// The translation file the sections `pieces` make.
+fn translation_of(pieces: &[String]) -> String {
+    pieces.concat()
+}
