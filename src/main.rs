@@ -80,7 +80,14 @@ fn main() -> ExitCode {
         root: cli.root,
         color: cli.color.resolve(),
     };
-    match cmd::run(cli.command, &context) {
+    let result = cmd::run(cli.command, &context);
+    if let Some(error) = output::stdout_failure() {
+        output::eprint(&format!(
+            "error: cannot write to standard output: {error}\nhelp: the output is incomplete"
+        ));
+        return ExitCode::from(2);
+    }
+    match result {
         Ok(Exit::Clean) => ExitCode::SUCCESS,
         Ok(Exit::Findings) => ExitCode::from(1),
         Err(Failure(message)) => {

@@ -83,12 +83,31 @@ impl ColorChoice {
     }
 }
 
-/// Prints to standard output; a closed pipe (`yaku status | head`) is not an error.
+/// The first error writing to standard output, if any: after it nothing more is written.
+static STDOUT_FAILED: std::sync::OnceLock<io::Error> = std::sync::OnceLock::new();
+
+/// Prints to standard output. A write error is remembered (see [`stdout_failure`]) and
+/// ends all later printing.
 pub fn print(text: &str) {
+    if STDOUT_FAILED.get().is_some() {
+        return;
+    }
     let mut stdout = io::stdout().lock();
-    let _ = stdout
+    if let Err(error) = stdout
         .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+        .and_then(|_| stdout.flush())
+    {
+        let _ = STDOUT_FAILED.set(error);
+    }
+}
+
+/// How writing to standard output failed, when it did and it matters: a closed pipe
+/// (`yaku check | head -1`) is the reader's choice and is not reported; any other error
+/// (a full disk, `> /dev/full`) means the output is incomplete.
+pub fn stdout_failure() -> Option<&'static io::Error> {
+    STDOUT_FAILED
+        .get()
+        .filter(|error| error.kind() != io::ErrorKind::BrokenPipe)
 }
 
 /// Prints to standard error, with a final line break.

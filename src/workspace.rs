@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use yaku_content::{ParseOptions, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
 use yaku_qa::PreparedDocument;
-use yaku_sync::{FileStamp, LoadedDocument, Project, ProjectError, ResultCache};
+use yaku_sync::{
+    FileStamp, LoadedDocument, LockError, Project, ProjectError, ProjectLock, ResultCache,
+};
 
 use crate::output::Progress;
 use crate::report;
@@ -101,6 +103,57 @@ impl Workspace {
             .join("cache")
             .join(format!("{name}.json"));
         ResultCache::open(path, salt)
+    }
+
+    /// Takes the project lock for a command that writes (`name` is shown to a command
+    /// that finds it held), then removes the temporary files that a killed writer left.
+    pub fn lock(&self, name: &str) -> Result<ProjectLock, Failure> {
+        let lock = ProjectLock::acquire(&self.project.root.join(".yaku"), name).map_err(|e| {
+            Failure(match &e {
+                LockError::Held { .. } => {
+                    format!("error: {e}\nhelp: wait for it to finish and run this command again")
+                }
+                LockError::Io { .. } => format!("error: {e}"),
+            })
+        })?;
+        // Holding the lock, no other yaku writes: a `.yaku-*.tmp` file is a leftover.
+        let folders = [
+            self.project.root.join(&self.project.config.project.content),
+            self.project.locales_dir(),
+            self.project.root.join(".yaku"),
+        ];
+        for folder in folders {
+            for entry in walkdir::WalkDir::new(folder).into_iter().flatten() {
+                let name = entry.file_name().to_string_lossy();
+                if entry.file_type().is_file()
+                    && name.starts_with(".yaku-")
+                    && name.ends_with(".tmp")
+                {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        Ok(lock)
+    }
+
+    /// Fails unless `path` (resolved through any links) is inside the project folder.
+    pub fn check_inside(&self, path: &Path) -> Result<(), Failure> {
+        let outside = || {
+            Failure(format!(
+                "error: {} is outside the project folder {}; yaku writes only inside it",
+                path.display(),
+                self.project.root.display()
+            ))
+        };
+        let root = self.project.root.canonicalize().map_err(|_| outside())?;
+        let real = path
+            .canonicalize()
+            .map_err(|e| Failure(format!("error: cannot read {}: {e}", path.display())))?;
+        if real.starts_with(root) {
+            Ok(())
+        } else {
+            Err(outside())
+        }
     }
 
     /// A path for output: relative to the project root when inside it.

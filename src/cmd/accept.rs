@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use yaku_sync::{accept_sections, write_atomic, AcceptSelection, Refusal};
+use yaku_sync::{accept_sections, write_atomic_verified, AcceptSelection, Refusal, Written};
 
 use super::Context;
 use crate::workspace::{stop_on_problems, Workspace};
@@ -32,6 +32,7 @@ pub struct Args {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(Some(&args.locale))?;
+    let _lock = workspace.lock("accept")?;
     // Document → the sections asked for (empty: the whole document).
     let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for target in &args.targets {
@@ -85,17 +86,31 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         );
         for id in &outcome.accepted {
             if let Some(section) = pair.source.document.section(id.as_str()) {
-                store.put(
-                    section.fingerprint,
-                    &pair.source.document.text_without_marker(section),
-                )?;
+                store
+                    .put(
+                        section.fingerprint,
+                        &pair.source.document.text_without_marker(section),
+                    )
+                    .map_err(|e| Failure(format!("error: {e}")))?;
             }
         }
-        write_atomic(&pair.translation_path, outcome.text.as_bytes()).map_err(|e| {
+        let written = write_atomic_verified(
+            &pair.translation_path,
+            Some(translation.stamp),
+            outcome.text.as_bytes(),
+        )
+        .map_err(|e| {
             Failure(format!(
                 "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
             ))
         })?;
+        if written == Written::ChangedSinceRead {
+            refused_any = true;
+            out.push_str(&format!(
+                "{shown}: skipped: the file changed while yaku was working on it; nothing accepted, run the command again\n"
+            ));
+            continue;
+        }
         if !outcome.accepted.is_empty() {
             out.push_str(&format!(
                 "{shown}: accepted {} section(s)\n",

@@ -71,7 +71,17 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             let translated = &translation.document.sections[ti];
             let now = pair.source.document.text_without_marker(source_section);
             let baseline = match translated.marker() {
-                Some(yaku_content::Marker::Accepted { source, .. }) => store.get(source)?,
+                Some(yaku_content::Marker::Accepted { source, .. }) => {
+                    store.get(source).unwrap_or_else(|bad| {
+                        // A damaged baseline is never shown as the change.
+                        output::eprint(&format!(
+                            "warning: {}: {}\n",
+                            workspace.display(&bad.path),
+                            bad.reason
+                        ));
+                        None
+                    })
+                }
                 _ => None,
             };
             let changes = match &baseline {
@@ -126,17 +136,31 @@ fn render_text(diffs: &[JsonDiff], style: &Style) -> String {
         let mut body = String::new();
         for change in &diff.changes {
             match change {
-                Change::Equal(text) => body.push_str(text),
-                Change::Delete(text) => body.push_str(&style.removed(text)),
-                Change::Insert(text) => body.push_str(&style.inserted(text)),
+                Change::Equal(text) => body.push_str(&visible(text)),
+                Change::Delete(text) => body.push_str(&style.removed(&visible(text))),
+                Change::Insert(text) => body.push_str(&style.inserted(&visible(text))),
             }
         }
         out.push_str(&indent(body.trim_end()));
         out.push_str(&style.dim("translation now:\n"));
-        out.push_str(&indent(diff.translation.trim_end()));
+        out.push_str(&indent(&visible(diff.translation.trim_end())));
         out.push('\n');
     }
     out
+}
+
+/// `text` with control characters (an escape sequence, a NUL) shown as their Unicode
+/// pictures (`␛`, `␀`), so that what a file holds cannot drive the terminal.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            '\u{80}'..='\u{9f}' => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
 }
 
 fn indent(text: &str) -> String {

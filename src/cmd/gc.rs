@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use yaku_content::Marker;
 
 use super::Context;
-use crate::workspace::{stop_on_problems, Workspace};
+use crate::workspace::{project_failure, stop_on_problems, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku gc`.
@@ -19,33 +19,58 @@ pub struct Args {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(None)?;
-    let (baselines, problems) = workspace.map_pairs(&locales, None, |pair, _| {
-        let Some(t) = &pair.translation else {
-            return Vec::new();
-        };
-        t.document
-            .sections
-            .iter()
-            .chain(t.document.obsolete.iter().flat_map(|a| a.sections.iter()))
-            .filter_map(|section| match section.marker() {
-                Some(Marker::Accepted { source, .. }) => Some(source),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(workspace.lock("gc")?)
+    };
+    let (found, mut problems) =
+        workspace.map_pairs(&locales, None, |pair, _| match &pair.translation {
+            Some(t) => baselines(&t.document),
+            None => Vec::new(),
+        })?;
+    // A translation whose source document was renamed still refers to its baselines:
+    // they are what `yaku diff` shows once the source is found again.
+    let mut keep: BTreeSet<_> = found.into_iter().flatten().collect();
+    for locale in &locales {
+        let orphans = workspace
+            .project
+            .orphans(locale)
+            .map_err(|e| project_failure(&e, Some(&workspace.project.root)))?;
+        for doc in orphans {
+            let path = workspace.project.document_path(locale, &doc);
+            match workspace.load(&path) {
+                Ok(Some(t)) if !workspace.report_errors(&t, &mut problems) => {
+                    keep.extend(baselines(&t.document));
+                }
+                Ok(_) => {}
+                Err(Failure(message)) => problems.push(message),
+            }
+        }
+    }
     stop_on_problems(
         &problems,
         "not collecting while files have errors; fix them first",
     )?;
-    let keep: BTreeSet<_> = baselines.into_iter().flatten().collect();
     let store = workspace.project.store();
     let unused: Vec<_> = store
-        .entries()?
+        .entries()
+        .map_err(|e| {
+            Failure(format!(
+                "error: cannot list {}: {e}",
+                workspace.display(store.dir())
+            ))
+        })?
         .into_iter()
         .filter(|fp| !keep.contains(fp))
         .collect();
     if !args.dry_run {
-        store.gc(&keep)?;
+        store.gc(&keep).map_err(|e| {
+            Failure(format!(
+                "error: cannot delete in {}: {e}",
+                workspace.display(store.dir())
+            ))
+        })?;
     }
     let verb = if args.dry_run {
         "would delete"
@@ -57,5 +82,23 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         out.push_str(&format!("  {fp}\n"));
     }
     output::print(&out);
-    Ok(Exit::Clean)
+    // A dry run that would delete something is a finding, as `sync --dry-run` is.
+    Ok(if args.dry_run && !unused.is_empty() {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}
+
+/// The baselines a translation refers to, parked sections included.
+fn baselines(document: &yaku_content::Document) -> Vec<yaku_content::Fingerprint> {
+    document
+        .sections
+        .iter()
+        .chain(document.obsolete.iter().flat_map(|a| a.sections.iter()))
+        .filter_map(|section| match section.marker() {
+            Some(Marker::Accepted { source, .. }) => Some(source),
+            _ => None,
+        })
+        .collect()
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::Context;
+use crate::workspace::Workspace;
 use crate::{output, report, Exit, Failure};
 
 /// Arguments of `yaku ids`.
@@ -16,12 +17,24 @@ pub struct Args {
     write: bool,
 }
 
-pub fn run(args: Args, _context: &Context) -> Result<Exit, Failure> {
+pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    // Writing needs the project: its lock, and its folder as the limit of what is written.
+    let workspace = if args.write {
+        Some(Workspace::open(context.root.as_deref())?)
+    } else {
+        None
+    };
+    let _lock = workspace.as_ref().map(|w| w.lock("ids")).transpose()?;
     let mut changed = false;
     for path in &args.paths {
         let shown = path.display().to_string();
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure(format!("error: cannot read {shown}: {e}")))?;
+        if let Some(workspace) = &workspace {
+            workspace.check_inside(path)?;
+        }
+        let read = yaku_sync::read_regular(path)
+            .map_err(|e| Failure(format!("error: cannot read {shown}: {e}")))?
+            .ok_or_else(|| Failure(format!("error: cannot read {shown}: no such file")))?;
+        let bytes = read.bytes;
         let fixed = yaku_content::add_missing_ids(&bytes).map_err(|d| {
             Failure(report::render_content(
                 &shown,
@@ -34,7 +47,14 @@ pub fn run(args: Args, _context: &Context) -> Result<Exit, Failure> {
         }
         changed = true;
         if args.write {
-            yaku_sync::write_atomic(path, fixed.as_bytes())?;
+            let written =
+                yaku_sync::write_atomic_verified(path, Some(read.stamp), fixed.as_bytes())
+                    .map_err(|e| Failure(format!("error: cannot write {shown}: {e}")))?;
+            if written == yaku_sync::Written::ChangedSinceRead {
+                return Err(Failure(format!(
+                    "error: {shown} changed while yaku was working on it; nothing written, run the command again"
+                )));
+            }
             output::print(&format!("{shown}: added ids\n"));
         } else {
             let old = String::from_utf8_lossy(&bytes);

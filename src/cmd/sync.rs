@@ -1,6 +1,6 @@
 //! `yaku sync`: bring translation files into the source's shape.
 
-use yaku_sync::{sync_document, write_atomic, SyncOptions};
+use yaku_sync::{sync_document, write_atomic_verified, SyncOptions, Written};
 
 use super::Context;
 use crate::workspace::{Pair, SourceShared, Workspace};
@@ -27,6 +27,8 @@ enum Synced {
     WouldChange(String),
     /// The report line of a written file.
     Written(String),
+    /// The file changed since it was read (an editor saved it): left as it is.
+    Skipped(String),
     /// The file could not be written.
     Failed(String),
 }
@@ -34,6 +36,11 @@ enum Synced {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = Workspace::open(context.root.as_deref())?;
     let locales = workspace.locales(args.locale.as_deref())?;
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(workspace.lock("sync")?)
+    };
     let options = SyncOptions {
         purge_obsolete: args.purge_obsolete,
     };
@@ -57,16 +64,21 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             };
             return Synced::WouldChange(diff.unified_diff().header(&from, &shown).to_string());
         }
-        if let Err(e) = write_atomic(&pair.translation_path, outcome.text.as_bytes()) {
-            return Synced::Failed(format!(
+        let read = pair.translation.as_ref().map(|t| t.stamp);
+        match write_atomic_verified(&pair.translation_path, read, outcome.text.as_bytes()) {
+            Ok(Written::ChangedSinceRead) => Synced::Skipped(format!(
+                "{shown}: skipped: the file changed while yaku was working on it; run `yaku sync` again\n"
+            )),
+            Ok(_) => Synced::Written(format!("{shown}: {}\n", describe(old.is_none(), &outcome))),
+            Err(e) => Synced::Failed(format!(
                 "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
-            ));
+            )),
         }
-        Synced::Written(format!("{shown}: {}\n", describe(old.is_none(), &outcome)))
     };
     // What changed is printed document by document, as it comes: a dry run over a large
     // corpus never holds all its diffs.
     let mut changed_files = 0;
+    let mut skipped = 0;
     let mut failures = Vec::new();
     let mut problems = Vec::new();
     workspace.visit_pairs(&locales, None, sync_pair, |results, mut doc_problems| {
@@ -78,6 +90,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     changed_files += 1;
                     out.push_str(&text);
                 }
+                Synced::Skipped(text) => {
+                    skipped += 1;
+                    out.push_str(&text);
+                }
                 Synced::Failed(message) => failures.push(message),
             }
         }
@@ -86,7 +102,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         }
         problems.append(&mut doc_problems);
     })?;
-    if changed_files == 0 && problems.is_empty() && failures.is_empty() {
+    if changed_files == 0 && skipped == 0 && problems.is_empty() && failures.is_empty() {
         output::print("every translation already has the source's shape\n");
     }
     for problem in problems.iter().chain(&failures) {
@@ -100,7 +116,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             "error: files with errors were not synced; fix them and run again".into(),
         ));
     }
-    Ok(if args.dry_run && changed_files > 0 {
+    Ok(if (args.dry_run && changed_files > 0) || skipped > 0 {
         Exit::Findings
     } else {
         Exit::Clean

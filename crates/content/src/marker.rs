@@ -58,7 +58,16 @@ impl Marker {
             // Other yaku directives (components, the obsolete area) are not markers.
             _ => return None,
         };
-        Some(result)
+        // A marker is written by yaku and holds nothing else: more words mean it was
+        // edited by hand, and what they meant is unknown.
+        let rest: Vec<&str> = words.collect();
+        Some(match result {
+            Ok(_) if !rest.is_empty() => Err(format!(
+                "unexpected words after the marker: `{}`",
+                rest.join(" ")
+            )),
+            other => other,
+        })
     }
 
     /// The Markdown form, without line ending.
@@ -107,6 +116,23 @@ mod tests {
         );
         assert!(matches!(
             Marker::parse_markdown("<!-- yaku:source zz text 00 -->"),
+            Some(Err(_))
+        ));
+        let accepted = Marker::Accepted {
+            source: Fingerprint::of_text("a"),
+            text: Fingerprint::of_text("b"),
+        };
+        for extra in [" done", " text 0"] {
+            let line = accepted
+                .to_markdown()
+                .replace(" -->", &format!("{extra} -->"));
+            assert!(
+                matches!(Marker::parse_markdown(&line), Some(Err(_))),
+                "{line}"
+            );
+        }
+        assert!(matches!(
+            Marker::parse_markdown("<!-- yaku:untranslated please -->"),
             Some(Err(_))
         ));
     }

@@ -73,6 +73,7 @@ pub fn parse_text(text: String, options: &ParseOptions) -> Result<Parsed, (Diagn
         document: Document {
             text,
             front_matter,
+            by_id: index_ids(&sections),
             sections,
             obsolete,
         },
@@ -131,6 +132,15 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
     Ok((front_matter, sections, obsolete, diagnostics))
 }
 
+/// Where each id's first section is.
+fn index_ids(sections: &[Section]) -> HashMap<SectionId, usize> {
+    let mut index = HashMap::with_capacity(sections.len());
+    for (i, section) in sections.iter().enumerate() {
+        index.entry(section.id.clone()).or_insert(i);
+    }
+    index
+}
+
 fn count_chars<'a>(texts: impl Iterator<Item = &'a String>) -> usize {
     texts.map(|t| count_non_whitespace(t)).sum()
 }
@@ -141,6 +151,8 @@ struct Head {
     level: u8,
     id: Option<String>,
     has_attributes: bool,
+    /// The attribute block holds a bare word (`{#has space}`): not `.class` nor `key=value`.
+    has_bare_word: bool,
 }
 
 /// What is collected for one section while walking the events.
@@ -201,6 +213,7 @@ impl Cutter<'_> {
                         level: level as u8,
                         id: id.map(|id| id.to_string()),
                         has_attributes: !classes.is_empty() || !attrs.is_empty(),
+                        has_bare_word: attrs.iter().any(|(_, value)| value.is_none()),
                     });
                     collected.push(Collected::default());
                     in_heading = true;
@@ -393,6 +406,15 @@ impl Cutter<'_> {
             .clone()
             .map(|r| heading_span.start + r.start..heading_span.start + r.end);
         let id = match (&head.id, &attr_span) {
+            (Some(_), Some(attr)) if head.has_bare_word => {
+                // `{#has space}`: the id the author meant has a space in it.
+                let written = self.text[attr.clone()].trim_matches(['{', '}', '#']);
+                diagnostics.push(Diagnostic::error(
+                    Problem::InvalidId(written.to_string()),
+                    attr.clone(),
+                ));
+                String::new()
+            }
             (Some(id), _) => id.clone(),
             (None, Some(attr)) if head.has_attributes => {
                 // Attributes without an id (`{.class}`) still leave the heading without one.

@@ -497,3 +497,15 @@ proptest! {
         let _ = parse_document(&bytes, &ParseOptions::default());
     }
 }
+
+#[test]
+fn an_id_with_a_space_is_an_error_not_a_shorter_id() {
+    let found = problems("## 見出し {#has space}\n\ntext\n");
+    assert_eq!(
+        found,
+        [(Problem::InvalidId("has space".to_string()), 1, 8)],
+        "{found:?}"
+    );
+    // Classes and key=value attributes stay allowed.
+    assert!(problems("## a {#a .wide lang=en}\n").is_empty());
+}

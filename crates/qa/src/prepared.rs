@@ -63,11 +63,7 @@ impl<'a> PreparedDocument<'a> {
 
     /// The section `id` and what the rules read from it, if the document has it.
     pub(crate) fn section(&self, id: &str) -> Option<(&'a Section, &SectionFacts)> {
-        let index = self
-            .document
-            .sections
-            .iter()
-            .position(|s| s.id.as_str() == id)?;
+        let index = self.document.section_index(id)?;
         let section = &self.document.sections[index];
         let facts = self.sections[index].get_or_init(|| SectionFacts {
             text: SectionText::new(self.document, section),

@@ -1,6 +1,6 @@
 //! Alignment: pairing each source section with its translation by id.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use yaku_content::{Document, Marker, Section, SectionId};
 
@@ -63,12 +63,15 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
         });
     }
     if let Some(t) = translation {
+        // By map, not by search: a document may have a hundred thousand sections.
+        let tracked_in_source: HashSet<&str> = source
+            .sections
+            .iter()
+            .filter(|s| is_tracked(s))
+            .map(|s| s.id.as_str())
+            .collect();
         for (i, section) in t.sections.iter().enumerate() {
-            if is_tracked(section)
-                && source
-                    .section(section.id.as_str())
-                    .is_none_or(|s| !is_tracked(s))
-            {
+            if is_tracked(section) && !tracked_in_source.contains(section.id.as_str()) {
                 out.push(Alignment {
                     id: section.id.clone(),
                     state: SectionState::Obsolete,

@@ -5,6 +5,77 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::FileStamp;
+
+/// What a verified write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The file already held the new bytes; it was not touched.
+    Unchanged,
+    /// The file now holds the new bytes.
+    Replaced,
+    /// The file changed since it was read (another program saved it): nothing was
+    /// written, so that its new text is not lost.
+    ChangedSinceRead,
+}
+
+/// Writes `bytes` to `path` atomically, as [`write_atomic`] does, but only while the
+/// file is still the one that was read: `read` is its stamp when it was read (`None`:
+/// there was no file). The stamp is compared again right before the rename, so an editor
+/// that saves the file while yaku works on it keeps its text. A read-only file is not
+/// replaced (an error of kind `PermissionDenied`).
+pub fn write_atomic_verified(
+    path: &Path,
+    read: Option<FileStamp>,
+    bytes: &[u8],
+) -> io::Result<Written> {
+    verified(path, read, bytes, || {})
+}
+
+/// [`write_atomic_verified`] with `meanwhile` run after the temporary file is complete
+/// and before the last check, where tests save the file as an editor would.
+fn verified(
+    path: &Path,
+    read: Option<FileStamp>,
+    bytes: &[u8],
+    meanwhile: impl FnOnce(),
+) -> io::Result<Written> {
+    let unchanged = || FileStamp::of(path).map(|now| now == read);
+    if !unchanged()? {
+        return Ok(Written::ChangedSinceRead);
+    }
+    if read.is_some() {
+        let metadata = fs::symlink_metadata(path)?;
+        if metadata.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only; make it writable to let yaku change it",
+            ));
+        }
+        if fs::read(path)? == bytes {
+            return Ok(Written::Unchanged);
+        }
+    }
+    let mut changed = false;
+    let result = replace(
+        path,
+        |file| file.write_all(bytes),
+        || {
+            meanwhile();
+            changed = !unchanged()?;
+            if changed {
+                return Err(io::Error::other("changed since read"));
+            }
+            Ok(())
+        },
+    );
+    match result {
+        Ok(()) => Ok(Written::Replaced),
+        Err(_) if changed => Ok(Written::ChangedSinceRead),
+        Err(e) => Err(e),
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, fsynced, then
 /// renamed over the original. Does nothing when the file already holds exactly `bytes`.
 /// Returns whether the file changed.
@@ -179,6 +250,64 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o600
         );
+    }
+
+    #[test]
+    fn a_verified_write_leaves_a_file_saved_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "read by yaku\n").unwrap();
+        let stamp = FileStamp::of(&path).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        fs::write(&path, "saved by an editor\n").unwrap();
+        let written = write_atomic_verified(&path, stamp, b"synced\n").unwrap();
+        assert_eq!(written, Written::ChangedSinceRead);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "saved by an editor\n");
+
+        // Saved between the first check and the rename: still kept.
+        let stamp = FileStamp::of(&path).unwrap();
+        let result = verified(&path, stamp, b"synced\n", || {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            fs::write(&path, "saved again\n").unwrap();
+        })
+        .unwrap();
+        assert_eq!(result, Written::ChangedSinceRead);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "saved again\n");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the temporary file is removed");
+
+        let stamp = FileStamp::of(&path).unwrap();
+        assert_eq!(
+            write_atomic_verified(&path, stamp, b"synced\n").unwrap(),
+            Written::Replaced
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "synced\n");
+        let stamp = FileStamp::of(&path).unwrap();
+        assert_eq!(
+            write_atomic_verified(&path, stamp, b"synced\n").unwrap(),
+            Written::Unchanged
+        );
+        // A file that appeared where there was none is not replaced either.
+        let new = dir.path().join("b.md");
+        fs::write(&new, "created meanwhile").unwrap();
+        assert_eq!(
+            write_atomic_verified(&new, None, b"x").unwrap(),
+            Written::ChangedSinceRead
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "x").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let stamp = FileStamp::of(&path).unwrap();
+        let error = write_atomic_verified(&path, stamp, b"y").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "x");
     }
 
     #[test]

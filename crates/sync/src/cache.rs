@@ -57,9 +57,10 @@ impl From<[i128; 5]> for FileStamp {
 }
 
 impl FileStamp {
-    /// The stamp of `path`; `None` when it does not exist.
+    /// The stamp of `path` (of a symbolic link itself, never of what it points to);
+    /// `None` when it does not exist.
     pub fn of(path: &Path) -> io::Result<Option<FileStamp>> {
-        let metadata = match fs::metadata(path) {
+        let metadata = match fs::symlink_metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
@@ -67,8 +68,9 @@ impl FileStamp {
         Ok(Some(Self::from_metadata(&metadata)))
     }
 
+    /// The stamp `metadata` describes.
     #[cfg(unix)]
-    fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
+    pub(crate) fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
         use std::os::unix::fs::MetadataExt;
         FileStamp {
             len: metadata.len(),
@@ -81,8 +83,9 @@ impl FileStamp {
         }
     }
 
+    /// The stamp `metadata` describes.
     #[cfg(not(unix))]
-    fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
+    pub(crate) fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
         let ns = |t: io::Result<SystemTime>| {
             t.ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())

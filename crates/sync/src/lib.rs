@@ -14,6 +14,8 @@ mod align;
 mod atomic;
 mod cache;
 mod diff;
+mod files;
+mod lock;
 mod project;
 mod state;
 mod status;
@@ -23,15 +25,18 @@ mod sync;
 pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
 pub use align::{align, Alignment};
 pub use atomic::{
-    write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_with,
+    write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
+    write_atomic_with, Written,
 };
 pub use cache::{FileStamp, ResultCache};
 pub use diff::{diff_text, Change};
+pub use files::{check_regular, read_regular, ReadFile};
+pub use lock::{LockError, ProjectLock};
 pub use project::{
     Config, LoadedDocument, LocaleConfig, MissingPolicy, Project, ProjectConfig, ProjectError,
     StalePolicy,
 };
 pub use state::SectionState;
 pub use status::{DocumentStatus, StateCounts};
-pub use store::SourceStore;
+pub use store::{BadBaseline, SourceStore};
 pub use sync::{sync_document, SyncOptions, SyncOutcome};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use yaku_content::{parse_document, parse_text, Diagnostic, Document, ParseOptions};
 
-use crate::SourceStore;
+use crate::{read_regular, FileStamp, SourceStore};
 
 /// The name of the project file.
 pub const CONFIG_FILE: &str = "yaku.toml";
@@ -138,6 +138,13 @@ pub enum ProjectError {
     },
 }
 
+/// Where `[table.key]` (or `[table."key"]`) stands in `text`, for pointing at it.
+fn find_table(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
+    [format!("[{table}.{key}]"), format!("[{table}.\"{key}\"]")]
+        .iter()
+        .find_map(|header| text.find(header.as_str()).map(|at| at..at + header.len()))
+}
+
 /// A parsed article file and the problems found in it.
 #[derive(Debug, Clone)]
 pub struct LoadedDocument {
@@ -147,6 +154,9 @@ pub struct LoadedDocument {
     pub document: Document,
     /// Problems, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The file's stamp when it was read, for writes that must not replace a file
+    /// changed since ([`crate::write_atomic_verified`]).
+    pub stamp: FileStamp,
 }
 
 /// A yaku project: its root folder and configuration.
@@ -197,15 +207,88 @@ impl Project {
                 config.project.source
             )));
         }
+        let mut seen = std::collections::BTreeSet::new();
         for locale in std::iter::once(&config.project.source).chain(&config.project.targets) {
             if locale.is_empty() || locale.contains(['/', '\\']) || locale.starts_with('.') {
                 return Err(invalid(format!("`{locale}` is not a locale tag")));
             }
+            if !seen.insert(locale) {
+                return Err(invalid(format!(
+                    "the target locale `{locale}` is listed twice"
+                )));
+            }
         }
-        Ok(Project {
+        let locales_of = |table: &str, keys: &mut dyn Iterator<Item = &String>| {
+            for key in keys {
+                if !config.project.targets.contains(key)
+                    && (table == "locale" || (key != &config.project.source && key != "default"))
+                {
+                    let span = find_table(&text, table, key);
+                    return Err(ProjectError::InvalidConfig {
+                        path: path.clone(),
+                        text: text.clone(),
+                        span,
+                        message: format!(
+                            "`[{table}.{key}]` is not a target locale of this project (targets: {}); locale tags are case-sensitive",
+                            config.project.targets.join(", ")
+                        ),
+                    });
+                }
+            }
+            Ok(())
+        };
+        locales_of("locale", &mut config.locale.keys())?;
+        locales_of("fluent-args", &mut config.fluent_args.keys())?;
+        let project = Project {
             root: root.to_path_buf(),
             config,
-        })
+        };
+        project.check_folders().map_err(invalid)?;
+        Ok(project)
+    }
+
+    /// Checks that the configured folders (and `.yaku/`) are inside the project root: a
+    /// relative path without `..`, and no symbolic link on the way out of the root.
+    fn check_folders(&self) -> Result<(), String> {
+        let root = self
+            .root
+            .canonicalize()
+            .map_err(|e| format!("cannot resolve the project folder: {e}"))?;
+        let project = &self.config.project;
+        let mut folders = vec![
+            ("content", project.content.clone()),
+            ("locales", project.locales.clone()),
+            (".yaku", PathBuf::from(".yaku")),
+        ];
+        for locale in std::iter::once(&project.source).chain(&project.targets) {
+            folders.push(("content", project.content.join(locale)));
+            folders.push(("locales", project.locales.join(locale)));
+        }
+        for (key, folder) in folders {
+            let plain = folder.components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            if !plain {
+                return Err(format!(
+                    "`{key} = {:?}` must be a folder inside the project, written relative to it without `..`",
+                    folder.display().to_string()
+                ));
+            }
+            // Where it really is, when it exists: a link may point outside.
+            if let Ok(real) = self.root.join(&folder).canonicalize() {
+                if !real.starts_with(&root) {
+                    return Err(format!(
+                        "`{}` leads outside the project (to {}); yaku reads and writes only inside the project folder",
+                        folder.display(),
+                        real.display()
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The source locale.
@@ -252,7 +335,21 @@ impl Project {
 
     /// Every document of the source locale (`<doc>` names with `/` separators), sorted.
     pub fn documents(&self) -> Result<Vec<String>, ProjectError> {
-        let dir = self.content_dir(self.source());
+        self.documents_in(self.source())
+    }
+
+    /// The translation files of `locale` whose source document does not exist (it was
+    /// renamed or deleted), as document names, sorted.
+    pub fn orphans(&self, locale: &str) -> Result<Vec<String>, ProjectError> {
+        let sources: std::collections::BTreeSet<String> = self.documents()?.into_iter().collect();
+        let mut orphans = self.documents_in(locale)?;
+        orphans.retain(|doc| !sources.contains(doc));
+        Ok(orphans)
+    }
+
+    /// Every article file of `locale`, as document names, sorted.
+    fn documents_in(&self, locale: &str) -> Result<Vec<String>, ProjectError> {
+        let dir = self.content_dir(locale);
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
@@ -265,7 +362,24 @@ impl Project {
                     .unwrap_or_else(|| std::io::Error::other("folder loop")),
             })?;
             let path = entry.path();
-            if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            let is_md = path.extension().is_some_and(|e| e == "md");
+            let file_type = entry.file_type();
+            // A link is not followed (walkdir does not), but one that stands for an
+            // article or a folder of them must not leave it out silently.
+            let points_to_folder = file_type.is_symlink() && path.is_dir();
+            if (is_md && !file_type.is_file() && !file_type.is_dir()) || points_to_folder {
+                return Err(ProjectError::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        format!(
+                            "it is {}; yaku reads only regular files and does not follow symbolic links",
+                            crate::files::describe(&file_type)
+                        ),
+                    ),
+                });
+            }
+            if !file_type.is_file() || !is_md {
                 continue;
             }
             if let Ok(relative) = path.strip_prefix(&dir) {
@@ -287,9 +401,9 @@ impl Project {
         path: &Path,
         options: &ParseOptions,
     ) -> Result<Option<LoadedDocument>, ProjectError> {
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        let (bytes, stamp) = match read_regular(path) {
+            Ok(Some(read)) => (read.bytes, read.stamp),
+            Ok(None) => return Ok(None),
             Err(source) => {
                 return Err(ProjectError::Io {
                     path: path.to_path_buf(),
@@ -310,6 +424,7 @@ impl Project {
                 path: path.to_path_buf(),
                 document: parsed.document,
                 diagnostics: parsed.diagnostics,
+                stamp,
             })),
             Err((diagnostic, bytes)) => Err(ProjectError::Unparsable {
                 path: path.to_path_buf(),

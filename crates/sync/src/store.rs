@@ -6,9 +6,19 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use yaku_content::Fingerprint;
+use yaku_content::{parse_text, Fingerprint, ParseOptions, SectionKind};
 
-use crate::write_atomic;
+use crate::{read_regular, write_atomic};
+
+/// A stored source text that cannot be trusted.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct BadBaseline {
+    /// The stored file.
+    pub path: PathBuf,
+    /// What is wrong with it.
+    pub reason: String,
+}
 
 /// A folder of source texts, one file per fingerprint (`ab/cdef…`).
 #[derive(Debug, Clone)]
@@ -32,24 +42,41 @@ impl SourceStore {
         self.dir.join(&hex[..2]).join(&hex[2..])
     }
 
-    /// Keeps `text` under `fingerprint`, unless an entry is already there.
+    /// Keeps `text` under `fingerprint`, unless a sound entry is already there: one that
+    /// is damaged (truncated, edited, not UTF-8) is written anew.
     pub fn put(&self, fingerprint: Fingerprint, text: &str) -> io::Result<()> {
         let path = self.path(fingerprint);
-        if path.exists() {
+        if matches!(self.get(fingerprint), Ok(Some(_))) {
             return Ok(());
         }
-        write_atomic(&path, text.as_bytes()).map(|_| ())
+        write_atomic(&path, text.as_bytes())
+            .map(|_| ())
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
     }
 
-    /// The text kept under `fingerprint`, if any.
-    pub fn get(&self, fingerprint: Fingerprint) -> io::Result<Option<String>> {
-        match fs::read_to_string(self.path(fingerprint)) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
+    /// The text kept under `fingerprint`: `Ok(None)` when there is none, an error naming
+    /// the file when it is there but is not the text of that fingerprint (a damaged
+    /// entry is never shown as the baseline).
+    pub fn get(&self, fingerprint: Fingerprint) -> Result<Option<String>, BadBaseline> {
+        let path = self.path(fingerprint);
+        let bad = |reason: String| BadBaseline {
+            path: path.clone(),
+            reason,
+        };
+        let bytes = match read_regular(&path) {
+            Ok(Some(read)) => read.bytes,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(bad(format!("cannot read the stored source text: {e}"))),
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| bad("the stored source text is not UTF-8".to_string()))?;
+        match fingerprint_of_stored(&text) {
+            Some(found) if found == fingerprint => Ok(Some(text)),
+            _ => Err(bad(format!(
+                "the stored source text does not match its fingerprint {fingerprint} (damaged or edited); `yaku accept` writes it anew"
+            ))),
         }
     }
-
     /// Every fingerprint in the store, sorted.
     pub fn entries(&self) -> io::Result<Vec<Fingerprint>> {
         let mut out = Vec::new();
@@ -91,9 +118,44 @@ impl SourceStore {
     }
 }
 
+/// The fingerprint of a stored source text: that of the section it holds (the front
+/// matter, a lead, or a headed section), as the parser computes it.
+fn fingerprint_of_stored(text: &str) -> Option<Fingerprint> {
+    let parsed = parse_text(text.to_string(), &ParseOptions::default()).ok()?;
+    let sections = &parsed.document.sections;
+    let section = sections
+        .iter()
+        .find(|s| s.kind == SectionKind::FrontMatter)
+        .or_else(|| sections.iter().find(|s| s.kind == SectionKind::Heading))
+        .or_else(|| sections.iter().find(|s| s.kind == SectionKind::Lead))?;
+    Some(section.fingerprint)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn damaged_entries_are_reported_by_path_and_written_anew() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SourceStore::new(dir.path().join("sources"));
+        let text = "## 1. 見出し {#a}\n\n本文です。\n\n";
+        let fp = Fingerprint::of_normalized(&yaku_content::normalize("## 1. 見出し\n\n本文です。"));
+        store.put(fp, text).unwrap();
+        assert_eq!(store.get(fp).unwrap().as_deref(), Some(text));
+        let path = store.path(fp);
+        for damage in [
+            &b"## 1. \xE8\xA6"[..],
+            b"## 1. \xff\n",
+            b"## 1. \xE8\xA6\x8B\n",
+        ] {
+            fs::write(&path, damage).unwrap();
+            let error = store.get(fp).unwrap_err();
+            assert_eq!(error.path, path);
+            store.put(fp, text).unwrap();
+            assert_eq!(store.get(fp).unwrap().as_deref(), Some(text));
+        }
+    }
 
     #[test]
     fn put_get_and_gc() {
