@@ -13,7 +13,7 @@ use yaku_sync::{
 };
 
 use super::{to_json, Context};
-use crate::workspace::{Pair, SourceShared, Workspace};
+use crate::workspace::{project_failure, Pair, SourceShared, Workspace};
 use crate::{output, Exit, Failure};
 
 /// Output formats of `yaku check`.
@@ -78,6 +78,16 @@ struct Summary {
     qa_errors: usize,
     qa_warnings: usize,
     file_errors: usize,
+    orphaned: usize,
+}
+
+/// A translation file whose source document does not exist.
+#[derive(serde::Serialize)]
+struct Orphan {
+    doc: String,
+    locale: String,
+    path: String,
+    line: usize,
 }
 
 #[derive(serde::Serialize, serde::Deserialize, Clone)]
@@ -109,6 +119,7 @@ struct JsonCheck {
     sections: Vec<SectionFinding>,
     fluent: Vec<FluentFinding>,
     qa: Vec<QaFinding>,
+    orphaned: Vec<Orphan>,
     errors: Vec<String>,
     summary: Summary,
 }
@@ -136,6 +147,10 @@ fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> String {
     match state {
         SectionState::Stale => format!("review `yaku diff {locale} {doc}#{section}`, update the translation, then `yaku accept {locale} {doc}#{section}`"),
         SectionState::Untranslated => format!("translate it, then `yaku accept {locale} {doc}#{section}`"),
+        // Sync parks headed sections; a lead or front matter it cannot park, nor delete.
+        SectionState::Obsolete if section == yaku_content::LEAD_ID || section == yaku_content::FRONT_MATTER_ID => {
+            format!("the source no longer has a {}; delete it from the translation (`yaku sync` never deletes text)", section.replace('-', " "))
+        }
         SectionState::Missing | SectionState::Obsolete => format!("run `yaku sync --locale {locale}`"),
         SectionState::Current => String::new(),
     }
@@ -235,6 +250,23 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             output::eprint(&format!("warning: cannot write the check cache: {e}"));
         }
     }
+    // Translations left behind when a source document was renamed or deleted.
+    let mut orphaned = Vec::new();
+    if args.rule.is_none() {
+        for locale in &locales {
+            let docs = workspace
+                .project
+                .orphans(locale)
+                .map_err(|e| project_failure(&e, Some(&workspace.project.root)))?;
+            orphaned.extend(docs.into_iter().map(|doc| Orphan {
+                path: workspace.display(&workspace.project.document_path(locale, &doc)),
+                doc,
+                locale: locale.clone(),
+                line: 1,
+            }));
+        }
+    }
+    summary.orphaned = orphaned.len();
     summary.file_errors = problems.len();
     summary.qa_errors = qa.iter().filter(|f| f.severity == "error").count();
     summary.qa_warnings = qa.len() - summary.qa_errors;
@@ -268,7 +300,18 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         .iter()
         .filter(|f| f.state != SectionState::Current)
         .collect();
-    let clean = not_current.is_empty() && summary.fluent_errors == 0 && summary.qa_errors == 0;
+    let clean = not_current.is_empty()
+        && orphaned.is_empty()
+        && summary.fluent_errors == 0
+        && summary.qa_errors == 0;
+    let source_dir = workspace.display(&workspace.project.content_dir(workspace.project.source()));
+    let orphan_message = |o: &Orphan| {
+        format!(
+            "{} ({}) has no source document {source_dir}/{}.md",
+            o.doc, o.locale, o.doc
+        )
+    };
+    let orphan_fix = "give it the source document's new name, or delete it if the source is gone";
     let qa_summary = format!(
         "{} QA errors, {} QA warnings\n",
         summary.qa_errors, summary.qa_warnings
@@ -278,6 +321,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             sections: findings.clone(),
             fluent,
             qa,
+            orphaned,
             errors: problems.clone(),
             summary,
         })?,
@@ -295,6 +339,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     fix(f.state, &f.locale, &f.doc, &f.section)
                 ));
             }
+            for o in &orphaned {
+                out.push_str(&format!(
+                    "{}:{}: orphaned: {}\n  fix: {orphan_fix}\n",
+                    o.path,
+                    o.line,
+                    orphan_message(o)
+                ));
+            }
             for f in &qa {
                 out.push_str(&format!(
                     "{}:{}: {}: {}: {}#{} ({}): {}\n",
@@ -308,8 +360,12 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 ));
             }
             if args.rule.is_none() {
+                let orphans = match summary.orphaned {
+                    0 => String::new(),
+                    n => format!("; {n} orphaned translation files"),
+                };
                 out.push_str(&format!(
-                    "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete; {} Fluent errors, {} Fluent warnings\n",
+                    "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete; {} Fluent errors, {} Fluent warnings{orphans}\n",
                     summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
                     summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
                 ));
@@ -332,6 +388,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     f.locale,
                     f.state,
                     fix(f.state, &f.locale, &f.doc, &f.section).replace('`', "")
+                ));
+            }
+            for o in &orphaned {
+                out.push_str(&format!(
+                    "::error file={},line={},title=yaku orphaned::{}\n",
+                    escape_annotation(&o.path),
+                    o.line,
+                    escape_annotation(&format!("{}. {orphan_fix}", orphan_message(o)))
                 ));
             }
             for f in &qa {

@@ -34,6 +34,13 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             args.source
         )));
     }
+    for (i, target) in args.targets.iter().enumerate() {
+        if args.targets[..i].contains(target) {
+            return Err(Failure(format!(
+                "error: the target locale `{target}` is given twice"
+            )));
+        }
+    }
     for locale in std::iter::once(&args.source).chain(&args.targets) {
         let valid = !locale.is_empty()
             && locale

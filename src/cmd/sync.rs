@@ -51,10 +51,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             pair.translation.as_ref().map(|t| &t.document),
             options,
         );
-        if old == Some(outcome.text.as_str()) {
-            return Synced::Unchanged;
-        }
         let shown = workspace.display(&pair.translation_path);
+        let stranded = stranded(pair, &shown);
+        if old == Some(outcome.text.as_str()) {
+            return match stranded {
+                Some(note) => Synced::Skipped(note),
+                None => Synced::Unchanged,
+            };
+        }
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(old.unwrap_or(""), outcome.text.as_str());
             let from = if old.is_some() {
@@ -69,7 +73,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             Ok(Written::ChangedSinceRead) => Synced::Skipped(format!(
                 "{shown}: skipped: the file changed while yaku was working on it; run `yaku sync` again\n"
             )),
-            Ok(_) => Synced::Written(format!("{shown}: {}\n", describe(old.is_none(), &outcome))),
+            Ok(_) => {
+                let report = format!("{shown}: {}\n", describe(old.is_none(), &outcome));
+                match stranded {
+                    // Written, but a part of it still waits for the translator.
+                    Some(note) => Synced::Skipped(format!("{report}{note}")),
+                    None => Synced::Written(report),
+                }
+            }
             Err(e) => Synced::Failed(format!(
                 "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
             )),
@@ -120,6 +131,26 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         Exit::Findings
     } else {
         Exit::Clean
+    })
+}
+
+/// The note for a translation whose lead or front matter the source no longer has: sync
+/// can neither park nor delete it, so the translator must, and `yaku check` says so.
+fn stranded(pair: &Pair, shown: &str) -> Option<String> {
+    let translation = &pair.translation.as_ref()?.document;
+    let stranded: Vec<String> = yaku_sync::align(&pair.source.document, Some(translation))
+        .into_iter()
+        .filter(|a| a.state == yaku_sync::SectionState::Obsolete)
+        .filter(|a| {
+            a.id.as_str() == yaku_content::LEAD_ID || a.id.as_str() == yaku_content::FRONT_MATTER_ID
+        })
+        .map(|a| a.id.to_string())
+        .collect();
+    (!stranded.is_empty()).then(|| {
+        format!(
+            "{shown}: the source no longer has: {}; delete it from the translation by hand\n",
+            stranded.join(", ")
+        )
     })
 }
 

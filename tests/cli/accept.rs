@@ -100,7 +100,7 @@ fn gc_deletes_only_unreferenced_source_texts() {
     project
         .yaku(&["accept", "zh-Hans", "article#trials"])
         .success();
-    let run = project.yaku(&["gc", "--dry-run"]).success();
+    let run = project.yaku(&["gc", "--dry-run"]).findings();
     assert!(run
         .stdout()
         .starts_with("would delete 1 unused source text(s)\n"));

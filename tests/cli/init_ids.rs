@@ -37,6 +37,10 @@ fn init_rejects_a_source_that_is_also_a_target() {
 #[test]
 fn ids_write_adds_ids_and_changes_nothing_else() {
     let project = Project::empty();
+    project.write(
+        "yaku.toml",
+        "[project]\nsource = \"ja\"\ntargets = [\"en\"]\n",
+    );
     let text = "intro\n\n## 1. 概要\n\nbody\n\n### 1.1 詳細 {#details}\n\n## FAQ\n";
     project.write("a.md", text);
     project.yaku(&["inspect", "a.md"]).findings();
@@ -54,4 +58,20 @@ fn ids_write_adds_ids_and_changes_nothing_else() {
     );
     project.yaku(&["inspect", "a.md"]).success();
     project.yaku(&["ids", "--write", "a.md"]).success();
+    // Writing is for files of the project, and needs one.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("b.md"), "## x\n").unwrap();
+    let elsewhere = outside.path().join("b.md");
+    let run = project
+        .yaku(&["ids", "--write", elsewhere.to_str().unwrap()])
+        .failure();
+    assert!(
+        run.stderr().contains("is outside the project folder"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "## x\n");
+    Project::empty()
+        .yaku(&["ids", "--write", elsewhere.to_str().unwrap()])
+        .failure();
 }

@@ -109,3 +109,500 @@ fn text_written_after_the_obsolete_area_stops_every_writer_with_its_line() {
     }
     assert_eq!(project.read(EN), before, "nothing was rewritten");
 }
+
+/// The story article as `n` documents, translated into English and accepted.
+fn corpus(n: usize) -> Project {
+    let project = Project::fixture("story");
+    let ja = project.read(JA);
+    let en = project.read(EN);
+    std::fs::remove_file(project.path().join("content/zh-Hans/article.md")).unwrap();
+    project.write(
+        "yaku.toml",
+        "[project]\nsource = \"ja\"\ntargets = [\"en\"]\n",
+    );
+    for i in 0..n {
+        project.write(&format!("content/ja/a{i:03}.md"), &ja);
+        project.write(&format!("content/en/a{i:03}.md"), &en);
+    }
+    project.yaku(&["accept", "en", "--all"]).success();
+    project
+}
+
+#[test]
+fn two_writers_and_an_editor_at_once_lose_no_edit() {
+    let n = 200;
+    let project = corpus(n);
+    // Every source changes: a new section for sync, a reworded one for accept.
+    for i in 0..n {
+        let path = format!("content/ja/a{i:03}.md");
+        let text = project.read(&path).replace(
+            "今後の研究が期待されます。",
+            "今後の研究が期待されます。\n\n## 4. 追記 {#note}\n\n追記です。",
+        );
+        project.write(&path, &text.replace("56名", "57名"));
+    }
+    let spawn = |args: &[&str]| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("yaku"))
+            .current_dir(project.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CI")
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let sync = spawn(&["sync", "--locale", "en"]);
+    let accept = spawn(&["accept", "en", "--all"]);
+    // The editor saves every translation once, in place, while they run.
+    for i in 0..n {
+        let path = project.path().join(format!("content/en/a{i:03}.md"));
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(&format!("\nEDITOR-{i}\n"));
+        std::fs::write(&path, text).unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(300));
+    }
+    for child in [sync, accept] {
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        match output.status.code() {
+            Some(0 | 1) => {}
+            Some(2) => assert!(
+                stderr.contains("another yaku command is writing in this project (process "),
+                "{stderr}"
+            ),
+            other => panic!("{other:?}: {stderr}"),
+        }
+    }
+    // What was skipped or refused is done by running the commands again.
+    project.yaku(&["sync", "--locale", "en"]).success();
+    project.yaku(&["accept", "en", "--all"]);
+    for i in 0..n {
+        let text = project.read(&format!("content/en/a{i:03}.md"));
+        assert_eq!(
+            text.matches(&format!("EDITOR-{i}\n")).count(),
+            1,
+            "a{i:03}:\n{text}"
+        );
+        assert!(text.contains("{#note}"), "synced: a{i:03}");
+    }
+}
+
+#[test]
+fn a_held_lock_stops_a_writer_and_names_the_holder() {
+    let project = Project::accepted_story();
+    std::fs::create_dir_all(project.path().join(".yaku")).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(project.path().join(".yaku/lock"))
+        .unwrap();
+    file.lock().unwrap();
+    std::fs::write(
+        project.path().join(".yaku/lock"),
+        "process 4242: yaku sync\n",
+    )
+    .unwrap();
+    for args in [&["sync"][..], &["accept", "en", "--all"], &["gc"]] {
+        let run = project.yaku(args).failure();
+        assert!(
+            run.stderr().contains(
+                "error: another yaku command is writing in this project (process 4242: yaku sync)"
+            ),
+            "{}",
+            run.stderr()
+        );
+    }
+    // Reading commands do not need it.
+    project.yaku(&["check"]).success();
+    drop(file);
+    project.yaku(&["sync"]).success();
+}
+
+#[test]
+fn a_read_only_translation_is_not_replaced() {
+    let project = Project::accepted_story();
+    let mode = |p: &str| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            project.path().join(p),
+            std::fs::Permissions::from_mode(0o444),
+        )
+        .unwrap();
+    };
+    project.edit(
+        JA,
+        "## 3. まとめ",
+        "## 2.5 新しい節 {#new}\n\n新しい本文。\n\n## 3. まとめ",
+    );
+    mode(EN);
+    let before = project.read(EN);
+    let run = project.yaku(&["sync", "--locale", "en"]).failure();
+    assert!(
+        run.stderr()
+            .contains("error: cannot write content/en/article.md: the file is read-only"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(project.read(EN), before, "a read-only file is not replaced");
+}
+
+#[test]
+fn links_pipes_and_devices_in_content_are_refused_by_name() {
+    use std::os::unix::fs::symlink;
+    let secret_dir = tempfile::tempdir().unwrap();
+    let secret = secret_dir.path().join("secret.md");
+    std::fs::write(&secret, "## TOP-SECRET-LINE {#x}\n").unwrap();
+    for (what, make) in [
+        (
+            "a symbolic link",
+            &(|p: &std::path::Path| symlink(&secret, p).unwrap()) as &dyn Fn(&std::path::Path),
+        ),
+        ("a symbolic link", &|p: &std::path::Path| {
+            symlink("/dev/zero", p).unwrap()
+        }),
+        ("a named pipe (FIFO)", &|p: &std::path::Path| {
+            assert!(std::process::Command::new("mkfifo")
+                .arg(p)
+                .status()
+                .unwrap()
+                .success())
+        }),
+    ] {
+        let project = Project::accepted_story();
+        let path = project.path().join(EN);
+        std::fs::remove_file(&path).unwrap();
+        make(&path);
+        for args in [
+            &["check"][..],
+            &["status"],
+            &["sync"],
+            &["diff", "en"],
+            &["build"],
+        ] {
+            let run = project.yaku(args).failure();
+            assert!(
+                run.stderr().contains(&format!(
+                    "content/en/article.md: it is {what}; yaku reads only regular files"
+                )),
+                "{args:?} {what}: {}",
+                run.stderr()
+            );
+            assert!(!run.stderr().contains("TOP-SECRET") && !run.stdout().contains("TOP-SECRET"));
+        }
+    }
+    // A link among the sources is refused too, not skipped.
+    let project = Project::accepted_story();
+    symlink(&secret, project.path().join("content/ja/linked.md")).unwrap();
+    let run = project.yaku(&["check"]).failure();
+    assert!(
+        run.stderr()
+            .contains("content/ja/linked.md: it is a symbolic link"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn configured_folders_must_stay_inside_the_project() {
+    let outside = tempfile::tempdir().unwrap();
+    for (config, message) in [
+        (
+            "content = \"../elsewhere\"",
+            "must be a folder inside the project",
+        ),
+        ("content = \"/tmp\"", "must be a folder inside the project"),
+        (
+            "locales = \"../../etc\"",
+            "must be a folder inside the project",
+        ),
+        ("content = \"linked\"", "leads outside the project"),
+    ] {
+        let project = Project::accepted_story();
+        std::os::unix::fs::symlink(outside.path(), project.path().join("linked")).unwrap();
+        project.write(
+            "yaku.toml",
+            &format!("[project]\nsource = \"ja\"\ntargets = [\"en\", \"zh-Hans\"]\n{config}\n"),
+        );
+        for args in [&["check"][..], &["sync"]] {
+            let run = project.yaku(args).failure();
+            assert!(run.stderr().contains(message), "{config}: {}", run.stderr());
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing written outside"
+    );
+    // A locale folder that is a link out of the project is refused as well.
+    let project = Project::accepted_story();
+    std::fs::remove_dir_all(project.path().join("content/en")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), project.path().join("content/en")).unwrap();
+    let run = project.yaku(&["sync"]).failure();
+    assert!(
+        run.stderr()
+            .contains("`content/en` leads outside the project"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_damaged_baseline_is_named_and_never_shown_as_the_change() {
+    let project = Project::accepted_story();
+    project.edit(JA, "56名", "57名");
+    let marker = project.read(EN);
+    let line = marker
+        .lines()
+        .skip_while(|l| !l.starts_with("## 2."))
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let baseline = line.split_whitespace().nth(2).unwrap().to_string();
+    let object = format!(".yaku/sources/{}/{}", &baseline[..2], &baseline[2..]);
+    let good = project.read(&object);
+    for damage in [&good.as_bytes()[..good.len() / 2], b"\xff\xfe not text"] {
+        std::fs::write(project.path().join(&object), damage).unwrap();
+        let run = project.yaku(&["diff", "en"]).findings();
+        assert!(
+            run.stderr()
+                .contains(&format!("warning: {object}: the stored source text")),
+            "{}",
+            run.stderr()
+        );
+        assert!(
+            run.stdout()
+                .contains("the baseline's source text is not in .yaku/sources"),
+            "{}",
+            run.stdout()
+        );
+        // Accepting the source as it was writes the object anew.
+        project.edit(JA, "57名", "56名");
+        project.yaku(&["accept", "en", "article#trials"]).success();
+        assert_eq!(project.read(&object), good);
+        project.edit(JA, "56名", "57名");
+    }
+}
+
+#[test]
+fn locale_tables_must_name_targets_and_targets_must_be_unique() {
+    let project = Project::accepted_story();
+    let base = "[project]\nsource = \"ja\"\ntargets = [\"en\", \"zh-Hans\"]\n";
+    project.write(
+        "yaku.toml",
+        &format!("{base}\n[locale.zh-hans]\non-stale = \"fail\"\n"),
+    );
+    let run = project.yaku(&["status"]).failure();
+    assert!(run.stderr().contains("yaku.toml:5:1"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains(
+            "`[locale.zh-hans]` is not a target locale of this project (targets: en, zh-Hans)"
+        ),
+        "{}",
+        run.stderr()
+    );
+    project.write(
+        "yaku.toml",
+        &format!("{base}\n[fluent-args.fr]\nclinic = \"x\"\n"),
+    );
+    project.yaku(&["status"]).failure();
+    project.write(
+        "yaku.toml",
+        "[project]\nsource = \"ja\"\ntargets = [\"en\", \"en\"]\n",
+    );
+    let run = project.yaku(&["status"]).failure();
+    assert!(
+        run.stderr()
+            .contains("the target locale `en` is listed twice"),
+        "{}",
+        run.stderr()
+    );
+
+    let empty = Project::empty();
+    let run = empty.yaku(&["init", "--targets", "en,en"]).failure();
+    assert!(
+        run.stderr()
+            .contains("the target locale `en` is given twice"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!empty.path().join("yaku.toml").exists());
+}
+
+#[test]
+fn an_emptied_source_says_what_to_do_in_check_and_sync_alike() {
+    let project = Project::accepted_story();
+    project.write(JA, "");
+    let run = project.yaku(&["sync", "--locale", "en"]).findings();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md: obsolete: what, contents, trials, summary\ncontent/en/article.md: the source no longer has: front-matter, lead; delete it from the translation by hand\n"
+    );
+    let run = project.yaku(&["sync", "--locale", "en"]).findings();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md: the source no longer has: front-matter, lead; delete it from the translation by hand\n"
+    );
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert!(
+        run.stdout().contains(
+            "obsolete: article#lead (en)\n  fix: the source no longer has a lead; delete it"
+        ),
+        "{}",
+        run.stdout()
+    );
+    let en = project.read(EN);
+    let body = en[en.find("<!-- yaku:obsolete -->").unwrap()..].to_string();
+    project.write(EN, &body);
+    project.yaku(&["sync", "--locale", "en"]).success();
+    project.yaku(&["check", "--locale", "en"]).success();
+}
+
+#[test]
+fn a_renamed_source_leaves_orphans_that_check_reports_and_gc_keeps_baselines_for() {
+    let project = Project::accepted_story();
+    std::fs::rename(
+        project.path().join(JA),
+        project.path().join("content/ja/basics.md"),
+    )
+    .unwrap();
+    let objects = || {
+        walkdir::WalkDir::new(project.path().join(".yaku/sources"))
+            .into_iter()
+            .filter(|e| e.as_ref().unwrap().file_type().is_file())
+            .count()
+    };
+    let before = objects();
+    let run = project.yaku(&["gc", "--dry-run"]).success();
+    assert_eq!(run.stdout(), "would delete 0 unused source text(s)\n");
+    project.yaku(&["gc"]).success();
+    assert_eq!(
+        objects(),
+        before,
+        "baselines of orphaned translations are kept"
+    );
+    let run = project.yaku(&["check"]).findings();
+    assert!(run.stdout().contains(
+        "content/en/article.md:1: orphaned: article (en) has no source document content/ja/article.md\n  fix: give it the source document's new name"
+    ), "{}", run.stdout());
+    let json = project
+        .yaku(&["check", "--format", "json"])
+        .findings()
+        .json();
+    assert_eq!(json["summary"]["orphaned"], 2);
+    assert_eq!(json["orphaned"][1]["path"], "content/zh-Hans/article.md");
+    // Renamed alike, the translations are current again: nothing lost.
+    for locale in ["en", "zh-Hans"] {
+        let dir = project.path().join("content").join(locale);
+        std::fs::rename(dir.join("article.md"), dir.join("basics.md")).unwrap();
+    }
+    project.yaku(&["check"]).success();
+}
+
+#[test]
+fn gc_dry_run_that_would_delete_is_a_finding() {
+    let project = Project::accepted_story();
+    project.edit(JA, "56名", "57名");
+    project.yaku(&["accept", "en", "article#trials", "--identical"]);
+    project.yaku(&["accept", "zh-Hans", "article#trials", "--identical"]);
+    let run = project.yaku(&["gc", "--dry-run"]).findings();
+    assert!(
+        run.stdout()
+            .starts_with("would delete 1 unused source text(s)\n"),
+        "{}",
+        run.stdout()
+    );
+    project.yaku(&["gc"]).success();
+    project.yaku(&["gc", "--dry-run"]).success();
+}
+
+#[test]
+fn write_errors_on_standard_output_fail_and_a_closed_pipe_does_not() {
+    let project = Project::accepted_story();
+    project.edit(JA, "56名", "57名");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("yaku"))
+        .current_dir(project.path())
+        .args(["check", "--format", "json"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("error: cannot write to standard output")
+    );
+    // A reader that stops early: check still exits with its own code, quietly.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("yaku"))
+        .current_dir(project.path())
+        .args(["check", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_writer_are_removed_by_the_next() {
+    let project = Project::accepted_story();
+    project.write("content/en/.yaku-abc123.tmp", "half a file");
+    project.write(".yaku/sources/ab/.yaku-x.tmp", "half an object");
+    project.write("content/en/.notes.tmp", "not yaku's");
+    project.yaku(&["sync"]).success();
+    assert!(!project.path().join("content/en/.yaku-abc123.tmp").exists());
+    assert!(!project.path().join(".yaku/sources/ab/.yaku-x.tmp").exists());
+    assert!(project.path().join("content/en/.notes.tmp").exists());
+}
+
+#[test]
+fn diff_shows_control_characters_as_pictures() {
+    let project = Project::accepted_story();
+    project.edit(JA, "56名", "57名\u{1b}[2J\u{0}");
+    let run = project.yaku(&["diff", "en"]).findings();
+    assert!(!run.stdout().contains('\u{1b}') && !run.stdout().contains('\u{0}'));
+    assert!(run.stdout().contains("{+␛[2J␀+}"), "{}", run.stdout());
+}
+
+#[test]
+fn hand_edited_markers_and_ids_with_spaces_are_errors_at_their_line() {
+    let project = Project::accepted_story();
+    let en = project.read(EN);
+    let marker = en
+        .lines()
+        .find(|l| l.starts_with("<!-- yaku:source"))
+        .unwrap();
+    project.edit(EN, marker, &marker.replace(" -->", " reviewed -->"));
+    let run = project.yaku(&["check"]).failure();
+    assert!(
+        run.stderr()
+            .contains("unexpected words after the marker: `reviewed`"),
+        "{}",
+        run.stderr()
+    );
+    let project = Project::accepted_story();
+    project.edit(JA, "{#summary}", "{#the summary}");
+    let run = project.yaku(&["check"]).failure();
+    assert!(
+        run.stderr().contains("content/ja/article.md:24:"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("invalid section id `the summary`"),
+        "{}",
+        run.stderr()
+    );
+}

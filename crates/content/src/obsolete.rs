@@ -86,7 +86,8 @@ fn rewrite(text: &str, count: impl Fn(usize) -> Option<usize>) -> String {
 pub fn render_obsolete_area<'a>(pieces: impl IntoIterator<Item = &'a str>, le: &str) -> String {
     let mut parked = String::new();
     for piece in pieces {
-        if !parked.is_empty() && !(parked.ends_with("\n\n") || parked.ends_with("\n\r\n")) {
+        let set_off = parked.is_empty() || parked.ends_with("\n\n") || parked.ends_with("\n\r\n");
+        if !set_off {
             parked.push_str(le);
         }
         parked.push_str(piece);

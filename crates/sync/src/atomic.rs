@@ -62,6 +62,7 @@ fn verified(
         |file| file.write_all(bytes),
         || {
             meanwhile();
+            settle(read);
             changed = !unchanged()?;
             if changed {
                 return Err(io::Error::other("changed since read"));
@@ -73,6 +74,23 @@ fn verified(
         Ok(()) => Ok(Written::Replaced),
         Err(_) if changed => Ok(Written::ChangedSinceRead),
         Err(e) => Err(e),
+    }
+}
+
+/// How long after its last change a file is taken to be at rest. An editor that saves
+/// in place truncates the file and then writes it: read in between, the file looks
+/// empty and unchanged until the write lands, which may be this long later on a busy
+/// machine. A file changed more recently than this is looked at again once it is this
+/// old, before it is replaced.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Waits until a file with stamp `read` has been at rest for [`SETTLE`].
+fn settle(read: Option<FileStamp>) {
+    let Some(age) = read.and_then(|stamp| stamp.age()) else {
+        return;
+    };
+    if let Some(rest) = SETTLE.checked_sub(age) {
+        std::thread::sleep(rest);
     }
 }
 

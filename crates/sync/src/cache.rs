@@ -68,6 +68,16 @@ impl FileStamp {
         Ok(Some(Self::from_metadata(&metadata)))
     }
 
+    /// How long ago the file last changed (its change time), if that is known and past.
+    pub fn age(&self) -> Option<std::time::Duration> {
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        let age = i128::try_from(now).ok()? - self.changed_ns;
+        u64::try_from(age).ok().map(std::time::Duration::from_nanos)
+    }
+
     /// The stamp `metadata` describes.
     #[cfg(unix)]
     pub(crate) fn from_metadata(metadata: &fs::Metadata) -> FileStamp {
