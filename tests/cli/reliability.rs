@@ -168,7 +168,7 @@ fn two_writers_and_an_editor_at_once_lose_no_edit() {
         match output.status.code() {
             Some(0 | 1) => {}
             Some(2) => assert!(
-                stderr.contains("another yaku command is writing in this project (process "),
+                stderr.contains("another yaku command is writing in this project ("),
                 "{stderr}"
             ),
             other => panic!("{other:?}: {stderr}"),
