@@ -85,7 +85,13 @@ impl Workspace {
     where
         T: Clone + serde::Serialize + serde::de::DeserializeOwned,
     {
-        let read = |path: PathBuf| std::fs::read_to_string(path).unwrap_or_default();
+        let read = |path: PathBuf| {
+            yaku_sync::read_regular(&path)
+                .ok()
+                .flatten()
+                .map(|read| String::from_utf8_lossy(&read.bytes).into_owned())
+                .unwrap_or_default()
+        };
         let executable = std::env::current_exe()
             .ok()
             .and_then(|exe| FileStamp::of(&exe).ok().flatten());

@@ -442,15 +442,16 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
 /// The project glossary, `<locales>/glossary.toml`; `None` when the file does not exist.
 fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Failure> {
     let path = workspace.project.locales_dir().join("glossary.toml");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Failure(format!(
-                "error: cannot read {}: {e}",
-                workspace.display(&path)
-            )))
-        }
+    let cannot_read = |e: &dyn std::fmt::Display| {
+        Failure(format!(
+            "error: cannot read {}: {e}",
+            workspace.display(&path)
+        ))
+    };
+    let text = match yaku_sync::read_regular(&path) {
+        Ok(Some(read)) => String::from_utf8(read.bytes).map_err(|e| cannot_read(&e))?,
+        Ok(None) => return Ok(None),
+        Err(e) => return Err(cannot_read(&e)),
     };
     Glossary::parse(&text).map(Some).map_err(|e| {
         Failure(format!(

@@ -81,7 +81,8 @@ locales = "locales"
 "#,
         source = args.source,
     );
-    yaku_sync::write_atomic(&path, text.as_bytes())?;
+    yaku_sync::write_atomic(&path, text.as_bytes())
+        .map_err(|e| Failure(format!("error: cannot write {}: {e}", path.display())))?;
     output::print(&format!("wrote {}\n", path.display()));
     Ok(Exit::Clean)
 }

@@ -28,7 +28,7 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// A folder or file could not be read.
-    #[error("could not read {}", path.display())]
+    #[error("could not read {}: {source}", path.display())]
     Io {
         /// The folder or file.
         path: PathBuf,
@@ -124,7 +124,7 @@ pub enum CheckError {
         path: PathBuf,
     },
     /// A folder or file could not be read.
-    #[error("could not read {}", path.display())]
+    #[error("could not read {}: {source}", path.display())]
     Io {
         /// The folder or file.
         path: PathBuf,

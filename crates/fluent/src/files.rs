@@ -23,8 +23,19 @@ pub(crate) fn list_ftl_files(dir: &Path) -> io::Result<Vec<FtlFile>> {
         let entry = entry?;
         let path = entry.path();
         let is_ftl = path.extension().is_some_and(|extension| extension == "ftl");
-        // `Path::is_file` follows symlinks, so a linked file counts as a file.
-        if is_ftl && path.is_file() {
+        let file_type = entry.file_type()?;
+        // A link or a special file is not read: it could lead outside the project, never
+        // end (a device) or never answer (a pipe). It is an error, not silently skipped.
+        if is_ftl && !file_type.is_file() && !file_type.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is not a regular file; yaku reads only regular files and does not follow symbolic links",
+                    path.display()
+                ),
+            ));
+        }
+        if is_ftl && file_type.is_file() {
             files.push(FtlFile {
                 name: entry.file_name().to_string_lossy().into_owned(),
                 path,
@@ -79,6 +90,18 @@ mod tests {
             .map(|file| file.name)
             .collect();
         assert_eq!(names, ["a.ftl", "b.ftl"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_ftl_file_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("a.ftl")).expect("link");
+        let error = list_ftl_files(dir.path()).unwrap_err();
+        assert!(
+            error.to_string().contains("a.ftl is not a regular file"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! The project: `yaku.toml`, where the files are, and reading them.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -185,10 +184,16 @@ impl Project {
     /// Opens the project whose `yaku.toml` is in `root`.
     pub fn open(root: &Path) -> Result<Project, ProjectError> {
         let path = root.join(CONFIG_FILE);
-        let text = fs::read_to_string(&path).map_err(|source| ProjectError::Io {
+        let io = |source| ProjectError::Io {
             path: path.clone(),
             source,
-        })?;
+        };
+        let bytes = read_regular(&path)
+            .map_err(io)?
+            .ok_or_else(|| io(std::io::ErrorKind::NotFound.into()))?
+            .bytes;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
         let config: Config = toml::from_str(&text).map_err(|e| ProjectError::InvalidConfig {
             path: path.clone(),
             span: e.span(),
