@@ -28,3 +28,7 @@ snapshots:
 # Benchmarks (see BENCHMARKS.md).
 bench:
     bash bench/run.sh
+
+# One article of 100,000 sections (see BENCHMARKS.md).
+bench-sections:
+    bash bench/many-sections.sh
