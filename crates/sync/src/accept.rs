@@ -57,9 +57,15 @@ pub fn accept_sections(
     let mut refused = Vec::new();
 
     let alignments = align(source, Some(translation));
+    let wanted: std::collections::HashSet<&str> = match selection {
+        AcceptSelection::Sections(ids) => ids.iter().map(String::as_str).collect(),
+        _ => Default::default(),
+    };
     if let AcceptSelection::Sections(ids) = selection {
+        let by_id: std::collections::HashMap<&str, &crate::Alignment> =
+            alignments.iter().map(|a| (a.id.as_str(), a)).collect();
         for id in ids {
-            match alignments.iter().find(|a| a.id.as_str() == id) {
+            match by_id.get(id.as_str()) {
                 None => refused.push((id.clone(), Refusal::NotInSource)),
                 Some(a) if a.state == SectionState::Obsolete => {
                     refused.push((id.clone(), Refusal::NotInSource))
@@ -81,7 +87,7 @@ pub fn accept_sections(
             continue;
         }
         let selected = match selection {
-            AcceptSelection::Sections(ids) => ids.iter().any(|id| id == alignment.id.as_str()),
+            AcceptSelection::Sections(_) => wanted.contains(alignment.id.as_str()),
             AcceptSelection::All => true,
             AcceptSelection::Edited => matches!(
                 (alignment.state, section.marker()),
@@ -108,11 +114,17 @@ pub fn accept_sections(
         edits.push(marker_edit(translation, section, marker, le));
     }
 
-    let mut text = translation.text.clone();
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    // Assembled front to back in one pass: editing in place would move the rest of the
+    // file once per edit, quadratic in a file of many sections.
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut text = String::with_capacity(translation.text.len() + edits.len() * 64);
+    let mut copied = 0;
     for (range, replacement) in edits {
-        text.replace_range(range, &replacement);
+        text.push_str(&translation.text[copied..range.start]);
+        text.push_str(&replacement);
+        copied = range.end;
     }
+    text.push_str(&translation.text[copied..]);
     AcceptOutcome {
         text,
         accepted,

@@ -169,6 +169,37 @@ fn replace(
     fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
+    replace_with(path, fill, before_rename, Durability::Synced)
+}
+
+/// Whether a replaced file is flushed to disk before the rename.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// fsync the file and its folder: after a crash, the old bytes or the new ones.
+    Synced,
+    /// No fsync: after a crash the file may be empty or partial. Only for files whose
+    /// damage is detected when they are read (the store's objects are checked against
+    /// their fingerprint) and which are written again then.
+    Unsynced,
+}
+
+/// [`write_atomic`] without fsync, for content-addressed files that are verified when
+/// read: writing a hundred thousand baselines one fsync each would take minutes.
+pub(crate) fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_with(
+        path,
+        |file| file.write_all(bytes),
+        || Ok(()),
+        Durability::Unsynced,
+    )
+}
+
+fn replace_with(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
+    before_rename: impl FnOnce() -> io::Result<()>,
+    durability: Durability,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -179,7 +210,9 @@ fn replace(
         .suffix(".tmp")
         .tempfile_in(dir)?;
     fill(temp.as_file_mut())?;
-    temp.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        temp.as_file().sync_all()?;
+    }
     match fs::metadata(path) {
         // Keep the permissions of the file being replaced.
         Ok(metadata) => fs::set_permissions(temp.path(), metadata.permissions())?,
@@ -196,6 +229,9 @@ fn replace(
     // Dropping `temp` on an error removes the temporary file.
     before_rename()?;
     temp.persist(path).map_err(|e| e.error)?;
+    if durability == Durability::Unsynced {
+        return Ok(());
+    }
     if let Ok(dir) = fs::File::open(dir) {
         // Make the rename itself durable; not every platform allows syncing a folder.
         let _ = dir.sync_all();

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use yaku_content::{parse_text, Fingerprint, ParseOptions, SectionKind};
 
-use crate::{read_regular, write_atomic};
+use crate::atomic::write_atomic_unsynced;
+use crate::read_regular;
 
 /// A stored source text that cannot be trusted.
 #[derive(Debug, thiserror::Error)]
@@ -49,8 +50,8 @@ impl SourceStore {
         if matches!(self.get(fingerprint), Ok(Some(_))) {
             return Ok(());
         }
-        write_atomic(&path, text.as_bytes())
-            .map(|_| ())
+        // Unsynced: a torn object is caught by `get` (its fingerprint) and written anew.
+        write_atomic_unsynced(&path, text.as_bytes())
             .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
     }
 
