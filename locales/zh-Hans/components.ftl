@@ -2,6 +2,8 @@
 ###
 ### Documented values for zh-Hans: $clinic = M&B美容皮肤科诊所,
 ### $station = 布施, $minutes = 3.
+### They are set in yaku.toml ([fluent-args.zh-Hans]), in this locale's own forms, never
+### in kana (policy: locales/README.md, "Names and argument values in published text").
 
 ## Call-to-action banners
 
