@@ -27,4 +27,4 @@ cta-pay-per-visit =
 
 ## Notices
 
-legal-notice = Note: The effects described in this article are findings from academic research. They are not effects or benefits approved in Japan.
+legal-notice = Note: The effects described in this article are findings from academic research. They are not effects or efficacy approved in Japan.

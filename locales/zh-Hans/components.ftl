@@ -27,4 +27,4 @@ cta-pay-per-visit =
 
 ## Notices
 
-legal-notice = ※本文介绍的效果均为学术论文的研究结果，并非在日本国内获批的效果或功效。
+legal-notice = 注：本文介绍的效果均为学术论文的研究结果，并非在日本国内获批的效果或功效。
