@@ -5,6 +5,7 @@
 
 mod cmd;
 mod output;
+mod published;
 mod report;
 mod workspace;
 

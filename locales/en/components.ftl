@@ -2,6 +2,8 @@
 ###
 ### Documented values for en: $clinic = M&B Aesthetic Dermatology Clinic,
 ### $station = Fuse, $minutes = 3.
+### They are set in yaku.toml ([fluent-args.en]), in this locale's own forms, never
+### in kana (policy: locales/README.md, "Names and argument values in published text").
 
 ## Call-to-action banners
 
@@ -25,4 +27,4 @@ cta-pay-per-visit =
 
 ## Notices
 
-legal-notice = Note: The effects described in this article are findings from academic research. They are not effects or benefits approved in Japan.
+legal-notice = Note: The effects described in this article are findings from academic research. They are not effects or efficacy approved in Japan.

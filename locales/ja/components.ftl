@@ -4,9 +4,12 @@
 ### .heading, .body, .button and .footnote, in that order.
 ###
 ### Variables, with their documented values for ja:
-###   $clinic   the clinic's name: M&B美容皮フ科クリニック
+###   $clinic   the clinic's name: M&B美容皮フ科クリニック (its registered name)
 ###   $station  the nearest station, without 駅: 布施
 ###   $minutes  minutes on foot from the station, a number: 3
+### Each locale sets its own $clinic and $station in yaku.toml
+### ([fluent-args.<locale>]); en and zh-Hans never show the ja values (policy:
+### locales/README.md, "Names and argument values in published text").
 ### Messages referenced from here (feature-*) take $station and $minutes
 ### from the same arguments.
 

@@ -2,6 +2,8 @@
 ###
 ### Documented values for zh-Hans: $clinic = M&B美容皮肤科诊所,
 ### $station = 布施, $minutes = 3.
+### They are set in yaku.toml ([fluent-args.zh-Hans]), in this locale's own forms, never
+### in kana (policy: locales/README.md, "Names and argument values in published text").
 
 ## Call-to-action banners
 
@@ -25,4 +27,4 @@ cta-pay-per-visit =
 
 ## Notices
 
-legal-notice = ※本文介绍的效果均为学术论文的研究结果，并非在日本国内获批的效果或功效。
+legal-notice = 注：本文介绍的效果均为学术论文的研究结果，并非在日本国内获批的效果或功效。

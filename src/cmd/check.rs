@@ -13,6 +13,7 @@ use yaku_sync::{
 };
 
 use super::{to_json, Context};
+use crate::published::{untranslated_components, Placement};
 use crate::workspace::{project_failure, Pair, SourceShared, Workspace};
 use crate::{output, Exit, Failure};
 
@@ -125,9 +126,23 @@ struct JsonCheck {
 }
 
 /// What checking one pair found: how many sections are in each state (a few bytes in the
-/// cache however long the article), the non-current sections (all with `--all`) and the
-/// QA findings.
-type PairChecked = (StateCounts, Vec<SectionFinding>, Vec<QaFinding>);
+/// cache however long the article), the non-current sections (all with `--all`), the
+/// QA findings and the components the pair places.
+type PairChecked = (
+    StateCounts,
+    Vec<SectionFinding>,
+    Vec<QaFinding>,
+    Vec<Placed>,
+);
+
+/// A component that a pair places, whose published text `untranslated-text` checks.
+#[derive(serde::Serialize, serde::Deserialize, Clone)]
+struct Placed {
+    locale: String,
+    doc: String,
+    section: String,
+    component: String,
+}
 
 /// Adds a pair's section counts to the summary.
 fn add_counts(counts: StateCounts, summary: &mut Summary) {
@@ -168,7 +183,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             .map(|(locale, table)| (locale.as_str(), &table.qa)),
     )
     .map_err(|e| Failure(format!("error: invalid yaku.toml: {e}")))?;
-    let glossary = if args.rule.is_none_or(|rule| rule == Rule::Glossary) {
+    let glossary = if args
+        .rule
+        .is_none_or(|rule| matches!(rule, Rule::Glossary | Rule::UntranslatedText))
+    {
         load_glossary(&workspace)?
     } else {
         None
@@ -223,19 +241,28 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 line: alignment.line,
             })
             .collect();
-        (counts, findings, qa)
+        (counts, findings, qa, placements(pair, &rules))
     };
     let mut summary = Summary::default();
     let mut findings = Vec::new();
     let mut qa = Vec::new();
     let mut problems = Vec::new();
+    let mut placed = BTreeMap::new();
     // Results are folded into the summary as they come, document by document.
     let collect = |checked: Vec<PairChecked>, mut doc_problems: Vec<String>| {
         summary.documents += usize::from(!checked.is_empty());
-        for (counts, mut pair_findings, mut pair_qa) in checked {
+        for (counts, mut pair_findings, mut pair_qa, pair_placed) in checked {
             add_counts(counts, &mut summary);
             findings.append(&mut pair_findings);
             qa.append(&mut pair_qa);
+            for p in pair_placed {
+                let placement = Placement {
+                    doc: p.doc,
+                    section: p.section,
+                };
+                let components: &mut BTreeMap<_, _> = placed.entry(p.locale).or_default();
+                components.entry(p.component).or_insert(placement);
+            }
         }
         problems.append(&mut doc_problems);
     };
@@ -267,6 +294,19 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         }
     }
     summary.orphaned = orphaned.len();
+    // What the placed components publish, once per locale and string.
+    for found in untranslated_components(&workspace, &placed, glossary.as_ref(), &settings) {
+        qa.push(QaFinding {
+            rule: found.finding.rule.as_str().to_string(),
+            severity: found.finding.severity.as_str().to_string(),
+            doc: found.placement.doc,
+            locale: found.locale,
+            section: found.placement.section,
+            path: found.path,
+            line: found.finding.line,
+            message: found.finding.message,
+        });
+    }
     summary.file_errors = problems.len();
     summary.qa_errors = qa.iter().filter(|f| f.severity == "error").count();
     summary.qa_warnings = qa.len() - summary.qa_errors;
@@ -459,6 +499,32 @@ fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Failure> {
             workspace.display(&path)
         ))
     })
+}
+
+/// The components a pair publishes, in section order: those its translation places and
+/// those of the source (published where a section falls back), when `untranslated-text`
+/// runs.
+fn placements(pair: &Pair, rules: &[Rule]) -> Vec<Placed> {
+    if !rules.contains(&Rule::UntranslatedText) {
+        return Vec::new();
+    }
+    let documents = pair.translation.iter().map(|t| &t.document);
+    let mut out: Vec<Placed> = Vec::new();
+    for document in documents.chain([&pair.source.document]) {
+        for section in &document.sections {
+            for component in section.components() {
+                if !out.iter().any(|p| p.component == component) {
+                    out.push(Placed {
+                        locale: pair.locale.clone(),
+                        doc: pair.doc.clone(),
+                        section: section.id.to_string(),
+                        component: component.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether the QA rules compare a section: it is current, or stale but edited since it

@@ -164,6 +164,143 @@ fn untranslated_text_leaves_glossary_names_alone_only_with_a_glossary() {
     );
 }
 
+/// `qa-untranslated-component` with `clinic` set per locale, as the repository's policy
+/// has it (the fixture's `default` value then reaches only ja).
+fn component_with_local_names() -> Project {
+    let project = accepted("qa-untranslated-component", &["en", "zh-Hans"]);
+    project.edit(
+        "yaku.toml",
+        "[fluent-args.en]\n",
+        "[fluent-args.en]\nclinic = \"M&B Aesthetic Dermatology Clinic\"\n",
+    );
+    project.edit(
+        "yaku.toml",
+        "[fluent-args.zh-Hans]\n",
+        "[fluent-args.zh-Hans]\nclinic = \"M&B美容皮肤科诊所\"\n",
+    );
+    project
+}
+
+#[test]
+fn untranslated_text_finds_a_japanese_argument_in_a_published_component() {
+    // The repository's `clinic` setting before issue #19: one Japanese value for all.
+    let project = accepted("qa-untranslated-component", &["en", "zh-Hans"]);
+    let json = project
+        .yaku(&["check", "--format", "json"])
+        .findings()
+        .json();
+    let name = "M&B美容皮フ科クリニック";
+    assert_eq!(
+        json["qa"],
+        json!([
+            {
+                "rule": "untranslated-text", "severity": "error", "doc": "article", "locale": "en",
+                "section": "lead", "path": "yaku.toml", "line": 14,
+                "message": format!("Japanese text left untranslated: \"美容皮フ科クリニック\" in $clinic = \"{name}\", shown by cta-banner.body")
+            },
+            {
+                "rule": "untranslated-text", "severity": "error", "doc": "article", "locale": "zh-Hans",
+                "section": "lead", "path": "yaku.toml", "line": 14,
+                "message": format!("Japanese kana left in the translation: \"フ\" in $clinic = \"{name}\", shown by cta-banner.body")
+            }
+        ])
+    );
+    assert_eq!(json["summary"]["qa_errors"], 2);
+    // The articles themselves are clean: every section is current.
+    assert_eq!(json["summary"]["current"], 6);
+    let run = project
+        .yaku(&["check", "--rule", "untranslated-text", "--locale", "en"])
+        .findings();
+    assert!(
+        run.stdout()
+            .starts_with("yaku.toml:14: error: untranslated-text: article#lead (en): Japanese text left untranslated: "),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn per_locale_argument_values_publish_no_japanese() {
+    let project = component_with_local_names();
+    project.yaku(&["check"]).success();
+    // The policy's one exception: the registered name quoted beside the local one.
+    project.edit(
+        "yaku.toml",
+        "clinic = \"M&B Aesthetic Dermatology Clinic\"",
+        "clinic = \"M&B Aesthetic Dermatology Clinic (registered name: 「M&B美容皮フ科クリニック」)\"",
+    );
+    project.yaku(&["check"]).success();
+}
+
+#[test]
+fn untranslated_text_finds_japanese_in_a_components_own_pattern_at_its_ftl_line() {
+    let project = component_with_local_names();
+    project.edit(
+        "locales/en/components.ftl",
+        "aesthetic medicine?",
+        "aesthetic medicine (美容医療)?",
+    );
+    project.edit("locales/zh-Hans/components.ftl", "分钟\n", "分です\n");
+    assert_eq!(
+        qa(&project, &["--rule", "untranslated-text"]),
+        json!([
+            {
+                "rule": "untranslated-text", "severity": "error", "doc": "article", "locale": "en",
+                "section": "lead", "path": "locales/en/components.ftl", "line": 4,
+                "message": "Japanese text left untranslated: \"美容医療\" in cta-banner.heading"
+            },
+            {
+                "rule": "untranslated-text", "severity": "error", "doc": "article", "locale": "zh-Hans",
+                "section": "lead", "path": "locales/zh-Hans/components.ftl", "line": 6,
+                "message": "Japanese kana left in the translation: \"です\" in cta-banner.footnote"
+            }
+        ])
+    );
+}
+
+#[test]
+fn untranslated_text_reads_translated_front_matter_values() {
+    let project = component_with_local_names();
+    project.edit(
+        "content/en/article.md",
+        "description = \"We explain how exosomes act.\"",
+        "description = \"We explain how エクソソーム act.\"",
+    );
+    // Line 4: `accept` put the marker comment on line 2.
+    assert_eq!(
+        qa(&project, &[]),
+        json!([{
+            "rule": "untranslated-text", "severity": "error", "doc": "article", "locale": "en",
+            "section": "front-matter", "path": "content/en/article.md", "line": 4,
+            "message": "Japanese text left untranslated: \"エクソソーム\""
+        }])
+    );
+}
+
+#[test]
+fn published_components_follow_rule_selection_and_settings() {
+    let project = accepted("qa-untranslated-component", &["en", "zh-Hans"]);
+    assert_eq!(qa(&project, &["--rule", "numbers"]), json!([]));
+    let config = project.read("yaku.toml");
+    project.write(
+        "yaku.toml",
+        &format!("{config}\n[locale.en.qa]\nuntranslated-text = \"warning\"\n\n[locale.zh-Hans.qa]\nuntranslated-text = \"off\"\n"),
+    );
+    let found = qa(&project, &[]);
+    let found: Vec<(&str, &str)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["locale"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("en", "warning")]);
+}
+
 #[test]
 fn glossary_finds_a_term_rendered_another_way_as_a_warning() {
     let project = accepted("qa-glossary", &["en", "zh-Hans"]);

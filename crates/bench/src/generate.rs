@@ -138,10 +138,10 @@ pub fn config_text(options: &GenOptions) -> String {
          # do not render its terms).\n\
          [project]\nsource = \"{SOURCE_LOCALE}\"\ntargets = [{}]\n\n\
          [locale.zh-Hans]\nfluent-fallback = [\"en\"]\n\n\
-         [fluent-args.default]\nclinic = \"M&B美容皮フ科クリニック\"\nminutes = 3\n\n\
-         [fluent-args.ja]\nstation = \"布施\"\n\n\
-         [fluent-args.en]\nstation = \"Fuse\"\n\n\
-         [fluent-args.zh-Hans]\nstation = \"布施\"\n",
+         [fluent-args.default]\nminutes = 3\n\n\
+         [fluent-args.ja]\nclinic = \"M&B美容皮フ科クリニック\"\nstation = \"布施\"\n\n\
+         [fluent-args.en]\nclinic = \"M&B Aesthetic Dermatology Clinic\"\nstation = \"Fuse\"\n\n\
+         [fluent-args.zh-Hans]\nclinic = \"M&B美容皮肤科诊所\"\nstation = \"布施\"\n",
         options.articles,
         options.seed,
         targets.join(", ")

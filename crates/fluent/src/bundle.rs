@@ -5,7 +5,8 @@
 //! has the requested value or attribute, and turns every Fluent error into a
 //! [`FormatError`] rather than returning text with `{$var}` in it.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
@@ -100,6 +101,20 @@ struct LocaleBundle {
     bundle: FluentBundle<FluentResource>,
     /// Message ids (not terms), in file and source order.
     message_ids: Vec<String>,
+    /// Where each message (`id`) and attribute (`id.attribute`) is defined.
+    locations: HashMap<String, Location>,
+}
+
+/// Where a message or attribute is defined: the FTL file and the 1-based line of its
+/// identifier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The locale whose file defines it.
+    pub locale: String,
+    /// The FTL file.
+    pub path: PathBuf,
+    /// The 1-based line of the message's or attribute's identifier.
+    pub line: usize,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -232,6 +247,25 @@ impl Localizer {
             (true, None) => FormatError::NoValue { id: id.to_owned() },
         })
     }
+
+    /// Where the pattern that [`Self::format`] uses for message `id` (its value, or
+    /// `attribute` when given) is defined: the first locale of the chain that has it.
+    pub fn location(&self, id: &str, attribute: Option<&str>) -> Option<&Location> {
+        let locale = self.locales.iter().find(|locale| {
+            locale
+                .bundle
+                .get_message(id)
+                .is_some_and(|message| match attribute {
+                    Some(name) => message.get_attribute(name).is_some(),
+                    None => message.value().is_some(),
+                })
+        })?;
+        let key = match attribute {
+            Some(name) => format!("{id}.{name}"),
+            None => id.to_owned(),
+        };
+        locale.locations.get(&key)
+    }
 }
 
 /// Loads one locale's files into a bundle.
@@ -265,6 +299,7 @@ fn load_locale(
         });
     }
     let mut message_ids = Vec::new();
+    let mut locations = HashMap::new();
     for file in files {
         let source = match read_ftl(&file.path).map_err(|source| LoadError::Io {
             path: file.path.clone(),
@@ -300,10 +335,24 @@ fn load_locale(
                 });
             }
         };
-        message_ids.extend(resource.entries().filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
-            _ => None,
-        }));
+        let index = LineIndex::new(resource.source());
+        let mut locate = |key: String, name: &str| {
+            locations.entry(key).or_insert_with(|| Location {
+                locale: locale.to_owned(),
+                path: file.path.clone(),
+                line: index.position_of(name).line,
+            });
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                let id = message.id.name;
+                message_ids.push(id.to_owned());
+                locate(id.to_owned(), id);
+                for attribute in &message.attributes {
+                    locate(format!("{id}.{}", attribute.id.name), attribute.id.name);
+                }
+            }
+        }
         if let Err(errors) = bundle.add_resource(resource) {
             let id = errors
                 .into_iter()
@@ -327,6 +376,7 @@ fn load_locale(
         locale: locale.to_owned(),
         bundle,
         message_ids,
+        locations,
     })
 }
 

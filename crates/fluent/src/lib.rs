@@ -14,7 +14,7 @@ mod plural;
 mod position;
 mod summary;
 
-pub use bundle::{ArgValue, FormatOptions, Formatted, Localizer};
+pub use bundle::{ArgValue, FormatOptions, Formatted, Localizer, Location};
 pub use check::{check_locales, Finding, FindingKind, Severity};
 pub use error::{CheckError, FormatError, LoadError};
 pub use plural::{cardinal_categories, PLURAL_CATEGORIES};

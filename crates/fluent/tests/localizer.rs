@@ -225,3 +225,35 @@ fn load_errors_name_the_problem() {
         Err(LoadError::InvalidLocale { .. })
     ));
 }
+
+#[test]
+fn location_is_the_file_and_line_of_the_pattern_format_uses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        &[
+            (
+                "ja/a.ftl",
+                "# ja\nbanner = 値\n    .body = 本文\n    .button = ボタン\n",
+            ),
+            ("en/a.ftl", "\n\nbanner = Value\n    .body = Body\n"),
+        ],
+    );
+    let localizer =
+        Localizer::load(dir.path(), &chain(&["en", "ja"]), FormatOptions::default()).expect("load");
+    let place = |attribute: Option<&str>| {
+        let location = localizer.location("banner", attribute).expect("location");
+        let file = location.path.strip_prefix(dir.path()).expect("inside");
+        (
+            location.locale.clone(),
+            file.display().to_string(),
+            location.line,
+        )
+    };
+    assert_eq!(place(None), ("en".into(), "en/a.ftl".into(), 3));
+    assert_eq!(place(Some("body")), ("en".into(), "en/a.ftl".into(), 4));
+    // `.button` falls back to ja, where it is defined.
+    assert_eq!(place(Some("button")), ("ja".into(), "ja/a.ftl".into(), 4));
+    assert_eq!(localizer.location("banner", Some("footnote")), None);
+    assert_eq!(localizer.location("nothing", None), None);
+}

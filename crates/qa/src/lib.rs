@@ -3,7 +3,9 @@
 //! [`check_sections`] runs the section rules ([`Rule::Numbers`], [`Rule::Citations`],
 //! [`Rule::Structure`], [`Rule::UntranslatedText`], [`Rule::Glossary`]) on the sections
 //! the caller names, which exist in both documents; [`check_required_notices`] runs
-//! [`Rule::RequiredNotice`] from translation states the caller computed. Each returns
+//! [`Rule::RequiredNotice`] from translation states the caller computed;
+//! [`check_published`] runs [`Rule::UntranslatedText`] on the Fluent strings a locale
+//! publishes (components formatted with its arguments). Each returns
 //! [`Finding`]s with the rule's own severity; [`Settings::apply`] gives them the
 //! severities of `yaku.toml` and drops the rules that are off.
 //!
@@ -17,6 +19,7 @@ mod citations;
 mod glossary;
 mod numbers;
 mod prepared;
+mod published;
 mod required;
 mod rule;
 mod structure;
@@ -25,6 +28,7 @@ mod untranslated;
 
 pub use glossary::{Glossary, GlossaryError, Term};
 pub use prepared::PreparedDocument;
+pub use published::{check_published, Argument, Origin, PublishedFinding, PublishedString};
 pub use required::{
     check_required_notices, NoticeState, OnMissing, OnStale, Policy, SectionStatus,
 };
@@ -163,16 +167,20 @@ impl<'a> Context<'a> {
     }
 
     fn numbers(&self, sides: &Sides<'_>) -> Vec<(usize, String)> {
-        let english_translation = self.translation.language() == "en";
+        // The `1` of `1日` may go in any translation ("twice a day", 每日2次).
+        let counter_one_optional = self.translation.language() != self.source.language();
         // Words only ever pair with a digit left over, so when the digits pair up alone
         // (nearly always), the words need not be looked for.
         let (source, translation) = (sides.source_facts, sides.translation_facts);
-        let digits = numbers::compare(source.digits(), translation.digits(), english_translation);
+        let digits = numbers::compare(source.digits(), translation.digits(), counter_one_optional);
         if digits.missing.is_empty() && digits.extra.is_empty() {
             return Vec::new();
         }
-        let mismatch =
-            numbers::compare(source.numbers(), translation.numbers(), english_translation);
+        let mismatch = numbers::compare(
+            source.numbers(),
+            translation.numbers(),
+            counter_one_optional,
+        );
         if mismatch.missing.is_empty() && mismatch.extra.is_empty() {
             return Vec::new();
         }

@@ -8,8 +8,8 @@
 //! = `30-150` (a hyphen is never a minus sign). In an English text the words one to ten,
 //! `once` (1) and `twice` (2) are numbers too, but only to match a digit of the other
 //! side: an unmatched word is never reported, so idioms like "one of the factors" are
-//! not findings. In an English translation, a source `1` written as `1日`, `1回` or `1つ`
-//! may be absent, since English says "twice a day", "per visit".
+//! not findings. In a translation, a source `1` written as `1日`, `1回` or `1つ` may be
+//! absent, since English says "twice a day", "per visit" and Chinese 每日2次, 一次.
 
 use std::sync::OnceLock;
 
@@ -22,7 +22,7 @@ pub(crate) enum Kind {
     Digits,
     /// An English word (`two`, `twice`): matches a number, never reported.
     Word,
-    /// The `1` of `1日`, `1回`, `1つ`: may be absent in an English translation.
+    /// The `1` of `1日`, `1回`, `1つ`: may be absent in a translation.
     CounterOne,
 }
 
@@ -221,12 +221,12 @@ pub(crate) struct Mismatch<'a> {
     pub extra: Vec<&'a Number>,
 }
 
-/// Pairs the numbers of a source and a translation by value. `english_translation`
+/// Pairs the numbers of a source and a translation by value. `counter_one_optional`
 /// lets a source [`Kind::CounterOne`] go unmatched.
 pub(crate) fn compare<'a>(
     source: &'a [Number],
     translation: &'a [Number],
-    english_translation: bool,
+    counter_one_optional: bool,
 ) -> Mismatch<'a> {
     let mut source_used = vec![false; source.len()];
     let mut translation_used = vec![false; translation.len()];
@@ -247,7 +247,7 @@ pub(crate) fn compare<'a>(
         }
     }
     let may_be_absent =
-        |n: &Number| is_word(n) || (english_translation && n.kind == Kind::CounterOne);
+        |n: &Number| is_word(n) || (counter_one_optional && n.kind == Kind::CounterOne);
     Mismatch {
         missing: source
             .iter()
@@ -361,6 +361,19 @@ mod tests {
             (vec!["1".into(), "2".into()], vec![])
         );
         assert!(same("1日2次", "1日2次", false));
+        // Chinese says 每日 for 1日: the 1 may be absent, the 2 may not.
+        let zh = |translation: &str| {
+            let source = extract("1日2回、6週間", false);
+            let translation = extract(translation, false);
+            let m = compare(&source, &translation, true);
+            let values = |list: &[&Number]| list.iter().map(|n| n.value.clone()).collect();
+            (values(&m.missing), values(&m.extra))
+        };
+        assert_eq!(zh("每日2次，连续6周"), (vec![], vec![]));
+        assert_eq!(
+            zh("每日3次，连续6周"),
+            (vec!["2".to_string()], vec!["3".to_string()])
+        );
         // Only the 1 of a counter: any other 1 is still required.
         assert_eq!(check("1人", "a person", true), (vec!["1".into()], vec![]));
         assert_eq!(
