@@ -66,6 +66,19 @@ impl Project {
         std::fs::write(path, text).unwrap();
     }
 
+    /// Every file of the project (relative path → bytes), to show a run changed nothing.
+    pub fn snapshot(&self) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+        walkdir::WalkDir::new(self.path())
+            .into_iter()
+            .map(|entry| entry.unwrap())
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| {
+                let relative = entry.path().strip_prefix(self.path()).unwrap();
+                (relative.to_path_buf(), std::fs::read(entry.path()).unwrap())
+            })
+            .collect()
+    }
+
     /// Replaces the one occurrence of `from` in a file.
     pub fn edit(&self, relative: &str, from: &str, to: &str) {
         let text = self.read(relative);

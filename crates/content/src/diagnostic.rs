@@ -57,6 +57,9 @@ pub enum Problem {
     /// The obsolete area is opened but not closed.
     #[error("the obsolete area is not closed")]
     UnterminatedObsoleteArea,
+    /// Markdown elements nested deeper than yaku reads.
+    #[error("Markdown nested more than {0} levels deep")]
+    NestingTooDeep(usize),
 }
 
 impl Problem {
@@ -97,6 +100,7 @@ impl Problem {
                 "end the obsolete area with a line holding only `{}`",
                 crate::OBSOLETE_CLOSE
             ),
+            Problem::NestingTooDeep(_) => "block quotes, lists, emphasis and links inside one another count as levels; flatten the structure".to_string(),
         };
         Some(text)
     }

@@ -28,7 +28,7 @@ pub use front_matter::FrontMatter;
 pub use ids::{add_missing_ids, derive_id};
 pub use line_index::LineIndex;
 pub use marker::{Marker, OBSOLETE_CLOSE, OBSOLETE_MARKER, OBSOLETE_OPEN};
-pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed};
+pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed, MAX_NESTING};
 
 /// Id of the section made of the text before the first heading.
 pub const LEAD_ID: &str = "lead";

@@ -21,6 +21,14 @@ use crate::{
     OBSOLETE_MARKER, OBSOLETE_OPEN,
 };
 
+/// How deep Markdown elements may nest: block quotes, lists, emphasis, links and images
+/// each count as a level; the paragraph or list item inside does not. Deeper nesting is
+/// an error ([`Problem::NestingTooDeep`]) and is not modelled, which bounds every tree
+/// built from an article and so every recursion over one. Real articles stay within a
+/// handful of levels; at 24, the JSON of `yaku build` (four JSON levels per list level)
+/// stays within the depth common JSON readers accept (serde_json's default is 128).
+pub const MAX_NESTING: usize = 24;
+
 /// What the parser needs to know beyond the text.
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
@@ -185,11 +193,35 @@ impl Cutter<'_> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut obsolete_start = None;
         let mut in_heading = false;
+        // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
+        // reported once and not modelled, so nothing built from the blocks recurses
+        // deeper than that.
+        let mut depth = 0usize;
+        let mut too_deep = false;
 
         let parser = Parser::new_ext(&self.text[range.clone()], markdown_options());
         for (event, local) in parser.into_offset_iter() {
             let span = base + local.start..base + local.end;
             let current = collected.len() - 1;
+            match &event {
+                Event::Start(tag) if is_level(&tag.to_end()) => depth += 1,
+                Event::End(end) if is_level(end) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_NESTING && matches!(event, Event::Start(_)) {
+                if !too_deep {
+                    too_deep = true;
+                    diagnostics.push(Diagnostic::error(
+                        Problem::NestingTooDeep(MAX_NESTING),
+                        span.start..span.start + self.char_len_at(span.start),
+                    ));
+                }
+                stack.push(Frame {
+                    block: None,
+                    is_container_of_blocks: false,
+                });
+                continue;
+            }
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -453,6 +485,14 @@ impl Cutter<'_> {
         }
     }
 
+    /// The length in bytes of the character at `at` (0 at the end of the text).
+    fn char_len_at(&self, at: usize) -> usize {
+        self.text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8)
+    }
+
     /// The full lines covering `span`, line ending of the last one included.
     fn line_span(&self, span: &Range<usize>) -> Range<usize> {
         let start = self.index.line_start(self.index.line(span.start));
@@ -604,6 +644,25 @@ enum Directive {
     Marker(Marker),
     Component(String),
     Obsolete,
+}
+
+/// Whether an element counts as a level of nesting: those that can hold themselves
+/// (block quotes, lists, emphasis, links, images, footnotes). A list item is its list's
+/// level; paragraphs, headings, tables and code are at most one level more.
+fn is_level(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Item
+            | TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+    )
 }
 
 fn block(kind: BlockKind, span: Range<usize>) -> Block {
