@@ -63,23 +63,12 @@ fn the_shipped_schemas_are_the_ones_the_types_generate() {
 
 #[test]
 fn json_output_of_the_repository_validates_against_the_schemas() {
-    let out = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = assert_cmd::Command::cargo_bin("yaku")
-        .unwrap()
-        .current_dir(repo)
-        .args(["build", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let project = Project::repository();
+    project.yaku(&["build", "--out", "site"]).success();
+    let out = project.path().join("site");
     let document = jsonschema::validator_for(&yaku_build::document_schema()).unwrap();
     let manifest = jsonschema::validator_for(&yaku_build::manifest_schema()).unwrap();
-    let files = all_files(out.path());
+    let files = all_files(&out);
     assert_eq!(files.len(), 4, "{files:?}");
     for file in files {
         let value = read_json(&file);
@@ -95,9 +84,9 @@ fn json_output_of_the_repository_validates_against_the_schemas() {
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
     }
     // Every section of the source is published, current, in every locale.
-    let ja = read_json(&out.path().join("ja/exosome-anti-aging.json"));
+    let ja = read_json(&out.join("ja/exosome-anti-aging.json"));
     for locale in ["en", "zh-Hans"] {
-        let built = read_json(&out.path().join(format!("{locale}/exosome-anti-aging.json")));
+        let built = read_json(&out.join(format!("{locale}/exosome-anti-aging.json")));
         let ids = |v: &serde_json::Value| {
             v["sections"]
                 .as_array()
@@ -122,7 +111,7 @@ fn json_output_of_the_repository_validates_against_the_schemas() {
             "{locale}: every citation resolves"
         );
     }
-    let index = read_json(&out.path().join("index.json"));
+    let index = read_json(&out.join("index.json"));
     assert_eq!(
         index["documents"][0]["locales"][1]["alternates"]
             .as_array()
@@ -340,17 +329,12 @@ fn the_html_preview_renders_in_headless_chromium() {
         eprintln!("SKIPPED: chromium is not installed (apt-get install chromium); the HTML preview was not rendered");
         return;
     };
-    let out = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = assert_cmd::Command::cargo_bin("yaku")
-        .unwrap()
-        .current_dir(repo)
-        .args(["build", "--format", "html", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(built.status.success());
-    let page = out.path().join("en/exosome-anti-aging.html");
+    let project = Project::repository();
+    project
+        .yaku(&["build", "--format", "html", "--out", "site"])
+        .success();
+    let out = project.path().join("site");
+    let page = out.join("en/exosome-anti-aging.html");
     let profile = tempfile::tempdir().unwrap();
     let flags = [
         "--headless",
@@ -374,7 +358,7 @@ fn the_html_preview_renders_in_headless_chromium() {
     assert!(dom.contains("Anti-Aging Care with Exosomes"));
     assert!(dom.contains("id=\"collagen-elastin\""));
     assert!(dom.contains("href=\"https://doi.org/10.1111/jocd.16766\""));
-    let screenshot = out.path().join("en.png");
+    let screenshot = out.join("en.png");
     let shot = Command::new(&chromium)
         .args(flags)
         .arg(format!("--user-data-dir={}", profile.path().display()))
@@ -403,17 +387,11 @@ fn the_hugo_export_builds_with_real_hugo() {
         );
         return;
     };
-    let out = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = assert_cmd::Command::cargo_bin("yaku")
-        .unwrap()
-        .current_dir(repo)
-        .args(["build", "--format", "hugo", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(built.status.success());
-    let site = out.path();
+    let project = Project::repository();
+    project
+        .yaku(&["build", "--format", "hugo", "--out", "site"])
+        .success();
+    let site = &project.path().join("site");
     let languages = std::fs::read_to_string(site.join("hugo-languages.toml")).unwrap();
     std::fs::write(site.join("hugo.toml"), format!("baseURL = \"https://example.org/\"\ntitle = \"yaku\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n{languages}")).unwrap();
     std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
@@ -461,5 +439,102 @@ fn the_hugo_export_builds_with_real_hugo() {
             "{locale}: translations are linked by translationKey"
         );
         assert!(page.contains("10.1111/jocd.16766"));
+    }
+}
+
+#[test]
+fn build_refuses_an_output_folder_over_the_project_s_own_files() {
+    let project = Project::accepted_story();
+    let outside = tempfile::tempdir().unwrap();
+    let elsewhere = outside.path().join("elsewhere");
+    let elsewhere = elsewhere.to_str().unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(outside.path(), project.path().join("out-link")).unwrap();
+        std::os::unix::fs::symlink("content", project.path().join("content-link")).unwrap();
+        std::os::unix::fs::symlink(".", project.path().join("root-link")).unwrap();
+    }
+    let before = project.snapshot();
+    let mut refused: Vec<(&str, &str)> = vec![
+        (".", "is the project root"),
+        ("./", "is the project root"),
+        ("content", "is the content folder (content/)"),
+        ("content/en", "lies inside the content folder (content/)"),
+        ("content/en/x", "lies inside the content folder (content/)"),
+        ("site/../content", "is the content folder (content/)"),
+        ("locales", "is the Fluent folder (locales/)"),
+        ("locales/en/x", "lies inside the Fluent folder (locales/)"),
+        (".yaku", "is yaku's own folder (.yaku/)"),
+        (".yaku/cache", "lies inside yaku's own folder (.yaku/)"),
+        ("..", "holds the project"),
+        ("/", "holds the project"),
+        (elsewhere, "lies outside the project"),
+    ];
+    if cfg!(unix) {
+        refused.extend([
+            ("out-link", "lies outside the project"),
+            ("out-link/site", "lies outside the project"),
+            ("content-link", "is the content folder (content/)"),
+            (
+                "content-link/en/x",
+                "lies inside the content folder (content/)",
+            ),
+            ("root-link", "is the project root"),
+        ]);
+    }
+    for (out, why) in refused {
+        for format in ["json", "html", "hugo"] {
+            let run = project
+                .yaku(&["build", "--format", format, "--out", out])
+                .failure();
+            let stderr = run.stderr();
+            assert!(
+                stderr.starts_with(&format!("error: --out {out} {why}"))
+                    && stderr.contains("nothing was written")
+                    && stderr.contains("help: choose a folder inside the project"),
+                "--out {out} ({format}):\n{stderr}"
+            );
+            assert_eq!(project.snapshot(), before, "--out {out} ({format}) wrote");
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing was written outside the project"
+    );
+    // Inside the project, away from its own files, any folder will do.
+    for format in ["json", "html", "hugo"] {
+        project
+            .yaku(&["build", "--format", format, "--out", "site/out"])
+            .success();
+    }
+    assert!(project.path().join("site/out/en/article.json").is_file());
+    assert!(project.path().join("site/out/en/article.html").is_file());
+    assert!(project
+        .path()
+        .join("site/out/content/en/article.md")
+        .is_file());
+    let after: std::collections::BTreeMap<_, _> = project
+        .snapshot()
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("site"))
+        .collect();
+    assert_eq!(after, before, "only site/out changed");
+}
+
+#[test]
+fn a_dangling_link_as_the_output_folder_is_refused() {
+    let project = Project::accepted_story();
+    if cfg!(unix) {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/nonexistent/yaku-target", project.path().join("dangling"))
+            .unwrap();
+        let run = project.yaku(&["build", "--out", "dangling"]).failure();
+        assert!(
+            run.stderr().starts_with("error: cannot resolve"),
+            "{}",
+            run.stderr()
+        );
+        assert!(!project.path().join("dangling/index.json").exists());
     }
 }

@@ -23,6 +23,18 @@ impl Project {
         Project { dir }
     }
 
+    /// A temporary copy of the repository's own project: `yaku.toml`, the articles, the
+    /// Fluent strings and the stored source texts.
+    pub fn repository() -> Project {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(repo.join("yaku.toml"), dir.path().join("yaku.toml")).unwrap();
+        for folder in ["content", "locales", ".yaku/sources"] {
+            copy_dir(&repo.join(folder), &dir.path().join(folder));
+        }
+        Project { dir }
+    }
+
     /// An empty temporary folder.
     pub fn empty() -> Project {
         Project {
