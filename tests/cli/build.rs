@@ -379,6 +379,37 @@ fn the_html_preview_renders_in_headless_chromium() {
     }
 }
 
+/// Makes the Hugo export in `site` a Hugo site (its languages configuration, minimal
+/// layouts) and builds it into `site/public` with real `hugo`.
+fn run_hugo(hugo: &Path, site: &Path) {
+    let languages = std::fs::read_to_string(site.join("hugo-languages.toml")).unwrap();
+    std::fs::write(site.join("hugo.toml"), format!("baseURL = \"https://example.org/\"\ntitle = \"yaku\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n{languages}")).unwrap();
+    std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
+    std::fs::write(
+        site.join("layouts/_default/single.html"),
+        "<!DOCTYPE html><html lang=\"{{ .Language.Lang }}\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><p class=\"description\">{{ .Description }}</p>{{ range .Translations }}<a hreflang=\"{{ .Language.Lang }}\" href=\"{{ .RelPermalink }}\">{{ .Language.LanguageName }}</a>{{ end }}<main>{{ .Content }}</main></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("layouts/_default/list.html"),
+        "{{ range .Pages }}{{ .Title }}{{ end }}",
+    )
+    .unwrap();
+    let run = Command::new(hugo)
+        .arg("--source")
+        .arg(site)
+        .arg("--destination")
+        .arg(site.join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "hugo failed:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
 #[test]
 fn the_hugo_export_builds_with_real_hugo() {
     let Some(hugo) = tool("hugo") else {
@@ -392,32 +423,7 @@ fn the_hugo_export_builds_with_real_hugo() {
         .yaku(&["build", "--format", "hugo", "--out", "site"])
         .success();
     let site = &project.path().join("site");
-    let languages = std::fs::read_to_string(site.join("hugo-languages.toml")).unwrap();
-    std::fs::write(site.join("hugo.toml"), format!("baseURL = \"https://example.org/\"\ntitle = \"yaku\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n{languages}")).unwrap();
-    std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
-    std::fs::write(
-        site.join("layouts/_default/single.html"),
-        "<!DOCTYPE html><html lang=\"{{ .Language.Lang }}\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ range .Translations }}<a hreflang=\"{{ .Language.Lang }}\" href=\"{{ .RelPermalink }}\">{{ .Language.LanguageName }}</a>{{ end }}{{ .Content }}</body></html>",
-    )
-    .unwrap();
-    std::fs::write(
-        site.join("layouts/_default/list.html"),
-        "{{ range .Pages }}{{ .Title }}{{ end }}",
-    )
-    .unwrap();
-    let run = Command::new(&hugo)
-        .arg("--source")
-        .arg(site)
-        .arg("--destination")
-        .arg(site.join("public"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "hugo failed:\n{}\n{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    run_hugo(&hugo, site);
     for (locale, heading) in [
         ("ja", "2.1 コラーゲン・エラスチンの産生促進"),
         ("en", "2.1 Promoting Collagen and Elastin Production"),
@@ -537,4 +543,92 @@ fn a_dangling_link_as_the_output_folder_is_refused() {
         );
         assert!(!project.path().join("dangling/index.json").exists());
     }
+}
+
+/// Splits a Hugo export into its front matter (parsed) and body, at the first line that
+/// is `+++` after the opening one, as Hugo does.
+fn split_hugo(text: &str) -> (toml::Table, &str) {
+    let rest = text.strip_prefix("+++\n").expect("opens with +++");
+    let end = rest.find("\n+++\n").expect("a closing +++ line");
+    let front = &rest[..=end];
+    // No line of the front matter starts with `+++`, so Hugo closes it where yaku did.
+    assert!(!front.lines().any(|l| l.starts_with("+++")), "{front}");
+    let table = toml::from_str(front).unwrap_or_else(|e| panic!("{e}\n{front}"));
+    (table, &rest[end + 5..])
+}
+
+#[test]
+fn hostile_front_matter_values_stay_inside_the_hugo_front_matter() {
+    let project = Project::accepted_story();
+    project
+        .yaku(&["build", "--format", "hugo", "--out", "before"])
+        .success();
+    // Hostile values: `+++` lines (LF and CRLF), quotes of every TOML kind, backslashes,
+    // a control character, a hostile key, in the source's data and in the translated
+    // title and description.
+    let hostile_title = "Exosomes\n+++\nbody";
+    let hostile_description = "a \"\"\" b ''' c \\ d\r\n+++\r\nbody\u{7}";
+    project.edit(
+        "content/en/article.md",
+        "title = \"Exosome basics\"\ndescription = \"An explanation of exosomes.\"",
+        "title = \"Exosomes\\n+++\\nbody\"\ndescription = \"a \\\"\\\"\\\" b ''' c \\\\ d\\r\\n+++\\r\\nbody\\u0007\"",
+    );
+    project.edit(
+        "content/ja/article.md",
+        "date = 2025-12-01\n",
+        "date = 2025-12-01\ntags = [\"x\\n+++\\ny\", '''\n+++ x''']\n\"key\\n+++\" = \"v\"\n[extra]\nnote = \"\"\"\nline\n+++ after\n\"\"\"\nnested = { deep = [\"\\n+++\"] }\n",
+    );
+    project.yaku(&["check"]).success();
+    project
+        .yaku(&["build", "--format", "hugo", "--out", "site"])
+        .success();
+    let (_, body_before) = split_hugo_owned(&project.read("before/content/en/article.md"));
+    let exported = project.read("site/content/en/article.md");
+    let (front, body) = split_hugo(&exported);
+    assert_eq!(front["title"].as_str(), Some(hostile_title));
+    assert_eq!(front["description"].as_str(), Some(hostile_description));
+    let tags: Vec<&str> = front["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["x\n+++\ny", "+++ x"]);
+    assert_eq!(front["key\n+++"].as_str(), Some("v"));
+    assert_eq!(front["extra"]["note"].as_str(), Some("line\n+++ after\n"));
+    assert_eq!(front["extra"]["nested"]["deep"][0].as_str(), Some("\n+++"));
+    assert_eq!(front["translationKey"].as_str(), Some("article"));
+    assert_eq!(
+        body, body_before,
+        "the body is the same as without the hostile values"
+    );
+
+    let Some(hugo) = tool("hugo") else {
+        eprintln!(
+            "SKIPPED: hugo is not installed (apt-get install hugo); the export was not built"
+        );
+        return;
+    };
+    let site = project.path().join("site");
+    run_hugo(&hugo, &site);
+    let page = std::fs::read_to_string(site.join("public/en/article/index.html")).unwrap();
+    let main = &page[page.find("<main>").unwrap()..];
+    // Hugo has the whole title (it escapes `+` in HTML), and nothing of it in the body.
+    assert!(
+        page.contains("<h1>Exosomes\n&#43;&#43;&#43;\nbody</h1>"),
+        "{page}"
+    );
+    assert!(
+        !main.contains("+++"),
+        "front matter leaked into the body: {main}"
+    );
+    assert!(
+        main.contains("Exosomes are tiny particles secreted by cells."),
+        "{main}"
+    );
+}
+
+fn split_hugo_owned(text: &str) -> (toml::Table, String) {
+    let (front, body) = split_hugo(text);
+    (front, body.to_string())
 }
