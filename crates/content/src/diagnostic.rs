@@ -57,6 +57,10 @@ pub enum Problem {
     /// The obsolete area is opened but not closed.
     #[error("the obsolete area is not closed")]
     UnterminatedObsoleteArea,
+    /// A fenced code block or an HTML block (a comment, `<script>`, …) that runs to the
+    /// end of the file without its closing line.
+    #[error("{0} is never closed")]
+    UnclosedBlock(String),
     /// Markdown elements nested deeper than yaku reads.
     #[error("Markdown nested more than {0} levels deep")]
     NestingTooDeep(usize),
@@ -100,6 +104,7 @@ impl Problem {
                 "end the obsolete area with a line holding only `{}`",
                 crate::OBSOLETE_CLOSE
             ),
+            Problem::UnclosedBlock(_) => "close it (```, `-->`, `</script>`, …): until it is closed, everything after it, headings included, is part of it".to_string(),
             Problem::NestingTooDeep(_) => "block quotes, lists, emphasis and links inside one another count as levels; flatten the structure".to_string(),
         };
         Some(text)

@@ -222,6 +222,23 @@ impl Cutter<'_> {
                 });
                 continue;
             }
+            if let Event::Start(tag) = &event {
+                // A block that only a closing line ends, left open, takes in everything
+                // after it: headings, and what sync appends.
+                let reaches_end = self.text[span.end.min(range.end)..range.end]
+                    .trim()
+                    .is_empty();
+                if stack.is_empty() && reaches_end {
+                    if let Some(what) = unclosed_block(tag, &self.text[span.clone()]) {
+                        let line = self.line_span(&span);
+                        let first = trim_eol(&self.text[line.clone()]).len();
+                        diagnostics.push(Diagnostic::error(
+                            Problem::UnclosedBlock(what.to_string()),
+                            line.start..line.start + first,
+                        ));
+                    }
+                }
+            }
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -644,6 +661,56 @@ enum Directive {
     Marker(Marker),
     Component(String),
     Obsolete,
+}
+
+/// What kind of block `text` (all of a top-level block, from its first line) is when it
+/// is one that only a closing line ends (a fenced code block, an HTML comment, an HTML
+/// block of kinds 1 to 5 of CommonMark) and that closing line is missing.
+fn unclosed_block(tag: &Tag<'_>, text: &str) -> Option<&'static str> {
+    let first = text.lines().next().unwrap_or("");
+    let opening = first.trim_start_matches(' ');
+    match tag {
+        Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
+            let fence = opening.chars().next()?;
+            let width = opening.len() - opening.trim_start_matches(fence).len();
+            let closed = text.lines().skip(1).any(|line| {
+                let fence_line = line.trim_start_matches(' ');
+                let indent = line.len() - fence_line.len();
+                let fence_line = fence_line.trim_end();
+                indent <= 3 && fence_line.len() >= width && fence_line.chars().all(|c| c == fence)
+            });
+            (!closed).then_some("code block")
+        }
+        Tag::HtmlBlock => {
+            let lower = opening.to_ascii_lowercase();
+            let (end, what): (&[&str], _) = if ["<script", "<pre", "<style", "<textarea"]
+                .iter()
+                .any(|tag| {
+                    lower
+                        .strip_prefix(tag)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '>']))
+                }) {
+                (
+                    &["</script>", "</pre>", "</style>", "</textarea>"],
+                    "HTML block",
+                )
+            } else if lower.starts_with("<!--") {
+                (&["-->"], "HTML comment")
+            } else if lower.starts_with("<?") {
+                (&["?>"], "HTML block")
+            } else if lower.starts_with("<![cdata[") {
+                (&["]]>"], "HTML block")
+            } else if lower.starts_with("<!") {
+                (&[">"], "HTML block")
+            } else {
+                // Other HTML blocks end at a blank line.
+                return None;
+            };
+            let text = text.to_ascii_lowercase();
+            (!end.iter().any(|end| text.contains(end))).then_some(what)
+        }
+        _ => None,
+    }
 }
 
 /// Whether an element counts as a level of nesting: those that can hold themselves
