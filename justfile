@@ -28,3 +28,9 @@ snapshots:
 # Benchmarks (see BENCHMARKS.md).
 bench:
     bash bench/run.sh
+
+# Fuzz one target for a while: parse, sync or build_document (fuzz/, see tests/README.md).
+# Needs a nightly toolchain; installs cargo-fuzz when it is missing. Not run in CI.
+fuzz target="parse" secs="60":
+    @command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+    cargo +nightly fuzz run {{target}} -- -max_total_time={{secs}}
