@@ -401,17 +401,24 @@ fn resolve(path: &Path) -> std::io::Result<PathBuf> {
             Component::CurDir => {}
             _ if exists => {
                 let next = resolved.join(component);
-                if std::fs::symlink_metadata(&next).is_ok() {
+                match std::fs::symlink_metadata(&next) {
                     // A link whose target is missing fails here, rather than being
                     // followed later to wherever it points.
-                    resolved = next.canonicalize()?;
-                } else {
-                    exists = false;
-                    if let Component::ParentDir = component {
-                        resolved.pop();
-                    } else {
-                        resolved.push(component);
+                    Ok(_) => resolved = next.canonicalize()?,
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                        ) =>
+                    {
+                        exists = false;
+                        if let Component::ParentDir = component {
+                            resolved.pop();
+                        } else {
+                            resolved.push(component);
+                        }
                     }
+                    Err(e) => return Err(e),
                 }
             }
             Component::ParentDir => {
