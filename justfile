@@ -32,3 +32,8 @@ bench:
 # One article of 100,000 sections (see BENCHMARKS.md).
 bench-sections:
     bash bench/many-sections.sh
+# Fuzz one target for a while: parse, sync or build_document (fuzz/, see tests/README.md).
+# Needs a nightly toolchain; installs cargo-fuzz when it is missing. Not run in CI.
+fuzz target="parse" secs="60":
+    @command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+    cargo +nightly fuzz run {{target}} -- -max_total_time={{secs}}

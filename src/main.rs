@@ -4,6 +4,7 @@
 //! lives in its own module under `cmd/`.
 
 mod cmd;
+mod github;
 mod output;
 mod published;
 mod report;

@@ -10,7 +10,7 @@ use yaku_build::{
     STYLESHEET,
 };
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
-use yaku_sync::{write_atomic, write_atomic_streamed_if_changed};
+use yaku_sync::{write_atomic, write_atomic_streamed_if_changed, Project};
 
 use super::{to_json, Context};
 use crate::output::Progress;
@@ -89,6 +89,8 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     } else {
         std::env::current_dir()?.join(&args.out)
     };
+    // Before anything is written: the output must not land on the project's own files.
+    confine_out(&args.out, &out_dir, project)?;
     let setups = locales
         .iter()
         .map(|locale| setup(&workspace, locale))
@@ -313,6 +315,119 @@ fn render(
         }
         BuildFormat::Hugo => render_hugo(built, labels),
     })
+}
+
+/// Refuses an output folder that is not strictly inside the project root, or that is,
+/// holds or lies inside the content folder, the Fluent folder or `.yaku/`: a build there
+/// would write over sources, translations or yaku's own state. Symbolic links are
+/// resolved first, so a link cannot lead the output anywhere else.
+fn confine_out(given: &Path, out_dir: &Path, project: &Project) -> Result<(), Failure> {
+    let shown = given.display();
+    let cannot = |what: &Path, e: std::io::Error| {
+        Failure(format!(
+            "error: cannot resolve {}: {e}\nhelp: yaku resolves the output folder to check it lies inside the project",
+            what.display()
+        ))
+    };
+    let out = resolve(out_dir).map_err(|e| cannot(out_dir, e))?;
+    let root = resolve(&project.root).map_err(|e| cannot(&project.root, e))?;
+    let refuse = |why: String| {
+        Failure(format!(
+            "error: --out {shown} {why}; nothing was written\nhelp: choose a folder inside the project for the output, such as `dist` (the default)"
+        ))
+    };
+    let resolved = if out.as_path() == out_dir {
+        String::new()
+    } else {
+        format!(" (resolved: {})", out.display())
+    };
+    if out == root {
+        return Err(refuse(format!(
+            "is the project root ({}){resolved}",
+            root.display()
+        )));
+    }
+    if !out.starts_with(&root) {
+        let why = if root.starts_with(&out) {
+            "holds the project"
+        } else {
+            "lies outside the project"
+        };
+        return Err(refuse(format!("{why} ({}){resolved}", root.display())));
+    }
+    let protected = [
+        (
+            project.root.join(&project.config.project.content),
+            "the content folder",
+        ),
+        (project.locales_dir(), "the Fluent folder"),
+        (project.root.join(".yaku"), "yaku's own folder"),
+    ];
+    for (folder, name) in protected {
+        let folder = resolve(&folder).map_err(|e| cannot(&folder, e))?;
+        let relation = if out == folder {
+            "is"
+        } else if out.starts_with(&folder) {
+            "lies inside"
+        } else if folder.starts_with(&out) {
+            "holds"
+        } else {
+            continue;
+        };
+        let relative = folder.strip_prefix(&root).unwrap_or(&folder);
+        return Err(refuse(format!(
+            "{relation} {name} ({}/){resolved}",
+            relative.display()
+        )));
+    }
+    Ok(())
+}
+
+/// `path` made absolute with every symbolic link resolved: its longest existing ancestor
+/// canonicalized, then the parts that do not exist yet (which hold no links) applied
+/// as written.
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut resolved = PathBuf::new();
+    let mut exists = true;
+    for component in absolute.components() {
+        use std::path::Component;
+        match component {
+            Component::Prefix(_) | Component::RootDir => resolved.push(component),
+            Component::CurDir => {}
+            _ if exists => {
+                let next = resolved.join(component);
+                match std::fs::symlink_metadata(&next) {
+                    // A link whose target is missing fails here, rather than being
+                    // followed later to wherever it points.
+                    Ok(_) => resolved = next.canonicalize()?,
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                        ) =>
+                    {
+                        exists = false;
+                        if let Component::ParentDir = component {
+                            resolved.pop();
+                        } else {
+                            resolved.push(component);
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(part) => resolved.push(part),
+        }
+    }
+    Ok(resolved)
 }
 
 fn write_output(out_dir: &Path, relative: &str, text: &str) -> Result<(), Failure> {

@@ -15,7 +15,7 @@ use yaku_sync::{
 use super::{to_json, Context};
 use crate::published::{untranslated_components, Placement};
 use crate::workspace::{project_failure, Pair, SourceShared, Workspace};
-use crate::{output, Exit, Failure};
+use crate::{github, output, Exit, Failure};
 
 /// Output formats of `yaku check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -418,55 +418,71 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         CheckFormat::Github => {
             let mut out = String::new();
             for f in &not_current {
-                out.push_str(&format!(
-                    "::error file={},line={},title=yaku {}::{}#{} ({}) is {}. {}\n",
-                    f.path,
-                    f.line,
-                    f.state,
-                    f.doc,
-                    f.section,
-                    f.locale,
-                    f.state,
-                    fix(f.state, &f.locale, &f.doc, &f.section).replace('`', "")
+                out.push_str(&github::command(
+                    "error",
+                    &[
+                        ("file", &f.path),
+                        ("line", &f.line.to_string()),
+                        ("title", &format!("yaku {}", f.state)),
+                    ],
+                    &format!(
+                        "{}#{} ({}) is {}. {}",
+                        f.doc,
+                        f.section,
+                        f.locale,
+                        f.state,
+                        fix(f.state, &f.locale, &f.doc, &f.section).replace('`', "")
+                    ),
                 ));
             }
             for o in &orphaned {
-                out.push_str(&format!(
-                    "::error file={},line={},title=yaku orphaned::{}\n",
-                    escape_annotation(&o.path),
-                    o.line,
-                    escape_annotation(&format!("{}. {orphan_fix}", orphan_message(o)))
+                out.push_str(&github::command(
+                    "error",
+                    &[
+                        ("file", &o.path),
+                        ("line", &o.line.to_string()),
+                        ("title", "yaku orphaned"),
+                    ],
+                    &format!("{}. {orphan_fix}", orphan_message(o)),
                 ));
             }
             for f in &qa {
-                out.push_str(&format!(
-                    "::{} file={},line={},title=yaku qa {}::{}\n",
-                    f.severity,
-                    f.path,
-                    f.line,
-                    f.rule,
-                    escape_annotation(&format!(
-                        "{}#{} ({}): {}",
-                        f.doc, f.section, f.locale, f.message
-                    ))
+                out.push_str(&github::command(
+                    annotation_level(&f.severity),
+                    &[
+                        ("file", &f.path),
+                        ("line", &f.line.to_string()),
+                        ("title", &format!("yaku qa {}", f.rule)),
+                    ],
+                    &format!("{}#{} ({}): {}", f.doc, f.section, f.locale, f.message),
                 ));
             }
             for f in &fluent {
-                let level = if f.severity == "error" {
-                    "error"
-                } else {
-                    "warning"
-                };
-                out.push_str(&format!(
-                    "::{level} file={},line={},col={},title=yaku fluent {}::{}: {}\n",
-                    f.path, f.line, f.col, f.kind, f.id, f.message
+                out.push_str(&github::command(
+                    annotation_level(&f.severity),
+                    &[
+                        ("file", &f.path),
+                        ("line", &f.line.to_string()),
+                        ("col", &f.col.to_string()),
+                        ("title", &format!("yaku fluent {}", f.kind)),
+                    ],
+                    &format!("{}: {}", f.id, f.message),
+                ));
+            }
+            // Files that could not be checked, as annotations too: their rendered text
+            // (path, position, snippet, hint) is the message.
+            for problem in &problems {
+                out.push_str(&github::command(
+                    "error",
+                    &[("title", "yaku")],
+                    problem.trim_end(),
                 ));
             }
             out
         }
     };
     output::print(&out);
-    if args.format != CheckFormat::Json {
+    if args.format == CheckFormat::Text {
         for problem in &problems {
             output::eprint(problem);
         }
@@ -630,8 +646,11 @@ fn quality(
 }
 
 /// A GitHub workflow command's message, with the characters it reserves escaped.
-fn escape_annotation(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+/// The workflow command of a finding's severity.
+fn annotation_level(severity: &str) -> &'static str {
+    match severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "notice",
+    }
 }

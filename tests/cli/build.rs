@@ -63,23 +63,12 @@ fn the_shipped_schemas_are_the_ones_the_types_generate() {
 
 #[test]
 fn json_output_of_the_repository_validates_against_the_schemas() {
-    let out = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = assert_cmd::Command::cargo_bin("yaku")
-        .unwrap()
-        .current_dir(repo)
-        .args(["build", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let project = Project::repository();
+    project.yaku(&["build", "--out", "site"]).success();
+    let out = project.path().join("site");
     let document = jsonschema::validator_for(&yaku_build::document_schema()).unwrap();
     let manifest = jsonschema::validator_for(&yaku_build::manifest_schema()).unwrap();
-    let files = all_files(out.path());
+    let files = all_files(&out);
     assert_eq!(files.len(), 4, "{files:?}");
     for file in files {
         let value = read_json(&file);
@@ -95,9 +84,9 @@ fn json_output_of_the_repository_validates_against_the_schemas() {
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
     }
     // Every section of the source is published, current, in every locale.
-    let ja = read_json(&out.path().join("ja/exosome-anti-aging.json"));
+    let ja = read_json(&out.join("ja/exosome-anti-aging.json"));
     for locale in ["en", "zh-Hans"] {
-        let built = read_json(&out.path().join(format!("{locale}/exosome-anti-aging.json")));
+        let built = read_json(&out.join(format!("{locale}/exosome-anti-aging.json")));
         let ids = |v: &serde_json::Value| {
             v["sections"]
                 .as_array()
@@ -122,7 +111,7 @@ fn json_output_of_the_repository_validates_against_the_schemas() {
             "{locale}: every citation resolves"
         );
     }
-    let index = read_json(&out.path().join("index.json"));
+    let index = read_json(&out.join("index.json"));
     assert_eq!(
         index["documents"][0]["locales"][1]["alternates"]
             .as_array()
@@ -340,17 +329,12 @@ fn the_html_preview_renders_in_headless_chromium() {
         eprintln!("SKIPPED: chromium is not installed (apt-get install chromium); the HTML preview was not rendered");
         return;
     };
-    let out = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = assert_cmd::Command::cargo_bin("yaku")
-        .unwrap()
-        .current_dir(repo)
-        .args(["build", "--format", "html", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(built.status.success());
-    let page = out.path().join("en/exosome-anti-aging.html");
+    let project = Project::repository();
+    project
+        .yaku(&["build", "--format", "html", "--out", "site"])
+        .success();
+    let out = project.path().join("site");
+    let page = out.join("en/exosome-anti-aging.html");
     let profile = tempfile::tempdir().unwrap();
     let flags = [
         "--headless",
@@ -374,7 +358,7 @@ fn the_html_preview_renders_in_headless_chromium() {
     assert!(dom.contains("Anti-Aging Care with Exosomes"));
     assert!(dom.contains("id=\"collagen-elastin\""));
     assert!(dom.contains("href=\"https://doi.org/10.1111/jocd.16766\""));
-    let screenshot = out.path().join("en.png");
+    let screenshot = out.join("en.png");
     let shot = Command::new(&chromium)
         .args(flags)
         .arg(format!("--user-data-dir={}", profile.path().display()))
@@ -395,31 +379,15 @@ fn the_html_preview_renders_in_headless_chromium() {
     }
 }
 
-#[test]
-fn the_hugo_export_builds_with_real_hugo() {
-    let Some(hugo) = tool("hugo") else {
-        eprintln!(
-            "SKIPPED: hugo is not installed (apt-get install hugo); the Hugo export was not built"
-        );
-        return;
-    };
-    let out = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = assert_cmd::Command::cargo_bin("yaku")
-        .unwrap()
-        .current_dir(repo)
-        .args(["build", "--format", "hugo", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(built.status.success());
-    let site = out.path();
+/// Makes the Hugo export in `site` a Hugo site (its languages configuration, minimal
+/// layouts) and builds it into `site/public` with real `hugo`.
+fn run_hugo(hugo: &Path, site: &Path) {
     let languages = std::fs::read_to_string(site.join("hugo-languages.toml")).unwrap();
     std::fs::write(site.join("hugo.toml"), format!("baseURL = \"https://example.org/\"\ntitle = \"yaku\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n{languages}")).unwrap();
     std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
     std::fs::write(
         site.join("layouts/_default/single.html"),
-        "<!DOCTYPE html><html lang=\"{{ .Language.Lang }}\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ range .Translations }}<a hreflang=\"{{ .Language.Lang }}\" href=\"{{ .RelPermalink }}\">{{ .Language.LanguageName }}</a>{{ end }}{{ .Content }}</body></html>",
+        "<!DOCTYPE html><html lang=\"{{ .Language.Lang }}\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><p class=\"description\">{{ .Description }}</p>{{ range .Translations }}<a hreflang=\"{{ .Language.Lang }}\" href=\"{{ .RelPermalink }}\">{{ .Language.LanguageName }}</a>{{ end }}<main>{{ .Content }}</main></body></html>",
     )
     .unwrap();
     std::fs::write(
@@ -427,7 +395,7 @@ fn the_hugo_export_builds_with_real_hugo() {
         "{{ range .Pages }}{{ .Title }}{{ end }}",
     )
     .unwrap();
-    let run = Command::new(&hugo)
+    let run = Command::new(hugo)
         .arg("--source")
         .arg(site)
         .arg("--destination")
@@ -440,6 +408,22 @@ fn the_hugo_export_builds_with_real_hugo() {
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+#[test]
+fn the_hugo_export_builds_with_real_hugo() {
+    let Some(hugo) = tool("hugo") else {
+        eprintln!(
+            "SKIPPED: hugo is not installed (apt-get install hugo); the Hugo export was not built"
+        );
+        return;
+    };
+    let project = Project::repository();
+    project
+        .yaku(&["build", "--format", "hugo", "--out", "site"])
+        .success();
+    let site = &project.path().join("site");
+    run_hugo(&hugo, site);
     for (locale, heading) in [
         ("ja", "2.1 コラーゲン・エラスチンの産生促進"),
         ("en", "2.1 Promoting Collagen and Elastin Production"),
@@ -462,4 +446,189 @@ fn the_hugo_export_builds_with_real_hugo() {
         );
         assert!(page.contains("10.1111/jocd.16766"));
     }
+}
+
+#[test]
+fn build_refuses_an_output_folder_over_the_project_s_own_files() {
+    let project = Project::accepted_story();
+    let outside = tempfile::tempdir().unwrap();
+    let elsewhere = outside.path().join("elsewhere");
+    let elsewhere = elsewhere.to_str().unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(outside.path(), project.path().join("out-link")).unwrap();
+        std::os::unix::fs::symlink("content", project.path().join("content-link")).unwrap();
+        std::os::unix::fs::symlink(".", project.path().join("root-link")).unwrap();
+    }
+    let before = project.snapshot();
+    let mut refused: Vec<(&str, &str)> = vec![
+        (".", "is the project root"),
+        ("./", "is the project root"),
+        ("content", "is the content folder (content/)"),
+        ("content/en", "lies inside the content folder (content/)"),
+        ("content/en/x", "lies inside the content folder (content/)"),
+        ("site/../content", "is the content folder (content/)"),
+        ("locales", "is the Fluent folder (locales/)"),
+        ("locales/en/x", "lies inside the Fluent folder (locales/)"),
+        (".yaku", "is yaku's own folder (.yaku/)"),
+        (".yaku/cache", "lies inside yaku's own folder (.yaku/)"),
+        ("..", "holds the project"),
+        ("/", "holds the project"),
+        (elsewhere, "lies outside the project"),
+    ];
+    if cfg!(unix) {
+        refused.extend([
+            ("out-link", "lies outside the project"),
+            ("out-link/site", "lies outside the project"),
+            ("content-link", "is the content folder (content/)"),
+            (
+                "content-link/en/x",
+                "lies inside the content folder (content/)",
+            ),
+            ("root-link", "is the project root"),
+        ]);
+    }
+    for (out, why) in refused {
+        for format in ["json", "html", "hugo"] {
+            let run = project
+                .yaku(&["build", "--format", format, "--out", out])
+                .failure();
+            let stderr = run.stderr();
+            assert!(
+                stderr.starts_with(&format!("error: --out {out} {why}"))
+                    && stderr.contains("nothing was written")
+                    && stderr.contains("help: choose a folder inside the project"),
+                "--out {out} ({format}):\n{stderr}"
+            );
+            assert_eq!(project.snapshot(), before, "--out {out} ({format}) wrote");
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing was written outside the project"
+    );
+    // Inside the project, away from its own files, any folder will do.
+    for format in ["json", "html", "hugo"] {
+        project
+            .yaku(&["build", "--format", format, "--out", "site/out"])
+            .success();
+    }
+    assert!(project.path().join("site/out/en/article.json").is_file());
+    assert!(project.path().join("site/out/en/article.html").is_file());
+    assert!(project
+        .path()
+        .join("site/out/content/en/article.md")
+        .is_file());
+    let after: std::collections::BTreeMap<_, _> = project
+        .snapshot()
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("site"))
+        .collect();
+    assert_eq!(after, before, "only site/out changed");
+}
+
+#[test]
+fn a_dangling_link_as_the_output_folder_is_refused() {
+    let project = Project::accepted_story();
+    if cfg!(unix) {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/nonexistent/yaku-target", project.path().join("dangling"))
+            .unwrap();
+        let run = project.yaku(&["build", "--out", "dangling"]).failure();
+        assert!(
+            run.stderr().starts_with("error: cannot resolve"),
+            "{}",
+            run.stderr()
+        );
+        assert!(!project.path().join("dangling/index.json").exists());
+    }
+}
+
+/// Splits a Hugo export into its front matter (parsed) and body, at the first line that
+/// is `+++` after the opening one, as Hugo does.
+fn split_hugo(text: &str) -> (toml::Table, &str) {
+    let rest = text.strip_prefix("+++\n").expect("opens with +++");
+    let end = rest.find("\n+++\n").expect("a closing +++ line");
+    let front = &rest[..=end];
+    // No line of the front matter starts with `+++`, so Hugo closes it where yaku did.
+    assert!(!front.lines().any(|l| l.starts_with("+++")), "{front}");
+    let table = toml::from_str(front).unwrap_or_else(|e| panic!("{e}\n{front}"));
+    (table, &rest[end + 5..])
+}
+
+#[test]
+fn hostile_front_matter_values_stay_inside_the_hugo_front_matter() {
+    let project = Project::accepted_story();
+    project
+        .yaku(&["build", "--format", "hugo", "--out", "before"])
+        .success();
+    // Hostile values: `+++` lines (LF and CRLF), quotes of every TOML kind, backslashes,
+    // a control character, a hostile key, in the source's data and in the translated
+    // title and description.
+    let hostile_title = "Exosomes\n+++\nbody";
+    let hostile_description = "a \"\"\" b ''' c \\ d\r\n+++\r\nbody\u{7}";
+    project.edit(
+        "content/en/article.md",
+        "title = \"Exosome basics\"\ndescription = \"An explanation of exosomes.\"",
+        "title = \"Exosomes\\n+++\\nbody\"\ndescription = \"a \\\"\\\"\\\" b ''' c \\\\ d\\r\\n+++\\r\\nbody\\u0007\"",
+    );
+    project.edit(
+        "content/ja/article.md",
+        "date = 2025-12-01\n",
+        "date = 2025-12-01\ntags = [\"x\\n+++\\ny\", '''\n+++ x''']\n\"key\\n+++\" = \"v\"\n[extra]\nnote = \"\"\"\nline\n+++ after\n\"\"\"\nnested = { deep = [\"\\n+++\"] }\n",
+    );
+    project.yaku(&["check"]).success();
+    project
+        .yaku(&["build", "--format", "hugo", "--out", "site"])
+        .success();
+    let (_, body_before) = split_hugo_owned(&project.read("before/content/en/article.md"));
+    let exported = project.read("site/content/en/article.md");
+    let (front, body) = split_hugo(&exported);
+    assert_eq!(front["title"].as_str(), Some(hostile_title));
+    assert_eq!(front["description"].as_str(), Some(hostile_description));
+    let tags: Vec<&str> = front["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["x\n+++\ny", "+++ x"]);
+    assert_eq!(front["key\n+++"].as_str(), Some("v"));
+    assert_eq!(front["extra"]["note"].as_str(), Some("line\n+++ after\n"));
+    assert_eq!(front["extra"]["nested"]["deep"][0].as_str(), Some("\n+++"));
+    assert_eq!(front["translationKey"].as_str(), Some("article"));
+    assert_eq!(
+        body, body_before,
+        "the body is the same as without the hostile values"
+    );
+
+    let Some(hugo) = tool("hugo") else {
+        eprintln!(
+            "SKIPPED: hugo is not installed (apt-get install hugo); the export was not built"
+        );
+        return;
+    };
+    let site = project.path().join("site");
+    run_hugo(&hugo, &site);
+    let page = std::fs::read_to_string(site.join("public/en/article/index.html")).unwrap();
+    let main = &page[page.find("<main>").unwrap()..];
+    // Hugo has the whole title (it escapes `+` in HTML), and nothing of it in the body.
+    assert!(
+        page.contains("<h1>Exosomes\n&#43;&#43;&#43;\nbody</h1>"),
+        "{page}"
+    );
+    assert!(
+        !main.contains("+++"),
+        "front matter leaked into the body: {main}"
+    );
+    assert!(
+        main.contains("Exosomes are tiny particles secreted by cells."),
+        "{main}"
+    );
+}
+
+fn split_hugo_owned(text: &str) -> (toml::Table, String) {
+    let (front, body) = split_hugo(text);
+    (front, body.to_string())
 }

@@ -146,3 +146,82 @@ fn the_check_cache_never_changes_the_answer() {
     std::fs::write(project.path().join(".yaku/cache/check.json"), "{").unwrap();
     assert_eq!(json(&[]), json(&["--no-cache"]));
 }
+
+/// A document, a Fluent file and a broken translation whose file names hold a line
+/// break, `,`, `:` and `%`: every line of `--format github` is still one of yaku's
+/// annotations, with the names escaped, and none is a command of the names' own.
+#[test]
+fn github_annotations_escape_hostile_file_names() {
+    let project = Project::accepted_story();
+    let doc = "a,b:c%d\n::add-mask::x";
+    project.write(
+        &format!("content/ja/{doc}.md"),
+        "## 試験 {#trial}\n\n56名の患者。\n\n## 未訳 {#new}\n\n新しい節。\n",
+    );
+    project.write(
+        &format!("content/en/{doc}.md"),
+        "## Trial {#trial}\n\n56 patients.\n",
+    );
+    project.yaku(&["accept", "en", doc]).success();
+    project.edit(
+        &format!("content/en/{doc}.md"),
+        "56 patients",
+        "65 patients",
+    );
+    project.write(
+        &format!("content/zh-Hans/{doc}.md"),
+        "## 试验\n\n56名患者。\n",
+    );
+    project.write(
+        "locales/en/x,y:z%\n::add-mask::f.ftl",
+        "stray = not in the source\n",
+    );
+
+    let run = project.yaku(&["check", "--format", "github"]).failure();
+    let stdout = run.stdout();
+    let stderr = run.stderr();
+    assert!(!stdout.is_empty());
+    for line in stdout.lines() {
+        assert!(
+            ["::error ", "::warning ", "::notice "]
+                .iter()
+                .any(|c| line.starts_with(c)),
+            "not an annotation: {line:?}\n{stdout}"
+        );
+    }
+    for line in stdout.lines().chain(stderr.lines()) {
+        assert!(
+            !line.trim_start().starts_with("::add-mask"),
+            "injected: {line:?}"
+        );
+    }
+    let en = "file=content/en/a%2Cb%3Ac%25d%0A%3A%3Aadd-mask%3A%3Ax.md,";
+    // The missing section, and the changed number found by the QA.
+    assert!(
+        stdout.contains(&format!(
+            "::error {en}line=1,title=yaku missing::a,b:c%25d%0A::add-mask::x#new (en) is missing."
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "::error {en}line=4,title=yaku qa numbers::a,b:c%25d%0A::add-mask::x#trial (en): numbers differ"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("::warning file=locales/en/x%2Cy%3Az%25%0A%3A%3Aadd-mask%3A%3Af.ftl,line=1,col=1,title=yaku fluent "),
+        "{stdout}"
+    );
+    // The broken translation: one annotation, its rendered problem in the message.
+    assert!(
+        stdout.contains(
+            "::error title=yaku::content/zh-Hans/a,b:c%25d%0A::add-mask::x.md:1:1: error: heading has no id%0A"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        stderr,
+        "error: some files could not be checked; see above\n"
+    );
+}

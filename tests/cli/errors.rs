@@ -127,3 +127,29 @@ fn bad_arguments_exit_2_and_help_exits_0() {
     project.yaku(&["--help"]).success();
     project.yaku(&["--version"]).success();
 }
+
+#[test]
+fn sync_refuses_a_translation_with_an_unclosed_comment() {
+    let project = Project::accepted_story();
+    project.edit(
+        "content/ja/article.md",
+        "## 3. まとめ {#summary}",
+        "## 2.5 新 {#new}\n\n新。\n\n## 3. まとめ {#summary}",
+    );
+    project.edit(
+        "content/en/article.md",
+        "Further research is awaited.",
+        "Further research is awaited.\n\n<!-- TODO: the last paragraph",
+    );
+    let before = project.read("content/en/article.md");
+    for args in [&["sync"][..], &["sync", "--dry-run"], &["check"]] {
+        let run = project.yaku(args).failure();
+        assert!(
+            run.stderr()
+                .contains("content/en/article.md:34:1: error: HTML comment is never closed"),
+            "{args:?}: {}",
+            run.stderr()
+        );
+    }
+    assert_eq!(project.read("content/en/article.md"), before);
+}

@@ -11,6 +11,7 @@ mod errors;
 mod fluent;
 mod init_ids;
 mod inspect;
+mod nesting;
 mod qa;
 mod reliability;
 mod repository;

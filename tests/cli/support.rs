@@ -23,6 +23,18 @@ impl Project {
         Project { dir }
     }
 
+    /// A temporary copy of the repository's own project: `yaku.toml`, the articles, the
+    /// Fluent strings and the stored source texts.
+    pub fn repository() -> Project {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(repo.join("yaku.toml"), dir.path().join("yaku.toml")).unwrap();
+        for folder in ["content", "locales", ".yaku/sources"] {
+            copy_dir(&repo.join(folder), &dir.path().join(folder));
+        }
+        Project { dir }
+    }
+
     /// An empty temporary folder.
     pub fn empty() -> Project {
         Project {
@@ -64,6 +76,19 @@ impl Project {
         let path = self.path().join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    /// Every file of the project (relative path → bytes), to show a run changed nothing.
+    pub fn snapshot(&self) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+        walkdir::WalkDir::new(self.path())
+            .into_iter()
+            .map(|entry| entry.unwrap())
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| {
+                let relative = entry.path().strip_prefix(self.path()).unwrap();
+                (relative.to_path_buf(), std::fs::read(entry.path()).unwrap())
+            })
+            .collect()
     }
 
     /// Replaces the one occurrence of `from` in a file.

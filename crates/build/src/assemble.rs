@@ -6,7 +6,7 @@ use yaku_content::{extract_references, Document, Section, SectionKind};
 use yaku_fluent::{ArgValue, FormatError, Localizer};
 use yaku_sync::{align, Alignment, MissingPolicy, SectionState, StalePolicy};
 
-use crate::markdown::{blocks_of, inlines_of, plain_text};
+use crate::markdown::{blocks_of, inlines_of, plain_text, FoldError};
 use crate::model::{
     Alternate, Block, CitationOutput, DocumentOutput, Inline, PublicationState, ReferenceOutput,
     SectionOutput, TocEntry,
@@ -118,12 +118,19 @@ pub fn build_document(
         published_text.push_str(body);
         published_text.push('\n');
         let mut resolve = |name: &str| resolve_component(name, context);
-        let blocks = blocks_of(body, &mut resolve).map_err(|message| BuildError::Component {
-            doc: doc.to_string(),
-            locale: context.locale.to_string(),
-            section: section.id.to_string(),
-            component: component_name(body, &message),
-            message,
+        let blocks = blocks_of(body, &mut resolve).map_err(|error| match error {
+            FoldError::Component(message) => BuildError::Component {
+                doc: doc.to_string(),
+                locale: context.locale.to_string(),
+                section: section.id.to_string(),
+                component: component_name(body, &message),
+                message,
+            },
+            FoldError::TooDeep => BuildError::TooDeep {
+                doc: doc.to_string(),
+                locale: context.locale.to_string(),
+                section: section.id.to_string(),
+            },
         })?;
         let heading = if section.kind == SectionKind::Heading {
             inlines_of(&section.heading)

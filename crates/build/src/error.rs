@@ -30,6 +30,19 @@ pub enum BuildError {
         /// The Fluent error.
         message: String,
     },
+    /// A section's Markdown nests deeper than the build folds.
+    #[error(
+        "{doc} ({locale}): #{section} nests Markdown more than {} elements deep",
+        crate::markdown::MAX_FOLD_DEPTH
+    )]
+    TooDeep {
+        /// The document.
+        doc: String,
+        /// The locale.
+        locale: String,
+        /// The section.
+        section: String,
+    },
 }
 
 fn list(sections: &[(String, String)]) -> String {

@@ -7,6 +7,8 @@
 
 use std::fmt::Write;
 
+use toml_writer::{TomlKeyBuilder, TomlStringBuilder, TomlWrite};
+
 use crate::html::Labels;
 use crate::model::{Block, DocumentOutput, PublicationState};
 
@@ -51,7 +53,7 @@ pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
     params.insert("yaku_stale_sections".into(), toml::Value::Array(stale));
     front.insert("params".into(), toml::Value::Table(params));
 
-    let mut out = format!("+++\n{}+++\n", toml::to_string(&front).unwrap_or_default());
+    let mut out = format!("+++\n{}+++\n", front_matter(&front));
     for section in &output.sections {
         out.push('\n');
         if section.level > 0 {
@@ -103,6 +105,65 @@ pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
         }
     }
     out
+}
+
+/// The front matter as TOML with every key and value on its own single line: strings are
+/// basic strings with their line breaks escaped, tables are inline. The toml crate's
+/// serializer writes a string holding a line break as a multi-line string, and a line of
+/// it starting with `+++` would end Hugo's front matter there; here no line can start
+/// with anything but a key.
+fn front_matter(table: &toml::Table) -> String {
+    let mut out = String::new();
+    for (key, value) in table {
+        let _ = write_key(&mut out, key)
+            .and_then(|()| out.write_str(" = "))
+            .and_then(|()| write_value(&mut out, value))
+            .and_then(|()| out.newline());
+    }
+    out
+}
+
+fn write_key(out: &mut String, key: &str) -> std::fmt::Result {
+    out.key(TomlKeyBuilder::new(key).as_default())
+}
+
+/// One value, on one line. TOML that yaku read nests only as deep as the toml crate's
+/// parser allows, which bounds the recursion.
+fn write_value(out: &mut String, value: &toml::Value) -> std::fmt::Result {
+    match value {
+        toml::Value::String(s) => out.value(TomlStringBuilder::new(s).as_basic()),
+        toml::Value::Integer(i) => out.value(*i),
+        toml::Value::Float(f) => out.value(*f),
+        toml::Value::Boolean(b) => out.value(*b),
+        toml::Value::Datetime(d) => write!(out, "{d}"),
+        toml::Value::Array(items) => {
+            out.open_array()?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.val_sep()?;
+                    out.space()?;
+                }
+                write_value(out, item)?;
+            }
+            out.close_array()
+        }
+        toml::Value::Table(table) => {
+            out.open_inline_table()?;
+            for (i, (key, item)) in table.iter().enumerate() {
+                if i > 0 {
+                    out.val_sep()?;
+                }
+                out.space()?;
+                write_key(out, key)?;
+                out.write_str(" = ")?;
+                write_value(out, item)?;
+            }
+            if !table.is_empty() {
+                out.space()?;
+            }
+            out.close_inline_table()
+        }
+    }
 }
 
 /// The kind of a GFM alert line (`> [!WARNING]`), lowercased.
@@ -197,8 +258,8 @@ pub fn hugo_languages_config(locales: &[String], content_dir: &str) -> String {
     if let Some(source) = locales.first() {
         let _ = writeln!(
             out,
-            "defaultContentLanguage = \"{}\"",
-            source.to_lowercase()
+            "defaultContentLanguage = {}",
+            basic(&source.to_lowercase())
         );
     }
     out.push_str("defaultContentLanguageInSubdir = true\n\n[languages]\n");
@@ -211,10 +272,73 @@ pub fn hugo_languages_config(locales: &[String], content_dir: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "[languages.{key}]\nlanguageCode = \"{locale}\"\nlanguageName = \"{name}\"\ncontentDir = \"{content_dir}/{locale}\"\nweight = {}\n",
+            "[languages.{key}]\nlanguageCode = {}\nlanguageName = {}\ncontentDir = {}\nweight = {}\n",
+            basic(locale),
+            basic(name),
+            basic(&format!("{content_dir}/{locale}")),
             weight + 1,
-            key = locale.to_lowercase()
+            key = key(&locale.to_lowercase())
         );
     }
     out
+}
+
+/// A TOML key, quoted when it is not bare.
+fn key(text: &str) -> String {
+    let mut out = String::new();
+    let _ = write_key(&mut out, text);
+    out
+}
+
+/// A TOML basic string: quoted, escaped, on one line.
+fn basic(text: &str) -> String {
+    let mut out = String::new();
+    let _ = out.value(TomlStringBuilder::new(text).as_basic());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_values_never_start_a_line() {
+        let mut table = toml::Table::new();
+        for (key, value) in [
+            ("title", "a\n+++\nb"),
+            ("crlf", "a\r\n+++\r\nb"),
+            ("quotes", "\"\"\" ''' \\"),
+            ("key\n+++", "v"),
+        ] {
+            table.insert(key.into(), toml::Value::String(value.into()));
+        }
+        let mut inner = toml::Table::new();
+        inner.insert(
+            "list".into(),
+            toml::Value::Array(vec![toml::Value::String("\n+++\n".into())]),
+        );
+        inner.insert("n".into(), toml::Value::Float(f64::NAN));
+        table.insert("inner".into(), toml::Value::Table(inner));
+        let text = front_matter(&table);
+        assert_eq!(text.lines().count(), table.len(), "{text}");
+        assert!(!text.lines().any(|l| l.starts_with('+')), "{text}");
+        let back: toml::Table = toml::from_str(&text).unwrap();
+        assert_eq!(back["title"], table["title"]);
+        assert_eq!(back["crlf"], table["crlf"]);
+        assert_eq!(back["quotes"], table["quotes"]);
+        assert_eq!(back["key\n+++"], table["key\n+++"]);
+        assert_eq!(back["inner"]["list"], table["inner"]["list"]);
+        assert!(back["inner"]["n"].as_float().unwrap().is_nan());
+    }
+
+    #[test]
+    fn the_languages_config_quotes_locale_names() {
+        let text = hugo_languages_config(&["ja".into(), "x\"\n[evil]".into()], "content");
+        let parsed: toml::Table = toml::from_str(&text).unwrap();
+        assert!(!parsed.contains_key("evil"), "{text}");
+        assert_eq!(
+            parsed["languages"]["x\"\n[evil]"]["languageCode"].as_str(),
+            Some("x\"\n[evil]")
+        );
+    }
 }

@@ -5,12 +5,27 @@
 //! directives through a callback, and drops yaku's own comments.
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, Parser, Tag, TagEnd};
-use yaku_content::{extract_citations, markdown_options, Marker};
+use yaku_content::{extract_citations, markdown_options, Marker, MAX_NESTING};
 
 use crate::model::{Block, CalloutKind, Inline, ListItem, TableAlignment};
 
 /// Resolves a component directive to a block, or says why it cannot.
 pub type ResolveComponent<'a> = dyn FnMut(&str) -> Result<Block, String> + 'a;
+
+/// How many elements may be open at once while folding: a list level is two (the list
+/// and its item), so this is above what the document model lets through
+/// ([`MAX_NESTING`]). It bounds the depth of the trees built here, and so every recursion
+/// over them (rendering, serializing, dropping).
+pub const MAX_FOLD_DEPTH: usize = 2 * MAX_NESTING + 8;
+
+/// Why a section's Markdown cannot be folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FoldError {
+    /// A component directive cannot be resolved.
+    Component(String),
+    /// Elements are nested more than [`MAX_FOLD_DEPTH`] deep.
+    TooDeep,
+}
 
 /// An open element while folding events.
 enum Open {
@@ -54,10 +69,13 @@ enum SpanKind {
 }
 
 /// Converts the body of a section (heading line and marker excluded) into blocks.
-pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<Block>, String> {
+pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<Block>, FoldError> {
     let mut stack: Vec<Open> = Vec::new();
     let mut top: Vec<Block> = Vec::new();
     for event in Parser::new_ext(text, markdown_options()) {
+        if stack.len() > MAX_FOLD_DEPTH {
+            return Err(FoldError::TooDeep);
+        }
         match event {
             // An HTML block's content arrives as `Html` events, handled on their own.
             Event::Start(Tag::HtmlBlock) => close_implicit(&mut stack, &mut top),
@@ -107,7 +125,7 @@ pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<B
             }
             Event::Html(t) => {
                 let html = t.trim();
-                if let Some(block) = html_block(html, resolve)? {
+                if let Some(block) = html_block(html, resolve).map_err(FoldError::Component)? {
                     push_block(&mut stack, &mut top, block);
                 }
             }
@@ -544,5 +562,88 @@ mod tests {
             }
         );
         assert!(blocks_of("<!-- yaku:component nope -->\n", &mut no_components).is_err());
+    }
+
+    /// The deepest nesting of blocks and inline runs, counted without recursion.
+    fn depth(blocks: &[Block]) -> usize {
+        enum Node<'a> {
+            Block(&'a Block),
+            Inline(&'a Inline),
+        }
+        let mut deepest = 0;
+        let mut pending: Vec<(Node, usize)> = blocks.iter().map(|b| (Node::Block(b), 1)).collect();
+        while let Some((node, d)) = pending.pop() {
+            deepest = deepest.max(d);
+            match node {
+                Node::Block(Block::Paragraph { inlines } | Block::Heading { inlines, .. }) => {
+                    pending.extend(inlines.iter().map(|i| (Node::Inline(i), d + 1)))
+                }
+                Node::Block(Block::List { items, .. }) => pending.extend(
+                    items
+                        .iter()
+                        .flat_map(|i| &i.blocks)
+                        .map(|b| (Node::Block(b), d + 1)),
+                ),
+                Node::Block(Block::Table { rows, .. }) => pending.extend(
+                    rows.iter()
+                        .flatten()
+                        .flatten()
+                        .map(|i| (Node::Inline(i), d + 1)),
+                ),
+                Node::Block(Block::Quote { blocks } | Block::Callout { blocks, .. }) => {
+                    pending.extend(blocks.iter().map(|b| (Node::Block(b), d + 1)))
+                }
+                Node::Inline(
+                    Inline::Emphasis { children }
+                    | Inline::Strong { children }
+                    | Inline::Strikethrough { children }
+                    | Inline::Link { children, .. },
+                ) => pending.extend(children.iter().map(|i| (Node::Inline(i), d + 1))),
+                _ => {}
+            }
+        }
+        deepest
+    }
+
+    #[test]
+    fn nesting_past_the_fold_depth_is_an_error_not_an_overflow() {
+        const N: usize = 100_000;
+        for text in [
+            format!("{} x", ">".repeat(N)),
+            format!("{}x", "- ".repeat(N)),
+            format!("{}x", "> - ".repeat(N / 2)),
+            format!("{}x{}", "*".repeat(N), "*".repeat(N)),
+            format!("{}x{}", "![".repeat(N), "](u)".repeat(N)),
+        ] {
+            assert_eq!(
+                blocks_of(&text, &mut no_components),
+                Err(FoldError::TooDeep),
+                "{}",
+                &text[..8]
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_document_model_lets_through_folds() {
+        // The deepest the model allows: every level a list (two open elements each),
+        // a table in the innermost item.
+        let indent = "  ".repeat(MAX_NESTING - 1);
+        let text = format!(
+            "{}x\n\n{indent}| a | b |\n{indent}|---|---|\n{indent}| *1* | 2 |\n",
+            "- ".repeat(MAX_NESTING - 1),
+        );
+        let blocks = blocks_of(&text, &mut no_components).unwrap();
+        // The lists, the table, the emphasis in a cell, its text.
+        assert_eq!(depth(&blocks), MAX_NESTING + 2);
+        let emphasis = format!("{}x{}", "*".repeat(MAX_NESTING), "*".repeat(MAX_NESTING));
+        let blocks = blocks_of(&emphasis, &mut no_components).unwrap();
+        assert_eq!(
+            plain_text(match &blocks[0] {
+                Block::Paragraph { inlines } => inlines,
+                other => panic!("{other:?}"),
+            }),
+            "x"
+        );
     }
 }

@@ -103,23 +103,32 @@ impl BlockCounts {
     }
 
     fn add(&mut self, blocks: &[Block]) {
-        for block in blocks {
-            match &block.kind {
-                BlockKind::Paragraph => self.paragraphs += 1,
-                BlockKind::List { items, .. } => {
-                    self.lists += 1;
-                    self.list_items += items;
-                }
-                BlockKind::Table { rows, .. } => {
-                    self.tables += 1;
-                    self.table_rows += rows;
-                }
-                BlockKind::Callout { .. } => self.callouts += 1,
-                BlockKind::Component { .. } => self.components += 1,
-                BlockKind::Code { .. } => self.code_blocks += 1,
-                BlockKind::Quote | BlockKind::Html | BlockKind::Rule => {}
+        // A work list rather than recursion, although the parser bounds the depth
+        // (`MAX_NESTING`): nothing here depends on that bound.
+        let mut pending: Vec<&[Block]> = vec![blocks];
+        while let Some(blocks) = pending.pop() {
+            for block in blocks {
+                self.count(&block.kind);
+                pending.push(&block.children);
             }
-            self.add(&block.children);
+        }
+    }
+
+    fn count(&mut self, kind: &BlockKind) {
+        match kind {
+            BlockKind::Paragraph => self.paragraphs += 1,
+            BlockKind::List { items, .. } => {
+                self.lists += 1;
+                self.list_items += items;
+            }
+            BlockKind::Table { rows, .. } => {
+                self.tables += 1;
+                self.table_rows += rows;
+            }
+            BlockKind::Callout { .. } => self.callouts += 1,
+            BlockKind::Component { .. } => self.components += 1,
+            BlockKind::Code { .. } => self.code_blocks += 1,
+            BlockKind::Quote | BlockKind::Html | BlockKind::Rule => {}
         }
     }
 }

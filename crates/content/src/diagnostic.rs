@@ -66,6 +66,13 @@ pub enum Problem {
     /// Text in the obsolete area before its first parked section.
     #[error("text in the obsolete area outside a parked section")]
     TextOutsideParkedSection,
+    /// A fenced code block or an HTML block (a comment, `<script>`, …) that runs to the
+    /// end of the file without its closing line.
+    #[error("{0} is never closed")]
+    UnclosedBlock(String),
+    /// Markdown elements nested deeper than yaku reads.
+    #[error("Markdown nested more than {0} levels deep")]
+    NestingTooDeep(usize),
 }
 
 impl Problem {
@@ -113,6 +120,8 @@ impl Problem {
                 "`yaku sync` rewrites the obsolete area and would not keep this text: move it above the `{}` line",
                 crate::OBSOLETE_MARKER
             ),
+            Problem::UnclosedBlock(_) => "close it (```, `-->`, `</script>`, …): until it is closed, everything after it, headings included, is part of it".to_string(),
+            Problem::NestingTooDeep(_) => "block quotes, lists, emphasis and links inside one another count as levels; flatten the structure".to_string(),
         };
         Some(text)
     }

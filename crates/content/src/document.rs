@@ -101,16 +101,15 @@ impl Section {
 
     /// Names of the components the section places, in order.
     pub fn components(&self) -> Vec<&str> {
-        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
-            for block in blocks {
-                if let crate::BlockKind::Component { name } = &block.kind {
-                    out.push(name);
-                }
-                walk(&block.children, out);
-            }
-        }
+        // Depth first, in file order, with a work list of blocks still to visit.
         let mut out = Vec::new();
-        walk(&self.blocks, &mut out);
+        let mut pending: Vec<&Block> = self.blocks.iter().rev().collect();
+        while let Some(block) = pending.pop() {
+            if let crate::BlockKind::Component { name } = &block.kind {
+                out.push(name.as_str());
+            }
+            pending.extend(block.children.iter().rev());
+        }
         out
     }
 }

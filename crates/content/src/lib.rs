@@ -33,7 +33,7 @@ pub use obsolete::{
     escape_parked, render_obsolete_area, unescape_parked, OBSOLETE_CLOSE, OBSOLETE_MARKER,
     OBSOLETE_OPEN,
 };
-pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed};
+pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed, MAX_NESTING};
 
 /// Id of the section made of the text before the first heading.
 pub const LEAD_ID: &str = "lead";

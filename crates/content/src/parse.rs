@@ -22,6 +22,14 @@ use crate::{
     OBSOLETE_MARKER, OBSOLETE_OPEN,
 };
 
+/// How deep Markdown elements may nest: block quotes, lists, emphasis, links and images
+/// each count as a level; the paragraph or list item inside does not. Deeper nesting is
+/// an error ([`Problem::NestingTooDeep`]) and is not modelled, which bounds every tree
+/// built from an article and so every recursion over one. Real articles stay within a
+/// handful of levels; at 24, the JSON of `yaku build` (four JSON levels per list level)
+/// stays within the depth common JSON readers accept (serde_json's default is 128).
+pub const MAX_NESTING: usize = 24;
+
 /// What the parser needs to know beyond the text.
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
@@ -195,11 +203,52 @@ impl Cutter<'_> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut obsolete_start = None;
         let mut in_heading = false;
+        // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
+        // reported once and not modelled, so nothing built from the blocks recurses
+        // deeper than that.
+        let mut depth = 0usize;
+        let mut too_deep = false;
 
         let parser = Parser::new_ext(&self.text[range.clone()], markdown_options());
         for (event, local) in parser.into_offset_iter() {
             let span = base + local.start..base + local.end;
             let current = collected.len() - 1;
+            match &event {
+                Event::Start(tag) if is_level(&tag.to_end()) => depth += 1,
+                Event::End(end) if is_level(end) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_NESTING && matches!(event, Event::Start(_)) {
+                if !too_deep {
+                    too_deep = true;
+                    diagnostics.push(Diagnostic::error(
+                        Problem::NestingTooDeep(MAX_NESTING),
+                        span.start..span.start + self.char_len_at(span.start),
+                    ));
+                }
+                stack.push(Frame {
+                    block: None,
+                    is_container_of_blocks: false,
+                });
+                continue;
+            }
+            if let Event::Start(tag) = &event {
+                // A block that only a closing line ends, left open, takes in everything
+                // after it: headings, and what sync appends.
+                let reaches_end = self.text[span.end.min(range.end)..range.end]
+                    .trim()
+                    .is_empty();
+                if stack.is_empty() && reaches_end {
+                    if let Some(what) = unclosed_block(tag, &self.text[span.clone()]) {
+                        let line = self.line_span(&span);
+                        let first = trim_eol(&self.text[line.clone()]).len();
+                        diagnostics.push(Diagnostic::error(
+                            Problem::UnclosedBlock(what.to_string()),
+                            line.start..line.start + first,
+                        ));
+                    }
+                }
+            }
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -473,6 +522,14 @@ impl Cutter<'_> {
         }
     }
 
+    /// The length in bytes of the character at `at` (0 at the end of the text).
+    fn char_len_at(&self, at: usize) -> usize {
+        self.text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8)
+    }
+
     /// The full lines covering `span`, line ending of the last one included.
     fn line_span(&self, span: &Range<usize>) -> Range<usize> {
         let start = self.index.line_start(self.index.line(span.start));
@@ -684,6 +741,75 @@ enum Directive {
     Marker(Marker),
     Component(String),
     Obsolete,
+}
+
+/// What kind of block `text` (all of a top-level block, from its first line) is when it
+/// is one that only a closing line ends (a fenced code block, an HTML comment, an HTML
+/// block of kinds 1 to 5 of CommonMark) and that closing line is missing.
+fn unclosed_block(tag: &Tag<'_>, text: &str) -> Option<&'static str> {
+    let first = text.lines().next().unwrap_or("");
+    let opening = first.trim_start_matches(' ');
+    match tag {
+        Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
+            let fence = opening.chars().next()?;
+            let width = opening.len() - opening.trim_start_matches(fence).len();
+            let closed = text.lines().skip(1).any(|line| {
+                let fence_line = line.trim_start_matches(' ');
+                let indent = line.len() - fence_line.len();
+                let fence_line = fence_line.trim_end();
+                indent <= 3 && fence_line.len() >= width && fence_line.chars().all(|c| c == fence)
+            });
+            (!closed).then_some("code block")
+        }
+        Tag::HtmlBlock => {
+            let lower = opening.to_ascii_lowercase();
+            let (end, what): (&[&str], _) = if ["<script", "<pre", "<style", "<textarea"]
+                .iter()
+                .any(|tag| {
+                    lower
+                        .strip_prefix(tag)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '>']))
+                }) {
+                (
+                    &["</script>", "</pre>", "</style>", "</textarea>"],
+                    "HTML block",
+                )
+            } else if lower.starts_with("<!--") {
+                (&["-->"], "HTML comment")
+            } else if lower.starts_with("<?") {
+                (&["?>"], "HTML block")
+            } else if lower.starts_with("<![cdata[") {
+                (&["]]>"], "HTML block")
+            } else if lower.starts_with("<!") {
+                (&[">"], "HTML block")
+            } else {
+                // Other HTML blocks end at a blank line.
+                return None;
+            };
+            let text = text.to_ascii_lowercase();
+            (!end.iter().any(|end| text.contains(end))).then_some(what)
+        }
+        _ => None,
+    }
+}
+
+/// Whether an element counts as a level of nesting: those that can hold themselves
+/// (block quotes, lists, emphasis, links, images, footnotes). A list item is its list's
+/// level; paragraphs, headings, tables and code are at most one level more.
+fn is_level(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Item
+            | TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+    )
 }
 
 fn block(kind: BlockKind, span: Range<usize>) -> Block {

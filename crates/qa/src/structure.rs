@@ -16,23 +16,22 @@ struct Shape {
 
 impl Shape {
     fn of(section: &Section) -> Shape {
-        fn walk(blocks: &[Block], shape: &mut Shape) {
-            for block in blocks {
-                match &block.kind {
-                    BlockKind::Table { columns, rows } => shape.tables.push((*rows, *columns)),
-                    BlockKind::Callout { kind } => shape.callouts.push(*kind),
-                    _ => {}
-                }
-                walk(&block.children, shape);
-            }
-        }
         let counts = section.block_counts();
         let mut shape = Shape {
             list_items: counts.list_items,
             code_blocks: counts.code_blocks,
             ..Shape::default()
         };
-        walk(&section.blocks, &mut shape);
+        // Depth first, in file order, with a work list rather than recursion.
+        let mut pending: Vec<&Block> = section.blocks.iter().rev().collect();
+        while let Some(block) = pending.pop() {
+            match &block.kind {
+                BlockKind::Table { columns, rows } => shape.tables.push((*rows, *columns)),
+                BlockKind::Callout { kind } => shape.callouts.push(*kind),
+                _ => {}
+            }
+            pending.extend(block.children.iter().rev());
+        }
         shape
     }
 }

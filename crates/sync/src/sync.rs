@@ -259,8 +259,29 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
 
 fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
     let text = source.text_without_marker(lead);
-    let body = convert_line_endings(text.trim_start_matches('\u{feff}').trim_start(), le);
+    let body = convert_line_endings(
+        // One byte order mark, the file's; a second one is text.
+        without_leading_blank_lines(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+        le,
+    );
     format!("{}{le}{le}{body}", Marker::Untranslated.to_markdown())
+}
+
+/// `text` from its first line that is not blank. That line keeps its indentation, which
+/// is Markdown: four spaces or a tab make it code (found by the `sync` fuzz target).
+fn without_leading_blank_lines(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(end) = rest.find('\n') {
+        if !rest[..end].trim().is_empty() {
+            break;
+        }
+        rest = &rest[end + 1..];
+    }
+    if rest.trim().is_empty() {
+        ""
+    } else {
+        rest
+    }
 }
 
 fn section_placeholder(source: &Document, section: &Section, le: &str) -> String {

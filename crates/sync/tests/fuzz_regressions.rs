@@ -1,0 +1,64 @@
+//! Inputs the `sync` fuzz target (fuzz/) found, kept as regressions: sync on files
+//! without errors gives a file without errors, which a second sync leaves unchanged.
+
+use yaku_content::{parse_document, Document, ParseOptions, Problem, Severity};
+use yaku_sync::{sync_document, SyncOptions};
+
+/// The document and its error problems.
+fn parse(text: &str) -> (Document, Vec<Problem>) {
+    let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+    let errors = parsed
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.problem)
+        .collect();
+    (parsed.document, errors)
+}
+
+/// Syncs `translation` to `source` twice; returns the first result.
+fn sync_settles(source: &str, translation: Option<&str>) -> String {
+    let (source, errors) = parse(source);
+    assert_eq!(errors, [], "the source is valid");
+    let translation = translation.map(|t| {
+        let (document, errors) = parse(t);
+        assert_eq!(errors, [], "the translation is valid");
+        document
+    });
+    let once = sync_document(&source, translation.as_ref(), SyncOptions::default());
+    let (synced, errors) = parse(&once.text);
+    assert_eq!(errors, [], "the synced file is valid:\n{}", once.text);
+    let twice = sync_document(&source, Some(&synced), SyncOptions::default());
+    assert_eq!(twice.text, once.text, "a second sync changes nothing");
+    once.text
+}
+
+#[test]
+fn a_lead_placeholder_keeps_the_indentation_of_its_first_line() {
+    // A tab makes `##` code; without it, `##` would be a heading without an id.
+    let text = sync_settles("\t##", None);
+    assert!(text.ends_with("\n\n\t##"), "{text:?}");
+    let text = sync_settles("\n  \n    code\n\n## A {#a}\n\ntext\n", None);
+    assert!(text.contains("-->\n\n    code\n"), "{text:?}");
+}
+
+#[test]
+fn a_lead_placeholder_drops_only_the_files_byte_order_mark() {
+    // The second mark is text: it keeps `<!--` from opening an HTML comment.
+    let text = sync_settles("\u{feff}\u{feff}<!-- ya", None);
+    assert!(text.ends_with("\n\n\u{feff}<!-- ya"), "{text:?}");
+}
+
+#[test]
+fn a_translation_that_leaves_a_block_open_is_an_error_rather_than_a_trap_for_sync() {
+    // Sync would append the missing section inside the open block, and again on every
+    // run; the parser reports the block instead, and the CLI does not sync the file.
+    for translation in ["\n<!a", "lead\n\n<!-- todo\n", "lead\n\n```\ncode\n"] {
+        let (_, errors) = parse(translation);
+        assert!(
+            matches!(errors.as_slice(), [Problem::UnclosedBlock(_)]),
+            "{translation:?}: {errors:?}"
+        );
+    }
+    sync_settles("# {#a}", Some("\n<!a>"));
+}

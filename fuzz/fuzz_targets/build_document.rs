@@ -1,0 +1,69 @@
+//! Bytes split at the first NUL into a source and a translation → `build_document` for
+//! the source locale and the target, each rendered as HTML and Hugo (and serialized as
+//! JSON): never a panic or a stack overflow, whatever the files hold.
+
+#![no_main]
+
+use std::collections::BTreeMap;
+
+use libfuzzer_sys::fuzz_target;
+use yaku_build::{build_document, render_html, render_hugo, Alternate, Labels, LocaleContext};
+use yaku_content::{parse_document, Document, ParseOptions};
+use yaku_sync::{MissingPolicy, StalePolicy};
+
+fn parse(bytes: &[u8]) -> Option<Document> {
+    parse_document(bytes, &ParseOptions::default())
+        .ok()
+        .map(|parsed| parsed.document)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let (source, translation) = match data.iter().position(|&b| b == 0) {
+        Some(at) => (&data[..at], Some(&data[at + 1..])),
+        None => (data, None),
+    };
+    let Some(source) = parse(source) else { return };
+    let translation = translation.and_then(parse);
+    let labels = Labels {
+        toc: "Contents".into(),
+        fallback_notice: "Fallback".into(),
+        stale_notice: "Stale".into(),
+        language: "Language".into(),
+        callouts: BTreeMap::new(),
+    };
+    let alternates = vec![
+        Alternate {
+            locale: "ja".into(),
+            path: "ja/doc.json".into(),
+        },
+        Alternate {
+            locale: "en".into(),
+            path: "en/doc.json".into(),
+        },
+    ];
+    for (locale, on_missing, on_stale) in [
+        ("ja", MissingPolicy::Fallback, StalePolicy::Publish),
+        ("en", MissingPolicy::Fallback, StalePolicy::Publish),
+        ("en", MissingPolicy::Omit, StalePolicy::Fallback),
+    ] {
+        let context = LocaleContext {
+            locale,
+            source_locale: "ja",
+            localizer: None,
+            args: &[],
+            on_missing,
+            on_stale,
+            alternates: alternates.clone(),
+        };
+        let translation = if locale == "ja" {
+            None
+        } else {
+            translation.as_ref()
+        };
+        if let Ok(output) = build_document("doc", &source, translation, &context) {
+            let _ = render_html(&output, &labels, "../");
+            let _ = render_hugo(&output, &labels);
+            let _ = serde_json::to_string(&output);
+        }
+    }
+});
