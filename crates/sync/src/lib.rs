@@ -17,6 +17,7 @@ mod diff;
 mod files;
 mod lock;
 mod project;
+mod publication;
 mod state;
 mod status;
 mod store;
@@ -32,10 +33,8 @@ pub use cache::{FileStamp, ResultCache};
 pub use diff::{diff_text, Change};
 pub use files::{check_regular, read_regular, ReadFile};
 pub use lock::{LockError, ProjectLock};
-pub use project::{
-    Config, LoadedDocument, LocaleConfig, MissingPolicy, Project, ProjectConfig, ProjectError,
-    StalePolicy,
-};
+pub use project::{Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError};
+pub use publication::{publication, MissingPolicy, Policy, Publication, StalePolicy};
 pub use state::SectionState;
 pub use status::{DocumentStatus, StateCounts};
 pub use store::{BadBaseline, SourceStore};

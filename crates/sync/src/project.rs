@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use yaku_content::{parse_document, parse_text, Diagnostic, Document, ParseOptions};
 
-use crate::{read_regular, FileStamp, SourceStore};
+use crate::{read_regular, FileStamp, MissingPolicy, SourceStore, StalePolicy};
 
 /// The name of the project file.
 pub const CONFIG_FILE: &str = "yaku.toml";
@@ -71,32 +71,6 @@ pub struct LocaleConfig {
     /// by the QA checks.
     #[serde(default)]
     pub qa: BTreeMap<String, String>,
-}
-
-/// The build's policy for a section the translation lacks (missing or untranslated).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MissingPolicy {
-    /// Publish the source section, marked `fallback`.
-    #[default]
-    Fallback,
-    /// Leave the section out.
-    Omit,
-    /// Fail the build, naming each such section.
-    Fail,
-}
-
-/// The build's policy for a stale section.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum StalePolicy {
-    /// Publish the translation, marked `stale`.
-    #[default]
-    Publish,
-    /// Publish the source section instead, marked `fallback`.
-    Fallback,
-    /// Fail the build, naming each such section.
-    Fail,
 }
 
 /// Why a project could not be opened or a file not read.
