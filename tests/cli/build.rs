@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::Project;
+use crate::support::{external_judge, Project};
 
 fn read_json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -328,16 +328,9 @@ fn rebuilding_unchanged_content_touches_no_file() {
     assert_eq!(stamps(), first, "a second build rewrote files");
 }
 
-fn tool(name: &str) -> Option<std::path::PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
-        .map(|dir| dir.join(name))
-        .find(|path| path.is_file())
-}
-
 #[test]
 fn the_html_preview_renders_in_headless_chromium() {
-    let Some(chromium) = tool("chromium") else {
-        eprintln!("SKIPPED: chromium is not installed (apt-get install chromium); the HTML preview was not rendered");
+    let Some(chromium) = external_judge("chromium", "the HTML preview was not rendered") else {
         return;
     };
     let out = tempfile::tempdir().unwrap();
@@ -397,10 +390,7 @@ fn the_html_preview_renders_in_headless_chromium() {
 
 #[test]
 fn the_hugo_export_builds_with_real_hugo() {
-    let Some(hugo) = tool("hugo") else {
-        eprintln!(
-            "SKIPPED: hugo is not installed (apt-get install hugo); the Hugo export was not built"
-        );
+    let Some(hugo) = external_judge("hugo", "the Hugo export was not built") else {
         return;
     };
     let out = tempfile::tempdir().unwrap();
