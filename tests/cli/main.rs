@@ -4,6 +4,7 @@
 mod support;
 
 mod accept;
+mod article;
 mod build;
 mod check;
 mod diff;
@@ -12,6 +13,7 @@ mod fluent;
 mod init_ids;
 mod inspect;
 mod qa;
+mod readme;
 mod reliability;
 mod repository;
 mod story;

@@ -23,6 +23,19 @@ impl Project {
         Project { dir }
     }
 
+    /// A copy of the repository's own project as it is now (`yaku.toml`, `content/`,
+    /// `locales/` and the stored source texts, not the cache): for planting a fault in
+    /// the live content and letting yaku judge it.
+    pub fn repository() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(root.join("yaku.toml"), dir.path().join("yaku.toml")).unwrap();
+        for folder in ["content", "locales", ".yaku/sources"] {
+            copy_dir(&root.join(folder), &dir.path().join(folder));
+        }
+        Project { dir }
+    }
+
     /// An empty temporary folder.
     pub fn empty() -> Project {
         Project {
@@ -87,6 +100,31 @@ fn copy_dir(from: &Path, to: &Path) {
         } else {
             std::fs::copy(entry.path(), &target).unwrap();
         }
+    }
+}
+
+/// The pages `yaku build` wrote for `locale` into `out` (`<locale>/` for json and html,
+/// `content/<locale>/` for hugo), as `(path, text)`, in file-name order.
+pub fn built_pages(out: &Path, locale: &str) -> Vec<(PathBuf, String)> {
+    [out.join(locale), out.join("content").join(locale)]
+        .iter()
+        .flat_map(|dir| walkdir::WalkDir::new(dir).sort_by_file_name())
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            (entry.into_path(), text)
+        })
+        .collect()
+}
+
+/// How the repository's banners name the clinic in a locale's published pages
+/// (`[fluent-args]` of `yaku.toml`; the part HTML does not escape).
+pub fn clinic(locale: &str) -> &'static str {
+    match locale {
+        "en" => "Aesthetic Dermatology Clinic",
+        "zh-Hans" => "美容皮肤科诊所",
+        other => panic!("no banner name for {other}"),
     }
 }
 
