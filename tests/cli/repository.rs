@@ -43,8 +43,12 @@ fn inspected(path: &str) -> Vec<(String, u64)> {
         .get_output()
         .stdout
         .clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
-    json["sections"]
+    sections_of(&serde_json::from_slice(&output).unwrap())
+}
+
+/// `(id, line)` of every section in the JSON of `yaku inspect`.
+fn sections_of(inspected: &serde_json::Value) -> Vec<(String, u64)> {
+    inspected["sections"]
         .as_array()
         .unwrap()
         .iter()
@@ -230,10 +234,16 @@ fn a_number_dropped_from_the_english_article_is_found_at_its_section() {
     assert_eq!(clean.code(), 0, "{}", clean.stdout());
     assert_eq!(clean.json()["qa"], serde_json::json!([]));
 
-    let sections = inspected(EN);
+    let sections = sections_of(
+        &project
+            .yaku(&["inspect", EN, "--format", "json"])
+            .success()
+            .json(),
+    );
     let (number, line, at) = a_prose_ten(&project.read(EN), &sections);
     let dropped = format!("{}{}", &line[..at], &line[at + 2..]);
     project.edit(EN, &format!("\n{line}\n"), &format!("\n{dropped}\n"));
+    // A number that is missing (rather than added) is reported at its section's heading.
     let (id, heading) = sections
         .iter()
         .rev()
