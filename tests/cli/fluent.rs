@@ -35,8 +35,9 @@ fn fluent_format_falls_back_and_reports_missing_variables() {
 }
 
 #[test]
-fn the_repository_formats_its_banners_in_every_locale() {
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+fn the_frozen_article_formats_its_banners_in_every_locale() {
+    let frozen = Project::fixture("exosome-article");
+    let repo = frozen.path();
     for (locale, expected) in [
         ("ja", "布施駅から徒歩3分"),
         ("en", "3-minute walk from Fuse Station"),

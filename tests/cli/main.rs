@@ -4,6 +4,7 @@
 mod support;
 
 mod accept;
+mod article;
 mod build;
 mod check;
 mod diff;
@@ -13,6 +14,7 @@ mod init_ids;
 mod inspect;
 mod nesting;
 mod qa;
+mod readme;
 mod reliability;
 mod repository;
 mod story;

@@ -115,6 +115,74 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The pages `yaku build` wrote for `locale` into `out` (`<locale>/` for json and html,
+/// `content/<locale>/` for hugo), as `(path, text)`, in file-name order.
+pub fn built_pages(out: &Path, locale: &str) -> Vec<(PathBuf, String)> {
+    [out.join(locale), out.join("content").join(locale)]
+        .iter()
+        .flat_map(|dir| walkdir::WalkDir::new(dir).sort_by_file_name())
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            (entry.into_path(), text)
+        })
+        .collect()
+}
+
+/// How the repository's banners name the clinic in a locale's published pages
+/// (`[fluent-args]` of `yaku.toml`; the part HTML does not escape).
+pub fn clinic(locale: &str) -> &'static str {
+    match locale {
+        "en" => "Aesthetic Dermatology Clinic",
+        "zh-Hans" => "美容皮肤科诊所",
+        other => panic!("no banner name for {other}"),
+    }
+}
+
+/// An external program that judges yaku's output (Hugo, headless Chromium), found on
+/// `PATH`. When it is absent the test is skipped locally: this prints `SKIPPED: …` and
+/// returns `None`, and the test returns. Under CI (the `CI` variable set, as `.ci/run`
+/// sets it after installing every judge) an absent judge fails the test instead.
+pub fn external_judge(program: &str, unjudged: &str) -> Option<PathBuf> {
+    judge_on(
+        program,
+        unjudged,
+        &std::env::var_os("PATH").unwrap_or_default(),
+        std::env::var_os("CI").is_some(),
+    )
+}
+
+/// [`external_judge`] with the search path and whether CI is set given.
+fn judge_on(program: &str, unjudged: &str, path: &std::ffi::OsStr, ci: bool) -> Option<PathBuf> {
+    let found = std::env::split_paths(path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file());
+    if found.is_none() {
+        let why = format!("{program} is not installed (apt-get install {program}); {unjudged}");
+        assert!(!ci, "{why}, and CI is set: CI runs every external judge");
+        eprintln!("SKIPPED: {why}");
+    }
+    found
+}
+
+#[test]
+fn an_absent_judge_skips_locally_and_fails_under_ci() {
+    let empty = tempfile::tempdir().unwrap();
+    let path = std::env::join_paths([empty.path()]).unwrap();
+    assert_eq!(judge_on("hugo", "not built", &path, false), None);
+    let under_ci = std::panic::catch_unwind(|| judge_on("hugo", "not built", &path, true));
+    assert!(under_ci.is_err(), "CI set: an absent judge fails the test");
+    // A present judge is found whether or not CI is set.
+    std::fs::write(empty.path().join("hugo"), "").unwrap();
+    for ci in [false, true] {
+        assert_eq!(
+            judge_on("hugo", "not built", &path, ci),
+            Some(empty.path().join("hugo"))
+        );
+    }
+}
+
 /// The outcome of one run.
 pub struct Run {
     pub output: Output,

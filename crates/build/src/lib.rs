@@ -18,6 +18,7 @@ pub use assemble::{build_document, LocaleContext};
 pub use error::BuildError;
 pub use html::{render_html, render_index_html, Labels, STYLESHEET};
 pub use hugo::{hugo_languages_config, render_hugo};
+#[cfg(feature = "schema")]
 pub use model::{document_schema, manifest_schema};
 pub use model::{
     Alternate, Block, CalloutKind, CitationOutput, DocumentOutput, Inline, ListItem, Manifest,

@@ -1,14 +1,14 @@
 //! The build's output: one [`DocumentOutput`] per document and locale, and the
 //! [`Manifest`] of them all. These types are the JSON contract with other renderers; the
-//! schemas in `schema/` are generated from them.
+//! schemas in `schema/` are generated from them (with the `schema` feature).
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Why a section's text is what the locale publishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PublicationState {
     /// The translation, current with the source (or the source itself).
@@ -20,7 +20,8 @@ pub enum PublicationState {
 }
 
 /// One article in one locale, as published.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentOutput {
     /// The document name (`content/<locale>/<doc>.md`).
     pub doc: String,
@@ -51,7 +52,8 @@ pub struct DocumentOutput {
 }
 
 /// An entry of the table of contents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TocEntry {
     /// The section id (the anchor).
     pub id: String,
@@ -62,7 +64,8 @@ pub struct TocEntry {
 }
 
 /// One published section.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SectionOutput {
     /// The stable id.
     pub id: String,
@@ -87,7 +90,8 @@ pub struct SectionOutput {
 }
 
 /// How a table column is aligned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum TableAlignment {
     /// Not specified.
@@ -101,7 +105,8 @@ pub enum TableAlignment {
 }
 
 /// The kind of a callout (GFM alert).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CalloutKind {
     /// Note.
@@ -117,8 +122,10 @@ pub enum CalloutKind {
 }
 
 /// A block of a section.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Block {
     /// A paragraph.
     Paragraph {
@@ -191,15 +198,18 @@ pub enum Block {
 }
 
 /// An item of a list.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListItem {
     /// The item's blocks.
     pub blocks: Vec<Block>,
 }
 
 /// An inline run.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Inline {
     /// Plain text.
     Text {
@@ -263,7 +273,8 @@ pub enum Inline {
 }
 
 /// An in-text citation and where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitationOutput {
     /// The section it is in.
     pub section: String,
@@ -276,7 +287,8 @@ pub struct CitationOutput {
 }
 
 /// A reference-list entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReferenceOutput {
     /// The first author's surname.
     pub first_author: String,
@@ -289,7 +301,8 @@ pub struct ReferenceOutput {
 }
 
 /// The same document in another (or this) locale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Alternate {
     /// The locale.
     pub locale: String,
@@ -298,7 +311,8 @@ pub struct Alternate {
 }
 
 /// How many sections a locale publishes in each state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublishedCounts {
     /// Current sections.
     pub current: usize,
@@ -311,7 +325,8 @@ pub struct PublishedCounts {
 }
 
 /// `index.json`: every document in every locale.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Manifest {
     /// The locale the articles are written in.
     pub source_locale: String,
@@ -324,7 +339,8 @@ pub struct Manifest {
 }
 
 /// One document in the manifest.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ManifestDocument {
     /// The document name.
     pub doc: String,
@@ -333,7 +349,8 @@ pub struct ManifestDocument {
 }
 
 /// One document in one locale, in the manifest.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ManifestEntry {
     /// The locale.
     pub locale: String,
@@ -364,11 +381,13 @@ impl DocumentOutput {
 }
 
 /// The JSON Schema of a document output file (`<locale>/<doc>.json`).
+#[cfg(feature = "schema")]
 pub fn document_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(DocumentOutput)).unwrap_or_default()
 }
 
 /// The JSON Schema of the manifest (`index.json`).
+#[cfg(feature = "schema")]
 pub fn manifest_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Manifest)).unwrap_or_default()
 }

@@ -22,6 +22,7 @@ pub enum CalloutKind {
 /// What a block is.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
+#[non_exhaustive]
 pub enum BlockKind {
     /// A paragraph.
     Paragraph,

@@ -15,6 +15,7 @@ pub enum Severity {
 
 /// What is wrong in an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Problem {
     /// The file is not UTF-8.
     #[error("the file is not valid UTF-8")]

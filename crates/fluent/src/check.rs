@@ -46,6 +46,7 @@ pub struct Finding {
 /// The kinds of problem [`check_locales`] reports; serialized in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// A part of a file is not valid Fluent (a Junk entry), or the file is not UTF-8.
     SyntaxError,

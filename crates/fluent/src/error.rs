@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 /// Why [`Localizer::load`](crate::Localizer::load) failed.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The fallback chain was empty, so there is no locale to load.
     #[error("the locale fallback chain is empty")]
@@ -72,6 +73,7 @@ pub enum LoadError {
 
 /// Why [`Localizer::format`](crate::Localizer::format) returned no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum FormatError {
     /// No locale of the chain defines the message.
     #[error("unknown message `{id}`")]
@@ -110,6 +112,7 @@ pub enum FormatError {
 
 /// Why [`check_locales`](crate::check_locales) could not run.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CheckError {
     /// A locale is not a valid BCP 47 language tag.
     #[error("`{locale}` is not a valid language tag")]

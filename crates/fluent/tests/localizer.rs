@@ -5,7 +5,12 @@ use std::path::Path;
 
 use yaku_fluent::{ArgValue, FormatError, FormatOptions, LoadError, Localizer};
 
-const LOCALES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales");
+/// A frozen copy of the repository's locales: these tests use its strings as examples,
+/// which editing the live `locales/` must not break.
+const LOCALES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/exosome-article/locales"
+);
 
 fn write(dir: &Path, files: &[(&str, &str)]) {
     for (path, text) in files {
@@ -26,13 +31,13 @@ fn args(pairs: &[(&str, &str)]) -> Vec<(String, ArgValue)> {
         .collect()
 }
 
-fn repository(locale: &str, options: FormatOptions) -> Localizer {
+fn frozen(locale: &str, options: FormatOptions) -> Localizer {
     Localizer::load(Path::new(LOCALES), &chain(&[locale]), options).expect("load")
 }
 
 #[test]
 fn missing_variable_is_an_error_not_text_with_a_placeholder() {
-    let localizer = repository("en", FormatOptions::default());
+    let localizer = frozen("en", FormatOptions::default());
     let result = localizer.format(
         "cta-evidence-based",
         Some("body"),
@@ -51,7 +56,7 @@ fn missing_variable_is_an_error_not_text_with_a_placeholder() {
 
 #[test]
 fn every_error_is_listed() {
-    let localizer = repository("en", FormatOptions::default());
+    let localizer = frozen("en", FormatOptions::default());
     let Err(FormatError::Resolve { errors, .. }) =
         localizer.format("cta-evidence-based", Some("body"), &[])
     else {
@@ -126,7 +131,7 @@ fn fallback_finds_a_message_only_in_the_last_locale_and_names_it() {
 #[test]
 fn isolation_marks_only_when_enabled() {
     let walk = |options| {
-        repository("en", options)
+        frozen("en", options)
             .format(
                 "feature-walk-from-station",
                 None,
@@ -148,7 +153,7 @@ fn isolation_marks_only_when_enabled() {
 
 #[test]
 fn english_walk_selects_the_plural_form_by_minutes() {
-    let localizer = repository("en", FormatOptions::default());
+    let localizer = frozen("en", FormatOptions::default());
     let walk = |minutes: &str| {
         localizer
             .format(
@@ -166,7 +171,7 @@ fn english_walk_selects_the_plural_form_by_minutes() {
 
 #[test]
 fn attributes_are_listed_in_source_order() {
-    let localizer = repository("ja", FormatOptions::default());
+    let localizer = frozen("ja", FormatOptions::default());
     assert_eq!(
         localizer.attributes("cta-science-backed"),
         Some(vec![
@@ -182,7 +187,7 @@ fn attributes_are_listed_in_source_order() {
 
 #[test]
 fn terms_are_not_messages() {
-    let localizer = repository("ja", FormatOptions::default());
+    let localizer = frozen("ja", FormatOptions::default());
     assert!(!localizer.has_message("-rejuran"));
     assert!(!localizer.message_ids().iter().any(|id| id.starts_with('-')));
 }

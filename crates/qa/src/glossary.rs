@@ -60,6 +60,7 @@ impl Eq for CompiledMatchers {}
 
 /// Why a glossary file is not valid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum GlossaryError {
     /// Not TOML.
     #[error("invalid TOML: {0}")]

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 /// One QA check, named by a stable id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Rule {
     /// `numbers`: the source section's numbers are the translation's numbers.
     Numbers,
@@ -147,6 +148,7 @@ impl FromStr for Setting {
 
 /// Why the QA settings of `yaku.toml` are not valid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SettingsError {
     /// A key that is not a rule id.
     #[error("[{table}]: unknown rule `{rule}` (rules: {rules})", rules = Rule::list())]

@@ -83,13 +83,24 @@ const PIECES: &[&str] = &[
     "\u{feff}",
     "é",
     "𠮷",
+    "# Café",
 ];
 
-/// Texts end with a line break: `yaku-content` panics on a file whose last line is a
-/// heading ending in a multi-byte character without one (`# Café` at the very end), which
-/// is its bug to fix, not this crate's.
+/// Texts with or without a final line break, so that a file may end inside a heading,
+/// a comment or a multi-byte character (`# Café`, `𠮷`).
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|p| p.concat() + "\n")
+    (
+        prop::collection::vec(prop::sample::select(PIECES), 0..60),
+        any::<bool>(),
+    )
+        .prop_map(|(pieces, final_newline)| {
+            let text = pieces.concat();
+            if final_newline {
+                text + "\n"
+            } else {
+                text
+            }
+        })
 }
 
 fn parse(text: &str) -> Option<Document> {
@@ -138,4 +149,27 @@ proptest! {
             .collect();
         check_required_notices(&source, Some(&translation), &statuses, Policy::default());
     }
+}
+
+/// The case the generator once had to avoid: both files end in a heading whose last
+/// character is multi-byte, with no line break after it.
+#[test]
+fn files_ending_in_a_multibyte_heading_without_a_line_break_are_checked() {
+    let source = parse("## 概要 {#a}\n\n56名\n\n## 見出し {#b}").expect("parses");
+    let translation = parse("## Overview {#a}\n\n65 people\n\n## Café {#b}").expect("parses");
+    let found = check_sections(
+        &PreparedDocument::new(&source, "ja"),
+        &PreparedDocument::new(&translation, "en"),
+        &["a", "b"],
+        &Options {
+            glossary: None,
+            rules: &Rule::ALL,
+        },
+    );
+    let numbers: Vec<(&str, usize)> = found
+        .iter()
+        .filter(|f| f.rule == Rule::Numbers)
+        .map(|f| (f.section.as_str(), f.line))
+        .collect();
+    assert_eq!(numbers, [("a", 3)], "{found:#?}");
 }
