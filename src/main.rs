@@ -8,7 +8,6 @@ mod github;
 mod output;
 mod published;
 mod report;
-mod workspace;
 
 use std::process::ExitCode;
 
@@ -63,9 +62,10 @@ pub enum Exit {
 #[derive(Debug)]
 pub struct Failure(pub String);
 
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(error: E) -> Self {
-        Failure(format!("error: {error}"))
+impl Failure {
+    /// `error: {what}`, for a failure that names its file itself.
+    pub fn error(what: impl std::fmt::Display) -> Failure {
+        Failure(format!("error: {what}"))
     }
 }
 

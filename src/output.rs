@@ -214,3 +214,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
     }
     out
 }
+
+impl yaku_project::Progress for Progress {
+    fn start(&self, documents: u64) {
+        self.bar.set_length(documents);
+    }
+
+    fn advance(&self) {
+        self.inc(1);
+    }
+}

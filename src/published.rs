@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::workspace::Workspace;
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
+use yaku_project::Workspace;
 use yaku_qa::{
     check_published, Argument, Finding, Glossary, Origin, PublishedString, Rule, Settings,
 };

@@ -5,6 +5,9 @@ use std::ops::Range;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 use yaku_content::{Diagnostic, LineIndex, Severity};
+use yaku_project::{FileProblem, LockError, ProjectError, WorkspaceError};
+
+use crate::Failure;
 
 /// `path:line:col: severity: message`, then a snippet of the source and the hint.
 pub fn render(
@@ -55,4 +58,81 @@ pub fn render_content(display_path: &str, text: &str, diagnostic: &Diagnostic) -
         &diagnostic.problem.to_string(),
         diagnostic.problem.help().as_deref(),
     )
+}
+
+/// Renders a problem with a file: with a snippet when its text is known.
+pub fn render_problem(problem: &FileProblem) -> String {
+    match &problem.snippet {
+        Some(snippet) => render(
+            &problem.path,
+            &snippet.text,
+            snippet.span.clone(),
+            problem.severity,
+            &problem.message,
+            problem.help.as_deref(),
+        ),
+        None => {
+            let label = match problem.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut out = format!(
+                "{}:{}:{}: {label}: {}\n",
+                problem.path, problem.line, problem.col, problem.message
+            );
+            if let Some(help) = &problem.help {
+                out.push_str(&format!("help: {help}\n"));
+            }
+            out
+        }
+    }
+}
+
+impl From<ProjectError> for Failure {
+    fn from(error: ProjectError) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let problem = FileProblem::of_project_error(&error, &cwd);
+        match error {
+            ProjectError::NotFound(_) => Failure(format!(
+                "error: {}\nhelp: {}",
+                problem.message,
+                problem.help.unwrap_or_default()
+            )),
+            _ => Failure(render_problem(&problem)),
+        }
+    }
+}
+
+impl From<LockError> for Failure {
+    fn from(error: LockError) -> Self {
+        match &error {
+            LockError::Held { .. } => Failure(format!(
+                "error: {error}\nhelp: wait for it to finish and run this command again"
+            )),
+            _ => Failure::error(error),
+        }
+    }
+}
+
+impl From<WorkspaceError> for Failure {
+    fn from(error: WorkspaceError) -> Self {
+        match error {
+            WorkspaceError::Project(error) => error.into(),
+            WorkspaceError::Lock(error) => error.into(),
+            other => Failure::error(other),
+        }
+    }
+}
+
+/// Prints the problems of files that could not be used and fails with `message` when
+/// there are any: for commands that must not act on a partial project.
+pub fn stop_on_problems(problems: &[FileProblem], message: &str) -> Result<(), Failure> {
+    for problem in problems {
+        crate::output::eprint(&render_problem(problem));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(format!("error: {message}")))
+    }
 }

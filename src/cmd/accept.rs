@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use yaku_sync::{accept_sections, write_atomic_verified, AcceptSelection, Refusal, Written};
+use yaku_project::{write_atomic_verified, Written};
+use yaku_sync::{accept_sections, AcceptSelection, Refusal};
 
 use super::Context;
-use crate::workspace::{stop_on_problems, Workspace};
+use crate::report::stop_on_problems;
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku accept`.
@@ -30,7 +31,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
     let locales = workspace.locales(Some(&args.locale))?;
     let _lock = workspace.lock("accept")?;
     // Document → the sections asked for (empty: the whole document).

@@ -10,12 +10,12 @@ use yaku_build::{
     STYLESHEET,
 };
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
-use yaku_sync::{write_atomic, write_atomic_streamed_if_changed, Project};
+use yaku_project::{write_atomic, write_atomic_streamed_if_changed, FileProblem, Project};
 
 use super::{to_json, Context};
 use crate::output::Progress;
-use crate::workspace::{project_failure, Workspace};
 use crate::{output, Exit, Failure};
+use yaku_project::Workspace;
 
 /// Output formats of `yaku build`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,7 +70,7 @@ struct LocaleSetup {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
     let project = &workspace.project;
     let mut locales: Vec<String> = std::iter::once(project.source().to_string())
         .chain(project.targets().iter().cloned())
@@ -87,7 +87,9 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let out_dir = if args.out.is_absolute() {
         args.out.clone()
     } else {
-        std::env::current_dir()?.join(&args.out)
+        std::env::current_dir()
+            .map_err(|e| Failure::error(format!("cannot read the current folder: {e}")))?
+            .join(&args.out)
     };
     // Before anything is written: the output must not land on the project's own files.
     confine_out(&args.out, &out_dir, project)?;
@@ -96,9 +98,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         .map(|locale| setup(&workspace, locale))
         .collect::<Result<Vec<_>, _>>()?;
 
-    let docs = project
-        .documents()
-        .map_err(|e| project_failure(&e, Some(&project.root)))?;
+    let docs = project.documents()?;
     let progress = Progress::new((docs.len() * setups.len()) as u64, "pages");
     // Documents are built in parallel; each is read, built, written and dropped.
     let built: Vec<Result<DocumentBuild, Failure>> = {
@@ -177,7 +177,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     }
     output::print(&summary);
     for problem in &problems {
-        output::eprint(problem);
+        output::eprint(&crate::report::render_problem(problem));
     }
     for failure in &policy_failures {
         output::eprint(&format!("error: {failure}"));
@@ -197,7 +197,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
 /// One document built in every locale.
 struct DocumentBuild {
     document: ManifestDocument,
-    problems: Vec<String>,
+    problems: Vec<FileProblem>,
     policy_failures: Vec<String>,
 }
 
@@ -223,8 +223,8 @@ fn build_one(
     let source = match workspace.load(&project.document_path(project.source(), doc)) {
         Ok(Some(source)) => source,
         Ok(None) => return Ok(result),
-        Err(Failure(message)) => {
-            result.problems.push(message);
+        Err(error) => {
+            result.problems.push(workspace.problem(&error));
             return Ok(result);
         }
     };
@@ -245,8 +245,8 @@ fn build_one(
         } else {
             match workspace.load(&project.document_path(&setup.locale, doc)) {
                 Ok(loaded) => loaded,
-                Err(Failure(message)) => {
-                    result.problems.push(message);
+                Err(error) => {
+                    result.problems.push(workspace.problem(&error));
                     continue;
                 }
             }

@@ -8,14 +8,12 @@ use yaku_qa::{
     check_required_notices, check_sections, Glossary, NoticeState, OnMissing, OnStale, Policy,
     PreparedDocument, Rule, SectionStatus, Settings,
 };
-use yaku_sync::{
-    align, Alignment, LoadedDocument, MissingPolicy, SectionState, StalePolicy, StateCounts,
-};
+use yaku_sync::{align, Alignment, MissingPolicy, SectionState, StalePolicy, StateCounts};
 
 use super::{to_json, Context};
 use crate::published::{untranslated_components, Placement};
-use crate::workspace::{project_failure, Pair, SourceShared, Workspace};
 use crate::{github, output, Exit, Failure};
+use yaku_project::{FileProblem, LoadedDocument, Pair, SourceShared, Workspace};
 
 /// Output formats of `yaku check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -121,7 +119,7 @@ struct JsonCheck {
     fluent: Vec<FluentFinding>,
     qa: Vec<QaFinding>,
     orphaned: Vec<Orphan>,
-    errors: Vec<String>,
+    errors: Vec<FileProblem>,
     summary: Summary,
 }
 
@@ -172,7 +170,7 @@ fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> String {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
     let locales = workspace.locales(args.locale.as_deref())?;
     let config = &workspace.project.config;
     let settings = Settings::from_tables(
@@ -248,8 +246,9 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut qa = Vec::new();
     let mut problems = Vec::new();
     let mut placed = BTreeMap::new();
+    let progress = output::Progress::new(0, "documents");
     // Results are folded into the summary as they come, document by document.
-    let collect = |checked: Vec<PairChecked>, mut doc_problems: Vec<String>| {
+    let collect = |checked: Vec<PairChecked>, mut doc_problems: Vec<FileProblem>| {
         summary.documents += usize::from(!checked.is_empty());
         for (counts, mut pair_findings, mut pair_qa, pair_placed) in checked {
             add_counts(counts, &mut summary);
@@ -267,12 +266,12 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         problems.append(&mut doc_problems);
     };
     if args.no_cache {
-        workspace.visit_pairs(&locales, None, check_pair, collect)?;
+        workspace.visit_pairs(&locales, None, &progress, check_pair, collect)?;
     } else {
         // Unchanged pairs are not read again (see yaku_sync::ResultCache).
         let options = format!("{:?} {:?} {}", locales, args.rule, args.all);
         let cache = workspace.result_cache("check", &options);
-        workspace.visit_pairs_cached(&locales, None, &cache, check_pair, collect)?;
+        workspace.visit_pairs_cached(&locales, None, &cache, &progress, check_pair, collect)?;
         if let Err(e) = cache.save() {
             output::eprint(&format!("warning: cannot write the check cache: {e}"));
         }
@@ -281,10 +280,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut orphaned = Vec::new();
     if args.rule.is_none() {
         for locale in &locales {
-            let docs = workspace
-                .project
-                .orphans(locale)
-                .map_err(|e| project_failure(&e, Some(&workspace.project.root)))?;
+            let docs = workspace.project.orphans(locale)?;
             orphaned.extend(docs.into_iter().map(|doc| Orphan {
                 path: workspace.display(&workspace.project.document_path(locale, &doc)),
                 doc,
@@ -469,13 +465,21 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     &format!("{}: {}", f.id, f.message),
                 ));
             }
-            // Files that could not be checked, as annotations too: their rendered text
-            // (path, position, snippet, hint) is the message.
+            // Files that could not be checked, as annotations too.
             for problem in &problems {
+                let message = match &problem.help {
+                    Some(help) => format!("{}. {help}", problem.message),
+                    None => problem.message.clone(),
+                };
                 out.push_str(&github::command(
-                    "error",
-                    &[("title", "yaku")],
-                    problem.trim_end(),
+                    annotation_level(problem.severity.as_str()),
+                    &[
+                        ("file", &problem.path),
+                        ("line", &problem.line.to_string()),
+                        ("col", &problem.col.to_string()),
+                        ("title", "yaku"),
+                    ],
+                    &message,
                 ));
             }
             out
@@ -484,7 +488,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     output::print(&out);
     if args.format == CheckFormat::Text {
         for problem in &problems {
-            output::eprint(problem);
+            output::eprint(&crate::report::render_problem(problem));
         }
     }
     if !problems.is_empty() {
@@ -504,7 +508,7 @@ fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Failure> {
             workspace.display(&path)
         ))
     };
-    let text = match yaku_sync::read_regular(&path) {
+    let text = match yaku_project::read_regular(&path) {
         Ok(Some(read)) => String::from_utf8(read.bytes).map_err(|e| cannot_read(&e))?,
         Ok(None) => return Ok(None),
         Err(e) => return Err(cannot_read(&e)),

@@ -4,7 +4,7 @@ use yaku_sync::{align, diff_text, Change, SectionState};
 
 use super::{to_json, Context, Format};
 use crate::output::Style;
-use crate::workspace::{stop_on_problems, Workspace};
+use crate::report::stop_on_problems;
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku diff`.
@@ -33,7 +33,7 @@ struct JsonDiff {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
     let locales = workspace.locales(Some(&args.locale))?;
     let (doc, section) = match &args.target {
         Some(target) => match target.split_once('#') {

@@ -3,7 +3,6 @@
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
 
 use super::Context;
-use crate::workspace::Workspace;
 use crate::{output, Exit, Failure};
 
 /// Subcommands of `yaku fluent`.
@@ -30,7 +29,7 @@ pub struct FormatArgs {
 
 pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
     let Command::Format(args) = command;
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
     let project = &workspace.project;
     if args.locale != project.source() && !project.targets().contains(&args.locale) {
         return Err(Failure(format!(
@@ -54,12 +53,15 @@ pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
         FormatOptions {
             use_isolating: args.isolate,
         },
-    )?;
+    )
+    .map_err(Failure::error)?;
     let (id, attribute) = match args.message.split_once('.') {
         Some((id, attribute)) => (id, Some(attribute)),
         None => (args.message.as_str(), None),
     };
-    let formatted = localizer.format(id, attribute, &values)?;
+    let formatted = localizer
+        .format(id, attribute, &values)
+        .map_err(Failure::error)?;
     output::print(&format!("{}\n", formatted.text));
     Ok(Exit::Clean)
 }

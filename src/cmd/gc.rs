@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use yaku_content::Marker;
 
 use super::Context;
-use crate::workspace::{project_failure, stop_on_problems, Workspace};
+use crate::report::stop_on_problems;
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku gc`.
@@ -17,26 +17,25 @@ pub struct Args {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
+    let progress = output::Progress::new(0, "documents");
     let locales = workspace.locales(None)?;
     let _lock = if args.dry_run {
         None
     } else {
         Some(workspace.lock("gc")?)
     };
-    let (found, mut problems) =
-        workspace.map_pairs(&locales, None, |pair, _| match &pair.translation {
+    let (found, mut problems) = workspace.map_pairs(&locales, None, &progress, |pair, _| {
+        match &pair.translation {
             Some(t) => baselines(&t.document),
             None => Vec::new(),
-        })?;
+        }
+    })?;
     // A translation whose source document was renamed still refers to its baselines:
     // they are what `yaku diff` shows once the source is found again.
     let mut keep: BTreeSet<_> = found.into_iter().flatten().collect();
     for locale in &locales {
-        let orphans = workspace
-            .project
-            .orphans(locale)
-            .map_err(|e| project_failure(&e, Some(&workspace.project.root)))?;
+        let orphans = workspace.project.orphans(locale)?;
         for doc in orphans {
             let path = workspace.project.document_path(locale, &doc);
             match workspace.load(&path) {
@@ -44,7 +43,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                     keep.extend(baselines(&t.document));
                 }
                 Ok(_) => {}
-                Err(Failure(message)) => problems.push(message),
+                Err(error) => problems.push(workspace.problem(&error)),
             }
         }
     }

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use super::Context;
-use crate::workspace::Workspace;
 use crate::{output, report, Exit, Failure};
 
 /// Arguments of `yaku ids`.
@@ -20,7 +19,7 @@ pub struct Args {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     // Writing needs the project: its lock, and its folder as the limit of what is written.
     let workspace = if args.write {
-        Some(Workspace::open(context.root.as_deref())?)
+        Some(super::open(context)?)
     } else {
         None
     };
@@ -31,7 +30,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         if let Some(workspace) = &workspace {
             workspace.check_inside(path)?;
         }
-        let read = yaku_sync::read_regular(path)
+        let read = yaku_project::read_regular(path)
             .map_err(|e| Failure(format!("error: cannot read {shown}: {e}")))?
             .ok_or_else(|| Failure(format!("error: cannot read {shown}: no such file")))?;
         let bytes = read.bytes;
@@ -48,9 +47,9 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         changed = true;
         if args.write {
             let written =
-                yaku_sync::write_atomic_verified(path, Some(read.stamp), fixed.as_bytes())
+                yaku_project::write_atomic_verified(path, Some(read.stamp), fixed.as_bytes())
                     .map_err(|e| Failure(format!("error: cannot write {shown}: {e}")))?;
-            if written == yaku_sync::Written::ChangedSinceRead {
+            if written == yaku_project::Written::ChangedSinceRead {
                 return Err(Failure(format!(
                     "error: {shown} changed while yaku was working on it; nothing written, run the command again"
                 )));

@@ -19,7 +19,8 @@ pub struct Args {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let dir = match &context.root {
         Some(root) => root.clone(),
-        None => std::env::current_dir()?,
+        None => std::env::current_dir()
+            .map_err(|e| Failure::error(format!("cannot read the current folder: {e}")))?,
     };
     let path: PathBuf = dir.join("yaku.toml");
     if path.exists() {
@@ -81,7 +82,7 @@ locales = "locales"
 "#,
         source = args.source,
     );
-    yaku_sync::write_atomic(&path, text.as_bytes())
+    yaku_project::write_atomic(&path, text.as_bytes())
         .map_err(|e| Failure(format!("error: cannot write {}: {e}", path.display())))?;
     output::print(&format!("wrote {}\n", path.display()));
     Ok(Exit::Clean)

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use yaku_content::{parse_document, ParseOptions, SectionKind};
 
 use super::{to_json, Context, Format};
-use crate::workspace::Workspace;
 use crate::{output, report, Exit, Failure};
 
 /// Arguments of `yaku inspect`.
@@ -63,7 +62,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let bytes = std::fs::read(&args.path)
         .map_err(|e| Failure(format!("error: cannot read {}: {e}", args.path.display())))?;
     // Inside a project, component names are checked against its Fluent messages.
-    let options = Workspace::open(context.root.as_deref())
+    let options = super::open(context)
         .map(|w| w.parse_options)
         .unwrap_or_else(|_| ParseOptions::default());
     let shown = args.path.display().to_string();

@@ -78,9 +78,19 @@ pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
     }
 }
 
+/// Opens the project at `--root`, or the one found from the current folder.
+pub fn open(context: &Context) -> Result<yaku_project::Workspace, Failure> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure::error(format!("cannot read the current folder: {e}")))?;
+    Ok(yaku_project::Workspace::open(
+        context.root.as_deref(),
+        &cwd,
+    )?)
+}
+
 /// Serializes to pretty JSON with a final line break.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
-    let mut text = serde_json::to_string_pretty(value)?;
+    let mut text = serde_json::to_string_pretty(value).map_err(Failure::error)?;
     text.push('\n');
     Ok(text)
 }

@@ -3,7 +3,6 @@
 use yaku_sync::{align, DocumentStatus, SectionState};
 
 use super::{to_json, Context, Format};
-use crate::workspace::Workspace;
 use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku status`.
@@ -23,9 +22,10 @@ struct JsonStatus {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
+    let progress = output::Progress::new(0, "documents");
     let locales = workspace.locales(args.locale.as_deref())?;
-    let (statuses, problems) = workspace.map_pairs(&locales, None, |pair, _| {
+    let (statuses, problems) = workspace.map_pairs(&locales, None, &progress, |pair, _| {
         let alignments = align(
             &pair.source.document,
             pair.translation.as_ref().map(|t| &t.document),
@@ -70,7 +70,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     };
     output::print(&out);
     for problem in &problems {
-        output::eprint(problem);
+        output::eprint(&crate::report::render_problem(problem));
     }
     if !problems.is_empty() {
         return Err(Failure(

@@ -1,10 +1,11 @@
 //! `yaku sync`: bring translation files into the source's shape.
 
-use yaku_sync::{sync_document, write_atomic_verified, SyncOptions, Written};
+use yaku_project::{write_atomic_verified, Written};
+use yaku_sync::{sync_document, SyncOptions};
 
 use super::Context;
-use crate::workspace::{Pair, SourceShared, Workspace};
 use crate::{output, Exit, Failure};
+use yaku_project::{Pair, SourceShared};
 
 /// Arguments of `yaku sync`.
 #[derive(Debug, clap::Args)]
@@ -34,7 +35,7 @@ enum Synced {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let workspace = Workspace::open(context.root.as_deref())?;
+    let workspace = super::open(context)?;
     let locales = workspace.locales(args.locale.as_deref())?;
     let _lock = if args.dry_run {
         None
@@ -92,32 +93,43 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut skipped = 0;
     let mut failures = Vec::new();
     let mut problems = Vec::new();
-    workspace.visit_pairs(&locales, None, sync_pair, |results, mut doc_problems| {
-        let mut out = String::new();
-        for result in results {
-            match result {
-                Synced::Unchanged => {}
-                Synced::WouldChange(text) | Synced::Written(text) => {
-                    changed_files += 1;
-                    out.push_str(&text);
+    let progress = output::Progress::new(0, "documents");
+    workspace.visit_pairs(
+        &locales,
+        None,
+        &progress,
+        sync_pair,
+        |results, mut doc_problems| {
+            let mut out = String::new();
+            for result in results {
+                match result {
+                    Synced::Unchanged => {}
+                    Synced::WouldChange(text) | Synced::Written(text) => {
+                        changed_files += 1;
+                        out.push_str(&text);
+                    }
+                    Synced::Skipped(text) => {
+                        skipped += 1;
+                        out.push_str(&text);
+                    }
+                    Synced::Failed(message) => failures.push(message),
                 }
-                Synced::Skipped(text) => {
-                    skipped += 1;
-                    out.push_str(&text);
-                }
-                Synced::Failed(message) => failures.push(message),
             }
-        }
-        if !out.is_empty() {
-            output::print(&out);
-        }
-        problems.append(&mut doc_problems);
-    })?;
+            if !out.is_empty() {
+                progress.suspend(|| output::print(&out));
+            }
+            problems.append(&mut doc_problems);
+        },
+    )?;
+    progress.finish();
     if changed_files == 0 && skipped == 0 && problems.is_empty() && failures.is_empty() {
         output::print("every translation already has the source's shape\n");
     }
-    for problem in problems.iter().chain(&failures) {
-        output::eprint(problem);
+    for problem in &problems {
+        output::eprint(&crate::report::render_problem(problem));
+    }
+    for failure in &failures {
+        output::eprint(failure);
     }
     if !failures.is_empty() {
         return Err(Failure("error: some files could not be written".into()));

@@ -213,10 +213,10 @@ fn github_annotations_escape_hostile_file_names() {
         stdout.contains("::warning file=locales/en/x%2Cy%3Az%25%0A%3A%3Aadd-mask%3A%3Af.ftl,line=1,col=1,title=yaku fluent "),
         "{stdout}"
     );
-    // The broken translation: one annotation, its rendered problem in the message.
+    // The broken translation: an annotation at its file and place.
     assert!(
         stdout.contains(
-            "::error title=yaku::content/zh-Hans/a,b:c%25d%0A::add-mask::x.md:1:1: error: heading has no id%0A"
+            "::error file=content/zh-Hans/a%2Cb%3Ac%25d%0A%3A%3Aadd-mask%3A%3Ax.md,line=1,col=1,title=yaku::heading has no id. add an id"
         ),
         "{stdout}"
     );

@@ -104,8 +104,16 @@ fn every_command_survives_nesting_100_000_deep() {
             let stdout = run.stdout();
             let mut reported: Vec<String> = stderr.lines().map(str::to_string).collect();
             if let Ok(json) = serde_json::from_str::<serde_json::Value>(&stdout) {
+                // File problems are objects: path, line, col, severity, message.
                 for error in json["errors"].as_array().into_iter().flatten() {
-                    reported.extend(error.as_str().unwrap_or("").lines().map(str::to_string));
+                    reported.push(format!(
+                        "{}:{}:{}: {}: {}",
+                        error["path"].as_str().unwrap_or(""),
+                        error["line"],
+                        error["col"],
+                        error["severity"].as_str().unwrap_or(""),
+                        error["message"].as_str().unwrap_or("")
+                    ));
                 }
             } else {
                 reported.extend(stdout.lines().map(str::to_string));

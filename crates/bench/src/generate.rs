@@ -4,7 +4,8 @@ use std::fs;
 use std::path::Path;
 
 use yaku_content::{parse_document, Document, Fingerprint, ParseOptions};
-use yaku_sync::{accept_sections, AcceptSelection, SourceStore};
+use yaku_project::SourceStore;
+use yaku_sync::{accept_sections, AcceptSelection};
 
 use crate::article::Article;
 use crate::filler::Script;

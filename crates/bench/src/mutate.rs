@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use yaku_content::{parse_document, Document, ParseOptions, SectionKind};
-use yaku_sync::Project;
+use yaku_project::Project;
 
 use crate::rng::{key_of, Rng};
 use crate::{CorpusInfo, Error, Mutation, Result};

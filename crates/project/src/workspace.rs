@@ -1,21 +1,77 @@
-//! The project as the commands see it: configuration, the source locale's component
-//! names, and articles read with their problems rendered.
+//! The project as commands see it: configuration, the source locale's component names,
+//! and every document paired with its translations, visited in parallel in document
+//! order with the problems of files that cannot be used.
 
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use yaku_content::{ParseOptions, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
 use yaku_qa::PreparedDocument;
-use yaku_sync::{
-    FileStamp, LoadedDocument, LockError, Project, ProjectError, ProjectLock, ResultCache,
+
+use crate::{
+    FileProblem, FileStamp, LoadedDocument, LockError, Project, ProjectError, ProjectLock,
+    ResultCache,
 };
 
-use crate::output::Progress;
-use crate::report;
-use crate::Failure;
+/// Why a workspace operation could not run (as opposed to problems in files, which are
+/// [`FileProblem`]s next to the results).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WorkspaceError {
+    /// The project could not be opened or its documents listed.
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    /// `--locale` names no target locale.
+    #[error("`{locale}` is not a target locale of this project (targets: {targets})")]
+    UnknownLocale {
+        /// The locale asked for.
+        locale: String,
+        /// The targets, comma-separated.
+        targets: String,
+    },
+    /// A document asked for does not exist.
+    #[error("no document `{doc}` in {folder}")]
+    UnknownDocument {
+        /// The document asked for.
+        doc: String,
+        /// The source locale's folder.
+        folder: String,
+    },
+    /// Another command holds the lock, or it could not be taken.
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    /// A path to write lies outside the project.
+    #[error("{path} is outside the project folder {root}; yaku writes only inside it")]
+    Outside {
+        /// The path as given.
+        path: String,
+        /// The project folder.
+        root: String,
+    },
+    /// A path given on the command line could not be resolved.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+/// Told how far a visit has come, for a progress bar: the library draws nothing.
+pub trait Progress: Sync {
+    /// The visit will hand over `documents` documents.
+    fn start(&self, _documents: u64) {}
+    /// One more document was handed to the sink.
+    fn advance(&self) {}
+}
+
+/// No progress shown.
+impl Progress for () {}
 
 /// An opened project.
 pub struct Workspace {
@@ -64,13 +120,12 @@ impl<'s> SourceShared<'s> {
 }
 
 impl Workspace {
-    /// Opens the project at `--root`, or the one found from the current folder.
-    pub fn open(root: Option<&Path>) -> Result<Workspace, Failure> {
+    /// Opens the project at `root`, or the one found from `cwd` upwards.
+    pub fn open(root: Option<&Path>, cwd: &Path) -> Result<Workspace, ProjectError> {
         let project = match root {
-            Some(root) => Project::open(root),
-            None => Project::discover(&std::env::current_dir()?),
-        }
-        .map_err(|e| project_failure(&e, None))?;
+            Some(root) => Project::open(root)?,
+            None => Project::discover(cwd)?,
+        };
         let known_components = known_components(&project);
         Ok(Workspace {
             project,
@@ -86,7 +141,7 @@ impl Workspace {
         T: Clone + serde::Serialize + serde::de::DeserializeOwned,
     {
         let read = |path: PathBuf| {
-            yaku_sync::read_regular(&path)
+            crate::read_regular(&path)
                 .ok()
                 .flatten()
                 .map(|read| String::from_utf8_lossy(&read.bytes).into_owned())
@@ -113,15 +168,8 @@ impl Workspace {
 
     /// Takes the project lock for a command that writes (`name` is shown to a command
     /// that finds it held), then removes the temporary files that a killed writer left.
-    pub fn lock(&self, name: &str) -> Result<ProjectLock, Failure> {
-        let lock = ProjectLock::acquire(&self.project.root.join(".yaku"), name).map_err(|e| {
-            Failure(match &e {
-                LockError::Held { .. } => {
-                    format!("error: {e}\nhelp: wait for it to finish and run this command again")
-                }
-                LockError::Io { .. } => format!("error: {e}"),
-            })
-        })?;
+    pub fn lock(&self, name: &str) -> Result<ProjectLock, LockError> {
+        let lock = ProjectLock::acquire(&self.project.root.join(".yaku"), name)?;
         // Holding the lock, no other yaku writes: a `.yaku-*.tmp` file is a leftover.
         let folders = [
             self.project.root.join(&self.project.config.project.content),
@@ -143,18 +191,16 @@ impl Workspace {
     }
 
     /// Fails unless `path` (resolved through any links) is inside the project folder.
-    pub fn check_inside(&self, path: &Path) -> Result<(), Failure> {
-        let outside = || {
-            Failure(format!(
-                "error: {} is outside the project folder {}; yaku writes only inside it",
-                path.display(),
-                self.project.root.display()
-            ))
+    pub fn check_inside(&self, path: &Path) -> Result<(), WorkspaceError> {
+        let outside = || WorkspaceError::Outside {
+            path: path.display().to_string(),
+            root: self.project.root.display().to_string(),
         };
         let root = self.project.root.canonicalize().map_err(|_| outside())?;
-        let real = path
-            .canonicalize()
-            .map_err(|e| Failure(format!("error: cannot read {}: {e}", path.display())))?;
+        let real = path.canonicalize().map_err(|source| WorkspaceError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
         if real.starts_with(root) {
             Ok(())
         } else {
@@ -167,38 +213,41 @@ impl Workspace {
         display_path(&self.project.root, path)
     }
 
-    /// Reads an article; problems that stop it from being trusted become a failure.
-    pub fn load(&self, path: &Path) -> Result<Option<LoadedDocument>, Failure> {
-        self.project
-            .load(path, &self.parse_options)
-            .map_err(|e| project_failure(&e, Some(&self.project.root)))
+    /// Reads an article (`None`: no such file).
+    pub fn load(&self, path: &Path) -> Result<Option<LoadedDocument>, ProjectError> {
+        self.project.load(path, &self.parse_options)
+    }
+
+    /// An error reading a file as a problem of that file.
+    pub fn problem(&self, error: &ProjectError) -> FileProblem {
+        FileProblem::of_project_error(error, &self.project.root)
     }
 
     /// The target locales selected by `--locale` (all when `None`).
-    pub fn locales(&self, only: Option<&str>) -> Result<Vec<String>, Failure> {
+    pub fn locales(&self, only: Option<&str>) -> Result<Vec<String>, WorkspaceError> {
         match only {
             Some(locale) if self.project.targets().iter().any(|t| t == locale) => {
                 Ok(vec![locale.to_string()])
             }
-            Some(locale) => Err(Failure(format!(
-                "error: `{locale}` is not a target locale of this project (targets: {})",
-                self.project.targets().join(", ")
-            ))),
+            Some(locale) => Err(WorkspaceError::UnknownLocale {
+                locale: locale.to_string(),
+                targets: self.project.targets().join(", "),
+            }),
             None => Ok(self.project.targets().to_vec()),
         }
     }
 
     /// Every source document paired with its translation in each of `locales`, in
     /// document then locale order. Files with errors are reported in `problems`
-    /// (rendered) and skipped. Holds every document in memory: prefer [`Self::map_pairs`]
+    /// and skipped. Holds every document in memory: prefer [`Self::map_pairs`]
     /// for commands that only need a result per pair.
     pub fn pairs(
         &self,
         locales: &[String],
         docs: Option<&[String]>,
-        problems: &mut Vec<String>,
-    ) -> Result<Vec<Pair>, Failure> {
-        let (pairs, mut found) = self.map_pairs(locales, docs, |pair, _| Pair {
+        problems: &mut Vec<FileProblem>,
+    ) -> Result<Vec<Pair>, WorkspaceError> {
+        let (pairs, mut found) = self.map_pairs(locales, docs, &(), |pair, _| Pair {
             doc: pair.doc.clone(),
             locale: pair.locale.clone(),
             source: pair.source.clone(),
@@ -211,7 +260,7 @@ impl Workspace {
 
     /// Calls `f` on every source document paired with its translation in each of
     /// `locales` and returns the results in document then locale order, with the
-    /// rendered problems of files that could not be used (those pairs are skipped).
+    /// problems of files that could not be used (those pairs are skipped).
     /// Documents are read and parsed in parallel and dropped once `f` has seen them; only
     /// the results are kept. `f` also gets the work on the source that the document's
     /// locales share.
@@ -219,11 +268,12 @@ impl Workspace {
         &self,
         locales: &[String],
         docs: Option<&[String]>,
+        progress: &dyn Progress,
         f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
-    ) -> Result<(Vec<T>, Vec<String>), Failure> {
+    ) -> Result<(Vec<T>, Vec<FileProblem>), WorkspaceError> {
         let mut results = Vec::new();
         let mut problems = Vec::new();
-        self.visit_pairs(locales, docs, f, |mut r, mut p| {
+        self.visit_pairs(locales, docs, progress, f, |mut r, mut p| {
             results.append(&mut r);
             problems.append(&mut p);
         })?;
@@ -231,17 +281,18 @@ impl Workspace {
     }
 
     /// [`Self::map_pairs`] that hands each document's results (one per locale) and the
-    /// rendered problems of its files to `sink` as soon as they and those of every
+    /// problems of its files to `sink` as soon as they and those of every
     /// earlier document are ready, in document order: nothing is held for the whole
     /// corpus, so what a command prints can stream.
     pub fn visit_pairs<T: Send>(
         &self,
         locales: &[String],
         docs: Option<&[String]>,
+        progress: &dyn Progress,
         f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
-        sink: impl FnMut(Vec<T>, Vec<String>),
-    ) -> Result<(), Failure> {
-        self.visit_pairs_with(locales, docs, &NoCache, f, sink)
+        sink: impl FnMut(Vec<T>, Vec<FileProblem>),
+    ) -> Result<(), WorkspaceError> {
+        self.visit_pairs_with(locales, docs, &NoCache, progress, f, sink)
     }
 
     /// [`Self::visit_pairs`] with results kept in `cache`: a pair whose two files have
@@ -251,13 +302,14 @@ impl Workspace {
         locales: &[String],
         docs: Option<&[String]>,
         cache: &ResultCache<T>,
+        progress: &dyn Progress,
         f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
-        sink: impl FnMut(Vec<T>, Vec<String>),
-    ) -> Result<(), Failure>
+        sink: impl FnMut(Vec<T>, Vec<FileProblem>),
+    ) -> Result<(), WorkspaceError>
     where
         T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned,
     {
-        self.visit_pairs_with(locales, docs, cache, f, sink)
+        self.visit_pairs_with(locales, docs, cache, progress, f, sink)
     }
 
     fn visit_pairs_with<T: Send>(
@@ -265,22 +317,20 @@ impl Workspace {
         locales: &[String],
         docs: Option<&[String]>,
         cache: &(dyn PairCache<T> + Sync),
+        progress: &dyn Progress,
         f: impl Fn(&Pair, &SourceShared<'_>) -> T + Sync,
-        mut sink: impl FnMut(Vec<T>, Vec<String>),
-    ) -> Result<(), Failure> {
+        mut sink: impl FnMut(Vec<T>, Vec<FileProblem>),
+    ) -> Result<(), WorkspaceError> {
         use rayon::prelude::*;
 
-        let all_docs = self
-            .project
-            .documents()
-            .map_err(|e| project_failure(&e, Some(&self.project.root)))?;
+        let all_docs = self.project.documents()?;
         if let Some(wanted) = docs {
             for doc in wanted {
                 if !all_docs.contains(doc) {
-                    return Err(Failure(format!(
-                        "error: no document `{doc}` in {}",
-                        self.display(&self.project.content_dir(self.project.source()))
-                    )));
+                    return Err(WorkspaceError::UnknownDocument {
+                        doc: doc.clone(),
+                        folder: self.display(&self.project.content_dir(self.project.source())),
+                    });
                 }
             }
         }
@@ -303,7 +353,7 @@ impl Workspace {
                     .chain(plan.pending.iter().map(|p| (plan.doc, Some(p.locale))))
             })
             .collect();
-        let progress = Progress::new(plans.len() as u64, "documents");
+        progress.start(plans.len() as u64);
         let finished = AtomicBool::new(false);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, DocumentResults<T>)>(64);
         std::thread::scope(|scope| {
@@ -333,12 +383,11 @@ impl Workspace {
             for (i, result) in receiver {
                 waiting.insert(i, result);
                 while let Some((results, problems)) = waiting.remove(&next) {
-                    progress.suspend(|| sink(results, problems));
+                    sink(results, problems);
                     next += 1;
-                    progress.inc(1);
+                    progress.advance();
                 }
             }
-            progress.finish();
         });
         Ok(())
     }
@@ -396,8 +445,8 @@ impl Workspace {
         let source = match self.load(&source_path) {
             Ok(Some(source)) => source,
             Ok(None) => return (Vec::new(), problems),
-            Err(Failure(message)) => {
-                problems.push(message);
+            Err(error) => {
+                problems.push(self.problem(&error));
                 return (Vec::new(), problems);
             }
         };
@@ -416,8 +465,8 @@ impl Workspace {
             let translation_path = self.project.document_path(&locales[locale], doc);
             let translation = match self.load(&translation_path) {
                 Ok(t) => t,
-                Err(Failure(message)) => {
-                    problems.push(message);
+                Err(error) => {
+                    problems.push(self.problem(&error));
                     continue;
                 }
             };
@@ -440,10 +489,9 @@ impl Workspace {
         (results.into_iter().map(|(_, r)| r).collect(), problems)
     }
 
-    /// When a file has errors, renders all its diagnostics into `problems` and returns
-    /// true. Warnings alone do not stop a command (`yaku inspect` shows them).
-    pub fn report_errors(&self, loaded: &LoadedDocument, problems: &mut Vec<String>) -> bool {
-        let display = self.display(&loaded.path);
+    /// When a file has errors, adds all its diagnostics to `problems` and returns true.
+    /// Warnings alone do not stop a command (`yaku inspect` shows them).
+    pub fn report_errors(&self, loaded: &LoadedDocument, problems: &mut Vec<FileProblem>) -> bool {
         let has_error = loaded
             .diagnostics
             .iter()
@@ -451,19 +499,17 @@ impl Workspace {
         if !has_error {
             return false;
         }
+        let path = self.display(&loaded.path);
+        let text: Arc<str> = Arc::from(loaded.document.text.as_str());
         for diagnostic in &loaded.diagnostics {
-            problems.push(report::render_content(
-                &display,
-                &loaded.document.text,
-                diagnostic,
-            ));
+            problems.push(FileProblem::of_diagnostic(path.clone(), &text, diagnostic));
         }
         has_error
     }
 }
 
-/// One document's results, one per locale, and the rendered problems of its files.
-type DocumentResults<T> = (Vec<T>, Vec<String>);
+/// One document's results, one per locale, and the problems of its files.
+type DocumentResults<T> = (Vec<T>, Vec<FileProblem>);
 
 /// One document's pairs after the cache lookup: small, since one is kept for every
 /// document until the workers reach it.
@@ -562,19 +608,6 @@ fn known_components(project: &Project) -> Option<BTreeSet<String>> {
     Some(localizer.message_ids().into_iter().collect())
 }
 
-/// Prints the rendered problems of files that could not be used and fails with
-/// `message` when there are any: for commands that must not act on a partial project.
-pub fn stop_on_problems(problems: &[String], message: &str) -> Result<(), Failure> {
-    for problem in problems {
-        crate::output::eprint(problem);
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure(format!("error: {message}")))
-    }
-}
-
 /// `path` relative to `root` when inside it, with `/` separators.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let Ok(relative) = path.strip_prefix(root) else {
@@ -585,38 +618,4 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// Renders a project error for people.
-pub fn project_failure(error: &ProjectError, root: Option<&Path>) -> Failure {
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|d| d.canonicalize().ok());
-    let show = |p: &Path| match (root, &cwd) {
-        (Some(r), _) => display_path(r, p),
-        (None, Some(cwd)) => display_path(cwd, p),
-        (None, None) => p.display().to_string(),
-    };
-    match error {
-        ProjectError::InvalidConfig { path, text, span: Some(span), message } => Failure(report::render(
-            &show(path),
-            text,
-            span.clone(),
-            Severity::Error,
-            &format!("invalid yaku.toml: {message}"),
-            Some("see the comments that `yaku init` writes, or docs/format.md"),
-        )),
-        ProjectError::InvalidConfig { path, message, .. } => {
-            Failure(format!("{}:1:1: error: {message}", show(path)))
-        }
-        ProjectError::Unparsable { path, bytes, diagnostic } => {
-            let text = String::from_utf8_lossy(bytes);
-            Failure(report::render_content(&show(path), &text, diagnostic))
-        }
-        ProjectError::NotFound(dir) => Failure(format!(
-            "error: no yaku.toml in {} or any parent folder\nhelp: run `yaku init` to create one, or pass --root DIR",
-            dir.display()
-        )),
-        ProjectError::Io { path, source } => Failure(format!("error: cannot read {}: {source}", show(path))),
-    }
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use yaku_content::{parse_document, parse_text, Diagnostic, Document, ParseOptions};
 
-use crate::{read_regular, FileStamp, MissingPolicy, SourceStore, StalePolicy};
+use yaku_sync::{MissingPolicy, StalePolicy};
+
+use crate::{read_regular, FileStamp, SourceStore};
 
 /// The name of the project file.
 pub const CONFIG_FILE: &str = "yaku.toml";

@@ -1,0 +1,36 @@
+//! A yaku project on disk.
+//!
+//! [`Project`] is `yaku.toml` (read and validated once) and where the files are;
+//! [`Workspace`] is an opened project as commands and the web workspace use it: the
+//! source locale's component names, the documents paired with their translations and
+//! visited in parallel in document order ([`Workspace::visit_pairs`]), with the
+//! problems of files that cannot be used as [`FileProblem`]s. Everything yaku keeps
+//! on disk is here too: the [`SourceStore`] of baseline texts, the [`ResultCache`], the
+//! [`ProjectLock`], reading files ([`read_regular`]) and writing them atomically
+//! ([`write_atomic`], [`write_atomic_verified`]).
+//!
+//! This crate reads and writes; it never prints. The document model, alignment and QA it
+//! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
+
+mod atomic;
+mod cache;
+mod config;
+mod files;
+mod lock;
+mod problem;
+mod store;
+mod workspace;
+
+pub use atomic::{
+    write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
+    write_atomic_with, Written,
+};
+pub use cache::{FileStamp, ResultCache};
+pub use config::{
+    Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
+};
+pub use files::{check_regular, read_regular, ReadFile};
+pub use lock::{LockError, ProjectLock};
+pub use problem::{FileProblem, Snippet};
+pub use store::{BadBaseline, SourceStore};
+pub use workspace::{display_path, Pair, Progress, SourceShared, Workspace, WorkspaceError};
