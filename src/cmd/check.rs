@@ -3,17 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use yaku_content::Marker;
-use yaku_qa::{
-    check_required_notices, check_sections, Glossary, NoticeState, OnMissing, OnStale, Policy,
-    PreparedDocument, Rule, SectionStatus, Settings,
-};
-use yaku_sync::{align, Alignment, MissingPolicy, SectionState, StalePolicy, StateCounts};
+use yaku_qa::{check_pair, Glossary, PairOptions, Rule};
+use yaku_sync::{align, SectionState, StateCounts};
 
 use super::{to_json, Context};
 use crate::published::{untranslated_components, Placement};
 use crate::{github, output, Exit, Failure};
-use yaku_project::{FileProblem, LoadedDocument, Pair, SourceShared, Workspace};
+use yaku_project::{FileProblem, Pair, SourceShared, Workspace};
 
 /// Output formats of `yaku check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -172,15 +168,7 @@ fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> String {
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = super::open(context)?;
     let locales = workspace.locales(args.locale.as_deref())?;
-    let config = &workspace.project.config;
-    let settings = Settings::from_tables(
-        &config.qa,
-        config
-            .locale
-            .iter()
-            .map(|(locale, table)| (locale.as_str(), &table.qa)),
-    )
-    .map_err(|e| Failure(format!("error: invalid yaku.toml: {e}")))?;
+    let settings = &workspace.project.qa;
     let glossary = if args
         .rule
         .is_none_or(|rule| matches!(rule, Rule::Glossary | Rule::UntranslatedText))
@@ -199,16 +187,18 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         let rules: Vec<Rule> = Rule::ALL
             .into_iter()
             .filter(|&rule| args.rule.is_none_or(|only| only == rule))
-            .filter(|&rule| settings.enabled(&pair.locale, rule))
             .collect();
-        let found = quality(
-            &workspace,
-            pair,
-            shared,
+        let found = check_pair(
+            shared.qa(),
+            pair.translation.as_ref().map(|t| &t.document),
             &alignments,
-            &rules,
-            glossary.as_ref(),
-            &settings,
+            &PairOptions {
+                locale: &pair.locale,
+                rules: &rules,
+                glossary: glossary.as_ref(),
+                settings,
+                policy: workspace.project.policy(&pair.locale),
+            },
         );
         let qa: Vec<QaFinding> = found
             .into_iter()
@@ -545,108 +535,6 @@ fn placements(pair: &Pair, rules: &[Rule]) -> Vec<Placed> {
         }
     }
     out
-}
-
-/// Whether the QA rules compare a section: it is current, or stale but edited since it
-/// was accepted (the translator is updating it). A stale section nobody has touched is
-/// an old translation of an old source, reported as stale and nothing more.
-fn is_compared(alignment: &Alignment, translation: &LoadedDocument) -> bool {
-    let Some(section) = alignment
-        .translation
-        .and_then(|i| translation.document.sections.get(i))
-    else {
-        return false;
-    };
-    match (alignment.state, section.marker()) {
-        (SectionState::Current, _) => true,
-        (SectionState::Stale, Some(Marker::Accepted { text, .. })) => text != section.fingerprint,
-        _ => false,
-    }
-}
-
-/// The QA findings of one document in one locale, with the project's severities, in
-/// section order, then rule, then line.
-fn quality(
-    workspace: &Workspace,
-    pair: &Pair,
-    shared: &SourceShared<'_>,
-    alignments: &[Alignment],
-    rules: &[Rule],
-    glossary: Option<&Glossary>,
-    settings: &Settings,
-) -> Vec<yaku_qa::Finding> {
-    let mut found = Vec::new();
-    if let Some(translation) = &pair.translation {
-        let ids: Vec<&str> = alignments
-            .iter()
-            .filter(|a| is_compared(a, translation))
-            .map(|a| a.id.as_str())
-            .collect();
-        found = check_sections(
-            shared.qa(),
-            &PreparedDocument::new(&translation.document, &pair.locale),
-            &ids,
-            &yaku_qa::Options { glossary, rules },
-        );
-    }
-    if rules.contains(&Rule::RequiredNotice) {
-        let statuses: Vec<SectionStatus> = alignments
-            .iter()
-            .filter_map(|a| {
-                let state = match a.state {
-                    SectionState::Current => NoticeState::Current,
-                    SectionState::Stale => NoticeState::Stale,
-                    SectionState::Untranslated => NoticeState::Untranslated,
-                    SectionState::Missing => NoticeState::Missing,
-                    SectionState::Obsolete => return None,
-                };
-                Some(SectionStatus {
-                    id: a.id.to_string(),
-                    state,
-                    line: a.line,
-                })
-            })
-            .collect();
-        let locale = workspace
-            .project
-            .config
-            .locale
-            .get(&pair.locale)
-            .cloned()
-            .unwrap_or_default();
-        let policy = Policy {
-            on_missing: match locale.on_missing {
-                MissingPolicy::Fallback => OnMissing::Fallback,
-                MissingPolicy::Omit => OnMissing::Omit,
-                MissingPolicy::Fail => OnMissing::Fail,
-            },
-            on_stale: match locale.on_stale {
-                StalePolicy::Publish => OnStale::Publish,
-                StalePolicy::Fallback => OnStale::Fallback,
-                StalePolicy::Fail => OnStale::Fail,
-            },
-        };
-        found.extend(check_required_notices(
-            &pair.source.document,
-            pair.translation.as_ref().map(|t| &t.document),
-            &statuses,
-            policy,
-        ));
-    }
-    let order: BTreeMap<&str, usize> = alignments
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let mut found = settings.apply(&pair.locale, found);
-    found.sort_by_key(|f| {
-        (
-            order.get(f.section.as_str()).copied().unwrap_or(usize::MAX),
-            f.rule,
-            f.line,
-        )
-    });
-    found
 }
 
 /// A GitHub workflow command's message, with the characters it reserves escaped.

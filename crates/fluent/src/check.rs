@@ -43,9 +43,9 @@ pub struct Finding {
     pub message: String,
 }
 
-/// The kinds of problem [`check_locales`] reports; serialized in snake_case.
+/// The kinds of problem [`check_locales`] reports; serialized in kebab-case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum FindingKind {
     /// A part of a file is not valid Fluent (a Junk entry), or the file is not UTF-8.
@@ -106,26 +106,27 @@ impl FindingKind {
         FindingKind::EmptyValue,
     ];
 
-    /// The kind's snake_case name, as serialized (`missing_message`).
+    /// The kind's kebab-case name, as serialized (`missing-message`), the casing of every
+    /// rule and kind id yaku prints.
     pub fn as_str(self) -> &'static str {
         match self {
-            FindingKind::SyntaxError => "syntax_error",
-            FindingKind::MissingLocale => "missing_locale",
-            FindingKind::MissingMessage => "missing_message",
-            FindingKind::MissingTerm => "missing_term",
-            FindingKind::MissingAttribute => "missing_attribute",
-            FindingKind::ObsoleteMessage => "obsolete_message",
-            FindingKind::ObsoleteTerm => "obsolete_term",
-            FindingKind::ObsoleteAttribute => "obsolete_attribute",
-            FindingKind::MissingValue => "missing_value",
-            FindingKind::UnexpectedValue => "unexpected_value",
-            FindingKind::MissingVariable => "missing_variable",
-            FindingKind::UnexpectedVariable => "unexpected_variable",
-            FindingKind::UnknownReference => "unknown_reference",
-            FindingKind::DuplicateId => "duplicate_id",
-            FindingKind::DuplicateAttribute => "duplicate_attribute",
-            FindingKind::MissingPluralCategory => "missing_plural_category",
-            FindingKind::EmptyValue => "empty_value",
+            FindingKind::SyntaxError => "syntax-error",
+            FindingKind::MissingLocale => "missing-locale",
+            FindingKind::MissingMessage => "missing-message",
+            FindingKind::MissingTerm => "missing-term",
+            FindingKind::MissingAttribute => "missing-attribute",
+            FindingKind::ObsoleteMessage => "obsolete-message",
+            FindingKind::ObsoleteTerm => "obsolete-term",
+            FindingKind::ObsoleteAttribute => "obsolete-attribute",
+            FindingKind::MissingValue => "missing-value",
+            FindingKind::UnexpectedValue => "unexpected-value",
+            FindingKind::MissingVariable => "missing-variable",
+            FindingKind::UnexpectedVariable => "unexpected-variable",
+            FindingKind::UnknownReference => "unknown-reference",
+            FindingKind::DuplicateId => "duplicate-id",
+            FindingKind::DuplicateAttribute => "duplicate-attribute",
+            FindingKind::MissingPluralCategory => "missing-plural-category",
+            FindingKind::EmptyValue => "empty-value",
         }
     }
 
@@ -153,10 +154,11 @@ impl std::fmt::Display for FindingKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Text would be missing or wrong: fails a check.
-    Error,
     /// Worth cleaning up, text is still right.
     Warning,
+    /// Text would be missing or wrong: fails a check. Sorts after warnings, as every
+    /// yaku severity does.
+    Error,
 }
 
 impl std::fmt::Display for Severity {
@@ -1034,7 +1036,7 @@ mod tests {
         let locales: Vec<&str> = findings.iter().map(|f| f.locale.as_str()).collect();
         assert_eq!(locales, ["en", "zh-Hans"]);
         let json = serde_json::to_value(&findings[0]).expect("json");
-        assert_eq!(json["kind"], "missing_locale");
+        assert_eq!(json["kind"], "missing-locale");
         assert_eq!(json["severity"], "error");
     }
 }

@@ -141,6 +141,9 @@ pub struct Project {
     pub root: PathBuf,
     /// The parsed `yaku.toml`.
     pub config: Config,
+    /// The QA severities of `[qa]` and `[locale.<tag>.qa]`, validated when the project
+    /// is opened (so that every command, not only `check`, rejects a misspelt one).
+    pub qa: yaku_qa::Settings,
 }
 
 impl Project {
@@ -220,9 +223,18 @@ impl Project {
         };
         locales_of("locale", &mut config.locale.keys())?;
         locales_of("fluent-args", &mut config.fluent_args.keys())?;
+        let qa = yaku_qa::Settings::from_tables(
+            &config.qa,
+            config
+                .locale
+                .iter()
+                .map(|(locale, table)| (locale.as_str(), &table.qa)),
+        )
+        .map_err(|e| invalid(e.to_string()))?;
         let project = Project {
             root: root.to_path_buf(),
             config,
+            qa,
         };
         project.check_folders().map_err(invalid)?;
         Ok(project)
@@ -270,6 +282,15 @@ impl Project {
             }
         }
         Ok(())
+    }
+
+    /// What `locale`'s build publishes for sections that are not current.
+    pub fn policy(&self, locale: &str) -> yaku_sync::Policy {
+        let config = self.config.locale.get(locale);
+        yaku_sync::Policy {
+            on_missing: config.map(|c| c.on_missing).unwrap_or_default(),
+            on_stale: config.map(|c| c.on_stale).unwrap_or_default(),
+        }
     }
 
     /// The source locale.

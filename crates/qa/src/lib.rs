@@ -13,11 +13,13 @@
 //! `<!-- qa-ignore: rule[, rule…] -->` (in the front matter: `# qa-ignore: rule`).
 //!
 //! This crate reads only the documents and glossary text it is given: no file I/O, no
-//! printing. It depends on `yaku-content` only.
+//! printing. It depends on `yaku-content` and, for section states and the publication
+//! policy, on `yaku-sync`.
 
 mod citations;
 mod glossary;
 mod numbers;
+mod pair;
 mod prepared;
 mod published;
 mod required;
@@ -27,11 +29,10 @@ mod text;
 mod untranslated;
 
 pub use glossary::{Glossary, GlossaryError, Term};
+pub use pair::{check_pair, PairOptions};
 pub use prepared::PreparedDocument;
 pub use published::{check_published, Argument, Origin, PublishedFinding, PublishedString};
-pub use required::{
-    check_required_notices, NoticeState, OnMissing, OnStale, Policy, SectionStatus,
-};
+pub use required::{check_required_notices, SectionStatus};
 pub use rule::{Finding, Rule, Setting, Settings, SettingsError, Severity, UnknownRule};
 
 use crate::prepared::SectionFacts;

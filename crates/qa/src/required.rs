@@ -8,55 +8,10 @@
 //! source text in its place (`fallback`), which keeps the notice on the page.
 
 use yaku_content::Document;
+use yaku_sync::{publication, Policy, Publication, SectionState};
 
 use crate::text::SectionText;
 use crate::{Finding, Rule, Severity};
-
-/// Where a translated section stands, as far as this rule cares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeState {
-    /// Translated from the source as it is now.
-    Current,
-    /// Translated from an older version of the source.
-    Stale,
-    /// A placeholder, or never accepted.
-    Untranslated,
-    /// Not in the translation file (or no translation file).
-    Missing,
-}
-
-/// What the build publishes for a missing or untranslated section (`on-missing`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum OnMissing {
-    /// The source section.
-    #[default]
-    Fallback,
-    /// Nothing.
-    Omit,
-    /// The build fails.
-    Fail,
-}
-
-/// What the build publishes for a stale section (`on-stale`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum OnStale {
-    /// The stale translation.
-    #[default]
-    Publish,
-    /// The source section.
-    Fallback,
-    /// The build fails.
-    Fail,
-}
-
-/// A locale's build policy.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Policy {
-    /// For missing and untranslated sections.
-    pub on_missing: OnMissing,
-    /// For stale sections.
-    pub on_stale: OnStale,
-}
 
 /// One source section's state in a translation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +19,7 @@ pub struct SectionStatus {
     /// The section id.
     pub id: String,
     /// Its state.
-    pub state: NoticeState,
+    pub state: SectionState,
     /// The line of the translation file the state refers to.
     pub line: usize,
 }
@@ -85,41 +40,33 @@ pub fn check_required_notices(
         if !section.required {
             continue;
         }
-        let judged = match (status.state, policy.on_missing, policy.on_stale) {
-            (NoticeState::Current, _, _) => None,
-            (NoticeState::Stale, _, OnStale::Publish) => Some((
+        let state = status.state;
+        let judged = match publication(state, policy) {
+            Publication::Current => None,
+            Publication::Stale => Some((
                 Severity::Error,
                 "required section is stale: the build publishes an outdated notice (on-stale = \"publish\")".to_string(),
             )),
-            (NoticeState::Stale, _, OnStale::Fallback) => Some((
+            Publication::Fallback if state == SectionState::Stale => Some((
                 Severity::Warning,
                 "required section is stale: the build publishes the source text instead (on-stale = \"fallback\")".to_string(),
             )),
-            (NoticeState::Stale, _, OnStale::Fail) => Some((
+            Publication::Failed if state == SectionState::Stale => Some((
                 Severity::Error,
                 "required section is stale: the build fails on it (on-stale = \"fail\")".to_string(),
             )),
-            (state, on_missing, _) => {
-                let state = if state == NoticeState::Missing {
-                    "missing"
-                } else {
-                    "untranslated"
-                };
-                Some(match on_missing {
-                    OnMissing::Omit => (
-                        Severity::Error,
-                        format!("required section is {state} and the build leaves it out (on-missing = \"omit\")"),
-                    ),
-                    OnMissing::Fallback => (
-                        Severity::Warning,
-                        format!("required section is {state}: the build publishes the source text instead (on-missing = \"fallback\")"),
-                    ),
-                    OnMissing::Fail => (
-                        Severity::Error,
-                        format!("required section is {state}: the build fails on it (on-missing = \"fail\")"),
-                    ),
-                })
-            }
+            Publication::Fallback => Some((
+                Severity::Warning,
+                format!("required section is {state}: the build publishes the source text instead (on-missing = \"fallback\")"),
+            )),
+            Publication::Omitted => Some((
+                Severity::Error,
+                format!("required section is {state} and the build leaves it out (on-missing = \"omit\")"),
+            )),
+            Publication::Failed => Some((
+                Severity::Error,
+                format!("required section is {state}: the build fails on it (on-missing = \"fail\")"),
+            )),
         };
         let Some((severity, message)) = judged else {
             continue;
@@ -157,11 +104,11 @@ mod tests {
             .document
     }
 
-    fn judge(state: NoticeState, policy: Policy) -> Option<Severity> {
+    fn judge(state: SectionState, policy: Policy) -> Option<Severity> {
         let statuses = [
             SectionStatus {
                 id: "a".into(),
-                state: NoticeState::Missing,
+                state: SectionState::Missing,
                 line: 1,
             },
             SectionStatus {
@@ -181,30 +128,36 @@ mod tests {
     #[test]
     fn only_required_sections_that_are_not_current_are_reported() {
         let policy = Policy::default();
-        assert_eq!(judge(NoticeState::Current, policy), None);
-        assert_eq!(judge(NoticeState::Stale, policy), Some(Severity::Error));
-        assert_eq!(judge(NoticeState::Missing, policy), Some(Severity::Warning));
+        assert_eq!(judge(SectionState::Current, policy), None);
+        assert_eq!(judge(SectionState::Stale, policy), Some(Severity::Error));
+        assert_eq!(
+            judge(SectionState::Missing, policy),
+            Some(Severity::Warning)
+        );
     }
 
     #[test]
     fn the_build_policy_decides_the_severity() {
         let omit = Policy {
-            on_missing: OnMissing::Omit,
+            on_missing: yaku_sync::MissingPolicy::Omit,
             ..Policy::default()
         };
         assert_eq!(
-            judge(NoticeState::Untranslated, omit),
+            judge(SectionState::Untranslated, omit),
             Some(Severity::Error)
         );
         let fail = Policy {
-            on_missing: OnMissing::Fail,
+            on_missing: yaku_sync::MissingPolicy::Fail,
             ..Policy::default()
         };
-        assert_eq!(judge(NoticeState::Missing, fail), Some(Severity::Error));
+        assert_eq!(judge(SectionState::Missing, fail), Some(Severity::Error));
         let fallback = Policy {
-            on_stale: OnStale::Fallback,
+            on_stale: yaku_sync::StalePolicy::Fallback,
             ..Policy::default()
         };
-        assert_eq!(judge(NoticeState::Stale, fallback), Some(Severity::Warning));
+        assert_eq!(
+            judge(SectionState::Stale, fallback),
+            Some(Severity::Warning)
+        );
     }
 }

@@ -82,30 +82,9 @@ impl FromStr for Rule {
     }
 }
 
-/// How bad a finding is: errors fail `yaku check`, warnings are only reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Reported; does not fail the check.
-    Warning,
-    /// Fails the check.
-    Error,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// How bad a finding is: errors fail `yaku check`, warnings are only reported. The one
+/// severity of every yaku finding.
+pub use yaku_content::Severity;
 
 /// One problem a rule found in one translated section.
 #[derive(Debug, Clone, PartialEq, Eq)]
