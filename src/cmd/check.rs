@@ -281,7 +281,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     }
     summary.orphaned = orphaned.len();
     // What the placed components publish, once per locale and string.
-    for found in untranslated_components(&workspace, &placed, glossary.as_ref(), &settings) {
+    for found in untranslated_components(&workspace, &placed, glossary.as_ref(), settings) {
         qa.push(QaFinding {
             rule: found.finding.rule.as_str().to_string(),
             severity: found.finding.severity.as_str().to_string(),
