@@ -81,7 +81,7 @@ fn check_includes_fluent_findings_with_positions() {
     assert!(!fluent.is_empty());
     let syntax = fluent
         .iter()
-        .find(|f| f["kind"] == "syntax_error")
+        .find(|f| f["kind"] == "syntax-error")
         .expect("a syntax error finding");
     assert_eq!(syntax["locale"], "en");
     assert_eq!(syntax["path"], "locales/en/site.ftl");

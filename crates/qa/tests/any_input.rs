@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use yaku_content::{parse_document, Document, ParseOptions};
 use yaku_qa::{
-    check_required_notices, check_sections, Glossary, NoticeState, Options, Policy,
-    PreparedDocument, Rule, SectionStatus,
+    check_required_notices, check_sections, Glossary, Options, PreparedDocument, Rule,
+    SectionStatus,
 };
 
 const PIECES: &[&str] = &[
@@ -145,9 +145,9 @@ proptest! {
         }
         let statuses: Vec<SectionStatus> = ids
             .iter()
-            .map(|id| SectionStatus { id: id.to_string(), state: NoticeState::Stale, line: 1 })
+            .map(|id| SectionStatus { id: id.to_string(), state: yaku_sync::SectionState::Stale, line: 1 })
             .collect();
-        check_required_notices(&source, Some(&translation), &statuses, Policy::default());
+        check_required_notices(&source, Some(&translation), &statuses, yaku_sync::Policy::default());
     }
 }
 
