@@ -6,6 +6,7 @@
 mod cmd;
 mod github;
 mod output;
+mod printer;
 mod published;
 mod report;
 

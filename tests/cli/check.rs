@@ -225,3 +225,50 @@ fn github_annotations_escape_hostile_file_names() {
         "error: some files could not be checked; see above\n"
     );
 }
+
+#[test]
+fn the_shipped_check_schema_is_the_one_the_report_type_generates() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/check.schema.json");
+    let generated = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&yaku_project::check_schema()).unwrap()
+    );
+    if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        shipped, generated,
+        "schema/check.schema.json is out of date: run `UPDATE_SCHEMAS=1 cargo test --test cli check`"
+    );
+}
+
+#[test]
+fn check_json_of_every_kind_of_finding_passes_its_schema() {
+    let validator = jsonschema::validator_for(&yaku_project::check_schema()).unwrap();
+    let project = Project::accepted_story();
+    // A stale section, a QA error, a Fluent finding, an orphan and a broken file at once.
+    project.edit("content/ja/article.md", "56名", "65名");
+    project.edit("content/en/article.md", "56 patients", "57 patients");
+    project.write("locales/en/site.ftl", "stray = x\n");
+    project.write("content/en/gone.md", "## Gone {#gone}\n");
+    project.edit("content/zh-Hans/article.md", "{#summary}", "");
+    let run = project.yaku(&["check", "--format", "json", "--all"]).failure();
+    let json = run.json();
+    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{json:#}");
+    for group in ["sections", "qa", "fluent", "orphaned", "errors"] {
+        assert!(!json[group].as_array().unwrap().is_empty(), "{group}: {json:#}");
+    }
+    // File problems are objects with their place, not rendered text.
+    let problem = &json["errors"][0];
+    assert_eq!(problem["path"], "content/zh-Hans/article.md");
+    assert!(problem["line"].as_u64().unwrap() > 1);
+    assert_eq!(problem["message"], "heading has no id");
+    // And the clean case too.
+    let clean = Project::accepted_story()
+        .yaku(&["check", "--format", "json"])
+        .success()
+        .json();
+    assert!(validator.is_valid(&clean));
+}

@@ -16,6 +16,7 @@ mod atomic;
 mod cache;
 mod config;
 mod files;
+mod findings;
 mod lock;
 mod problem;
 mod store;
@@ -30,6 +31,11 @@ pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
 pub use files::{check_regular, read_regular, ReadFile};
+#[cfg(feature = "schema")]
+pub use findings::check_schema;
+pub use findings::{
+    CheckReport, Finding, FluentFinding, OrphanFinding, QaFinding, SectionFinding, Summary,
+};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use store::{BadBaseline, SourceStore};

@@ -1,0 +1,87 @@
+//! Findings for people: `path:line: state: doc#section (locale)` and a `fix:` line;
+//! files that could not be used go to standard error with a snippet of the place.
+
+use yaku_project::{Finding, Summary};
+use yaku_sync::SectionState;
+
+use super::Printer;
+use crate::{output, report};
+
+/// The text layout of `yaku check`.
+pub struct TextPrinter {
+    /// Whether only one QA rule ran (`--rule`): no section states, no Fluent.
+    pub rule_only: bool,
+    /// Whether any QA finding was printed (the QA count line follows them).
+    qa_seen: bool,
+}
+
+impl TextPrinter {
+    /// A printer; `rule_only` for `--rule`.
+    pub fn new(rule_only: bool) -> TextPrinter {
+        TextPrinter {
+            rule_only,
+            qa_seen: false,
+        }
+    }
+}
+
+impl Printer for TextPrinter {
+    fn finding(&mut self, finding: Finding) {
+        let line = match &finding {
+            Finding::Section(f) if f.state == SectionState::Current => return,
+            Finding::Section(f) => format!(
+                "{}:{}: {}: {}#{} ({})\n",
+                f.path, f.line, f.state, f.doc, f.section, f.locale
+            ),
+            Finding::Orphaned(f) => {
+                format!("{}:{}: orphaned: {}\n", f.path, f.line, finding.message())
+            }
+            Finding::Qa(f) => {
+                self.qa_seen = true;
+                format!(
+                    "{}:{}: {}: {}: {}\n",
+                    f.path,
+                    f.line,
+                    f.severity,
+                    f.rule,
+                    finding.message()
+                )
+            }
+            Finding::Fluent(f) => format!(
+                "{}:{}:{}: {}: {} [{}] {}\n",
+                f.path, f.line, f.col, f.severity, f.id, f.kind, f.message
+            ),
+            Finding::File(problem) => {
+                output::eprint(&report::render_problem(problem));
+                return;
+            }
+        };
+        let fix = match (&finding, finding.fix()) {
+            (Finding::Section(_) | Finding::Orphaned(_), Some(fix)) => format!("  fix: {fix}\n"),
+            _ => String::new(),
+        };
+        output::print(&format!("{line}{fix}"));
+    }
+
+    fn finish(self: Box<Self>, summary: &Summary) {
+        let mut out = String::new();
+        if !self.rule_only {
+            let orphans = match summary.orphaned {
+                0 => String::new(),
+                n => format!("; {n} orphaned translation files"),
+            };
+            out.push_str(&format!(
+                "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete; {} Fluent errors, {} Fluent warnings{orphans}\n",
+                summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
+                summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
+            ));
+        }
+        if self.rule_only || self.qa_seen {
+            out.push_str(&format!(
+                "{} QA errors, {} QA warnings\n",
+                summary.qa_errors, summary.qa_warnings
+            ));
+        }
+        output::print(&out);
+    }
+}
