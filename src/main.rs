@@ -7,7 +7,6 @@ mod cmd;
 mod github;
 mod output;
 mod printer;
-mod published;
 mod report;
 
 use std::process::ExitCode;

@@ -4,15 +4,14 @@
 use std::collections::BTreeMap;
 
 use yaku_project::{
-    Finding, FluentFinding, OrphanFinding, Pair, QaFinding, SectionFinding, SourceShared, Summary,
-    Workspace,
+    untranslated_components, Finding, FluentFinding, OrphanFinding, Pair, Placement, QaFinding,
+    SectionFinding, SourceShared, Summary, Workspace,
 };
 use yaku_qa::{check_pair, Glossary, PairOptions, Rule};
 use yaku_sync::{align, SectionState, StateCounts};
 
 use super::Context;
 use crate::printer::{GithubPrinter, JsonPrinter, Printer, TextPrinter};
-use crate::published::{untranslated_components, Placement};
 use crate::{output, Exit, Failure};
 
 /// Output formats of `yaku check`.
@@ -133,23 +132,16 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     }
     progress.finish();
     // What the placed components publish, once per locale and string.
-    for found in untranslated_components(
-        &workspace,
-        &placed,
-        glossary.as_ref(),
-        &workspace.project.qa,
-    ) {
-        qa.push(QaFinding {
-            rule: found.finding.rule.as_str().to_string(),
-            severity: found.finding.severity,
-            doc: found.placement.doc,
-            locale: found.locale,
-            section: found.placement.section,
-            path: found.path,
-            line: found.finding.line,
-            message: found.finding.message,
-        });
-    }
+    qa.extend(
+        untranslated_components(
+            &workspace,
+            &placed,
+            glossary.as_ref(),
+            &workspace.project.qa,
+        )
+        .into_iter()
+        .map(QaFinding::from),
+    );
     let (orphaned, fluent) = if args.rule.is_some() {
         // `--rule` reports the QA rule alone.
         (Vec::new(), Vec::new())

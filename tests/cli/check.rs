@@ -253,12 +253,20 @@ fn check_json_of_every_kind_of_finding_passes_its_schema() {
     project.write("locales/en/site.ftl", "stray = x\n");
     project.write("content/en/gone.md", "## Gone {#gone}\n");
     project.edit("content/zh-Hans/article.md", "{#summary}", "");
-    let run = project.yaku(&["check", "--format", "json", "--all"]).failure();
+    let run = project
+        .yaku(&["check", "--format", "json", "--all"])
+        .failure();
     let json = run.json();
-    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}\n{json:#}");
     for group in ["sections", "qa", "fluent", "orphaned", "errors"] {
-        assert!(!json[group].as_array().unwrap().is_empty(), "{group}: {json:#}");
+        assert!(
+            !json[group].as_array().unwrap().is_empty(),
+            "{group}: {json:#}"
+        );
     }
     // File problems are objects with their place, not rendered text.
     let problem = &json["errors"][0];

@@ -19,6 +19,7 @@ mod files;
 mod findings;
 mod lock;
 mod problem;
+mod published;
 mod store;
 mod workspace;
 
@@ -38,5 +39,6 @@ pub use findings::{
 };
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
+pub use published::{untranslated_components, Placement, PublishedQa};
 pub use store::{BadBaseline, SourceStore};
 pub use workspace::{display_path, Pair, Progress, SourceShared, Workspace, WorkspaceError};

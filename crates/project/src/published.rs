@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::{QaFinding, Workspace};
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
-use yaku_project::Workspace;
 use yaku_qa::{
     check_published, Argument, Finding, Glossary, Origin, PublishedString, Rule, Settings,
 };
@@ -50,7 +50,11 @@ pub fn untranslated_components(
         return Vec::new();
     }
     let config_path = project.root.join("yaku.toml");
-    let config_text = std::fs::read_to_string(&config_path).unwrap_or_default();
+    let config_text = crate::read_regular(&config_path)
+        .ok()
+        .flatten()
+        .map(|read| String::from_utf8_lossy(&read.bytes).into_owned())
+        .unwrap_or_default();
     let config_display = workspace.display(&config_path);
     let mut out = Vec::new();
     for locale in project.targets() {
@@ -190,5 +194,20 @@ mod tests {
         // Written another way: the table's header; no table: the first line.
         assert_eq!(argument_line(config, "en", "clinic"), 10);
         assert_eq!(argument_line(config, "ko", "clinic"), 1);
+    }
+}
+
+impl From<PublishedQa> for QaFinding {
+    fn from(found: PublishedQa) -> QaFinding {
+        QaFinding {
+            rule: found.finding.rule.as_str().to_string(),
+            severity: found.finding.severity,
+            doc: found.placement.doc,
+            locale: found.locale,
+            section: found.placement.section,
+            path: found.path,
+            line: found.finding.line,
+            message: found.finding.message,
+        }
     }
 }
