@@ -181,6 +181,21 @@ fn argument_line(config: &str, table: &str, name: &str) -> usize {
     in_table.unwrap_or(1)
 }
 
+impl From<PublishedQa> for QaFinding {
+    fn from(found: PublishedQa) -> QaFinding {
+        QaFinding {
+            rule: found.finding.rule.as_str().to_string(),
+            severity: found.finding.severity,
+            doc: found.placement.doc,
+            locale: found.locale,
+            section: found.placement.section,
+            path: found.path,
+            line: found.finding.line,
+            message: found.finding.message,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::argument_line;
@@ -194,20 +209,5 @@ mod tests {
         // Written another way: the table's header; no table: the first line.
         assert_eq!(argument_line(config, "en", "clinic"), 10);
         assert_eq!(argument_line(config, "ko", "clinic"), 1);
-    }
-}
-
-impl From<PublishedQa> for QaFinding {
-    fn from(found: PublishedQa) -> QaFinding {
-        QaFinding {
-            rule: found.finding.rule.as_str().to_string(),
-            severity: found.finding.severity,
-            doc: found.placement.doc,
-            locale: found.locale,
-            section: found.placement.section,
-            path: found.path,
-            line: found.finding.line,
-            message: found.finding.message,
-        }
     }
 }
