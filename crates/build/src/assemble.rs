@@ -70,10 +70,8 @@ pub fn build_document(
         alternates: context.alternates.clone(),
     };
     if let Some(front_matter) = &source.front_matter {
-        for (key, value) in &front_matter.table {
-            if key != "title" && key != "description" {
-                output.data.insert(key.clone(), toml_to_json(value));
-            }
+        for field in front_matter.data_fields() {
+            output.data.insert(field.key.clone(), field.value.clone());
         }
     }
 
@@ -103,8 +101,10 @@ pub fn build_document(
         };
         if section.kind == SectionKind::FrontMatter {
             let front_matter = document.front_matter.as_ref();
-            output.title = front_matter.and_then(|f| f.title.clone());
-            output.description = front_matter.and_then(|f| f.description.clone());
+            output.title = front_matter.and_then(|f| f.title()).map(str::to_string);
+            output.description = front_matter
+                .and_then(|f| f.description())
+                .map(str::to_string);
             output.front_matter_state = state;
             continue;
         }
@@ -306,22 +306,5 @@ fn citations_in_block(block: &Block) -> Vec<(String, u16)> {
             blocks.iter().flat_map(citations_in_block).collect()
         }
         _ => Vec::new(),
-    }
-}
-
-fn toml_to_json(value: &toml::Value) -> serde_json::Value {
-    match value {
-        toml::Value::String(s) => serde_json::Value::String(s.clone()),
-        toml::Value::Integer(i) => serde_json::Value::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
-            .map_or(serde_json::Value::Null, serde_json::Value::Number),
-        toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
-        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
-        toml::Value::Array(a) => serde_json::Value::Array(a.iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => serde_json::Value::Object(
-            t.iter()
-                .map(|(k, v)| (k.clone(), toml_to_json(v)))
-                .collect(),
-        ),
     }
 }
