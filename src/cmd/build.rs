@@ -10,7 +10,7 @@ use yaku_build::{
     STYLESHEET,
 };
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
-use yaku_sync::{write_atomic, write_atomic_streamed_if_changed, Project};
+use yaku_sync::{write_atomic, write_atomic_streamed_if_changed, Policy, Project};
 
 use super::{to_json, Context};
 use crate::output::Progress;
@@ -267,8 +267,10 @@ fn build_one(
             source_locale: project.source(),
             localizer: setup.localizer.as_ref(),
             args: &setup.args,
-            on_missing: locale_config.on_missing,
-            on_stale: locale_config.on_stale,
+            policy: Policy {
+                on_missing: locale_config.on_missing,
+                on_stale: locale_config.on_stale,
+            },
             alternates: alternates.clone(),
         };
         let built = match build_document(
