@@ -11,7 +11,7 @@ use std::fmt::Write;
 use toml_writer::{TomlKeyBuilder, TomlStringBuilder, TomlWrite};
 use yaku_content::FrontMatterValue;
 
-use crate::html::Labels;
+use crate::labels::Labels;
 use crate::model::{Block, DocumentOutput, PublicationState};
 
 /// Renders the Hugo content file of one document in one locale.
