@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use libfuzzer_sys::fuzz_target;
 use yaku_build::{build_document, render_html, render_hugo, Alternate, Labels, LocaleContext};
 use yaku_content::{parse_document, Document, ParseOptions};
-use yaku_sync::{MissingPolicy, StalePolicy};
+use yaku_sync::{MissingPolicy, Policy, StalePolicy};
 
 fn parse(bytes: &[u8]) -> Option<Document> {
     parse_document(bytes, &ParseOptions::default())
@@ -51,8 +51,10 @@ fuzz_target!(|data: &[u8]| {
             source_locale: "ja",
             localizer: None,
             args: &[],
-            on_missing,
-            on_stale,
+            policy: Policy {
+                on_missing,
+                on_stale,
+            },
             alternates: alternates.clone(),
         };
         let translation = if locale == "ja" {

@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use yaku_build::{
-    build_document, hugo_languages_config, render_html, render_hugo, render_index_html, Alternate,
-    BuildError, DocumentOutput, Labels, LocaleContext, Manifest, ManifestDocument, ManifestEntry,
-    STYLESHEET,
+    build_document, renderer, write_manifest, Alternate, BuildError, Labels, LocaleContext,
+    Manifest, ManifestDocument, ManifestEntry, Renderer,
 };
 use yaku_fluent::{ArgValue, FormatOptions, Localizer};
 use yaku_project::{write_atomic, write_atomic_streamed_if_changed, FileProblem, Project};
+use yaku_sync::Policy;
 
-use super::{to_json, Context};
+use super::Context;
 use crate::output::Progress;
 use crate::{output, Exit, Failure};
 use yaku_project::Workspace;
@@ -29,20 +29,12 @@ pub enum BuildFormat {
 }
 
 impl BuildFormat {
+    /// The name of the format's renderer in yaku-build.
     fn name(self) -> &'static str {
         match self {
             BuildFormat::Json => "json",
             BuildFormat::Html => "html",
             BuildFormat::Hugo => "hugo",
-        }
-    }
-
-    /// The output path of `doc` in `locale`, relative to the output folder.
-    fn path(self, locale: &str, doc: &str) -> String {
-        match self {
-            BuildFormat::Json => format!("{locale}/{doc}.json"),
-            BuildFormat::Html => format!("{locale}/{doc}.html"),
-            BuildFormat::Hugo => format!("content/{locale}/{doc}.md"),
         }
     }
 }
@@ -70,6 +62,13 @@ struct LocaleSetup {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    let renderer = renderer(args.format.name()).ok_or_else(|| {
+        Failure(format!(
+            "error: yaku-build has no renderer `{}`",
+            args.format.name()
+        ))
+    })?;
+    let renderer = renderer.as_ref();
     let workspace = super::open(context)?;
     let project = &workspace.project;
     let mut locales: Vec<String> = std::iter::once(project.source().to_string())
@@ -106,7 +105,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         docs.par_iter()
             .map(|doc| {
                 build_one(
-                    &workspace, doc, &setups, &locales, &args, &out_dir, &progress,
+                    &workspace, doc, &setups, &locales, renderer, &out_dir, &progress,
                 )
             })
             .collect()
@@ -115,7 +114,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut manifest = Manifest {
         source_locale: project.source().to_string(),
         locales: locales.clone(),
-        format: args.format.name().to_string(),
+        format: renderer.name().to_string(),
         documents: Vec::new(),
     };
     let mut problems = Vec::new();
@@ -131,38 +130,18 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         }
     }
 
-    // The index grows with the corpus: it is streamed (as `to_json` would format it), not
-    // held as one string.
+    // The index grows with the corpus: it is streamed, not held as one string.
     let index = out_dir.join("index.json");
-    write_atomic_streamed_if_changed(&index, |writer| {
-        serde_json::to_writer_pretty(&mut *writer, &manifest).map_err(std::io::Error::other)?;
-        writer.write_all(b"\n")
-    })
-    .map_err(|e| Failure(format!("error: cannot write {}: {e}", index.display())))?;
-    match args.format {
-        BuildFormat::Json => {}
-        BuildFormat::Html => {
-            write_output(&out_dir, "style.css", STYLESHEET)?;
-            write_output(
-                &out_dir,
-                "index.html",
-                &render_index_html(&manifest.documents, project.source()),
-            )?;
-        }
-        BuildFormat::Hugo => {
-            let content = "content";
-            write_output(
-                &out_dir,
-                "hugo-languages.toml",
-                &hugo_languages_config(&locales, content),
-            )?;
-        }
+    write_atomic_streamed_if_changed(&index, |writer| write_manifest(&manifest, writer))
+        .map_err(|e| Failure(format!("error: cannot write {}: {e}", index.display())))?;
+    for file in renderer.finish(&manifest) {
+        write_output(&out_dir, &file.path, &file.contents)?;
     }
 
     let mut summary = format!(
         "built {pages} page(s) into {} ({})\n",
         workspace.display(&out_dir),
-        args.format.name()
+        renderer.name()
     );
     for document in &manifest.documents {
         for entry in &document.locales {
@@ -207,7 +186,7 @@ fn build_one(
     doc: &str,
     setups: &[LocaleSetup],
     locales: &[String],
-    args: &Args,
+    renderer: &dyn Renderer,
     out_dir: &Path,
     progress: &Progress,
 ) -> Result<DocumentBuild, Failure> {
@@ -235,7 +214,7 @@ fn build_one(
         .iter()
         .map(|locale| Alternate {
             locale: locale.clone(),
-            path: args.format.path(locale, doc),
+            path: renderer.output_path(locale, doc),
         })
         .collect();
     for setup in setups {
@@ -267,8 +246,10 @@ fn build_one(
             source_locale: project.source(),
             localizer: setup.localizer.as_ref(),
             args: &setup.args,
-            on_missing: locale_config.on_missing,
-            on_stale: locale_config.on_stale,
+            policy: Policy {
+                on_missing: locale_config.on_missing,
+                on_stale: locale_config.on_stale,
+            },
             alternates: alternates.clone(),
         };
         let built = match build_document(
@@ -284,12 +265,11 @@ fn build_one(
             }
             Err(error) => return Err(Failure(format!("error: {error}"))),
         };
-        let path = args.format.path(&setup.locale, doc);
-        write_output(
-            out_dir,
-            &path,
-            &render(args.format, &built, &setup.labels, doc)?,
-        )?;
+        let page = renderer
+            .render(&built, &setup.labels)
+            .map_err(|error| Failure(format!("error: {error}")))?;
+        let path = renderer.output_path(&setup.locale, doc);
+        write_output(out_dir, &path, &page)?;
         result.document.locales.push(ManifestEntry {
             locale: setup.locale.clone(),
             path,
@@ -298,23 +278,6 @@ fn build_one(
         });
     }
     Ok(result)
-}
-
-fn render(
-    format: BuildFormat,
-    built: &DocumentOutput,
-    labels: &Labels,
-    doc: &str,
-) -> Result<String, Failure> {
-    Ok(match format {
-        BuildFormat::Json => to_json(built)?,
-        BuildFormat::Html => {
-            // From `<locale>/<doc>.html` back to the output root.
-            let depth = 1 + doc.matches('/').count();
-            render_html(built, labels, &"../".repeat(depth))
-        }
-        BuildFormat::Hugo => render_hugo(built, labels),
-    })
 }
 
 /// Refuses an output folder that is not strictly inside the project root, or that is,
@@ -430,15 +393,15 @@ fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     Ok(resolved)
 }
 
-fn write_output(out_dir: &Path, relative: &str, text: &str) -> Result<(), Failure> {
+fn write_output(out_dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Failure> {
     let path = out_dir.join(relative);
-    write_atomic(&path, text.as_bytes())
+    write_atomic(&path, bytes)
         .map_err(|e| Failure(format!("error: cannot write {}: {e}", path.display())))?;
     Ok(())
 }
 
-/// Loads a locale's Fluent strings (when the project has any) and its labels and
-/// component arguments.
+/// Loads a locale's Fluent strings (when the project has any), and with them its labels
+/// and component arguments.
 fn setup(workspace: &Workspace, locale: &str) -> Result<LocaleSetup, Failure> {
     let project = &workspace.project;
     let localizer = if project.locales_dir().join(project.source()).is_dir() {
@@ -461,42 +424,10 @@ fn setup(workspace: &Workspace, locale: &str) -> Result<LocaleSetup, Failure> {
             values.insert(name.clone(), value);
         }
     }
-    let label = |id: &str, default: &str| {
-        localizer
-            .as_ref()
-            .and_then(|l| l.format(id, None, &[]).ok())
-            .map_or_else(|| default.to_string(), |f| f.text)
-    };
-    let mut callouts = BTreeMap::new();
-    for (kind, default) in [
-        ("note", "Note"),
-        ("tip", "Tip"),
-        ("important", "Important"),
-        ("warning", "Warning"),
-        ("caution", "Caution"),
-    ] {
-        callouts.insert(
-            kind.to_string(),
-            label(&format!("label-callout-{kind}"), default),
-        );
-    }
-    let labels = Labels {
-        toc: label("label-toc", "Contents"),
-        fallback_notice: label(
-            "label-fallback-notice",
-            "This section is not translated yet and is shown in the original language.",
-        ),
-        stale_notice: label(
-            "label-stale-notice",
-            "The original of this section has changed since it was translated.",
-        ),
-        language: label("label-language", "Language"),
-        callouts,
-    };
     Ok(LocaleSetup {
         locale: locale.to_string(),
+        labels: Labels::resolve(localizer.as_ref()),
         localizer,
-        labels,
         args: values.into_iter().collect(),
     })
 }

@@ -1,10 +1,10 @@
 //! Deciding what a locale publishes, section by section, and assembling its output.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use yaku_content::{extract_references, Document, Section, SectionKind};
 use yaku_fluent::{ArgValue, FormatError, Localizer};
-use yaku_sync::{align, Alignment, MissingPolicy, SectionState, StalePolicy};
+use yaku_sync::{align, publication, Alignment, Policy, Publication, SectionState};
 
 use crate::markdown::{blocks_of, inlines_of, plain_text, FoldError};
 use crate::model::{
@@ -24,10 +24,9 @@ pub struct LocaleContext<'a> {
     pub localizer: Option<&'a Localizer>,
     /// Values of the Fluent variables components use.
     pub args: &'a [(String, ArgValue)],
-    /// Policy for missing and untranslated sections.
-    pub on_missing: MissingPolicy,
-    /// Policy for stale sections.
-    pub on_stale: StalePolicy,
+    /// What the locale publishes for sections that are not current (`on-missing`,
+    /// `on-stale`).
+    pub policy: Policy,
     /// The document in every locale.
     pub alternates: Vec<Alternate>,
 }
@@ -52,6 +51,12 @@ pub fn build_document(
     } else {
         align(source, translation)
     };
+    // Each source section's alignment by id (the first, as ids are unique in a file the
+    // build accepts): a document may have a hundred thousand sections.
+    let mut by_id: HashMap<&str, &Alignment> = HashMap::with_capacity(alignments.len());
+    for alignment in &alignments {
+        by_id.entry(alignment.id.as_str()).or_insert(alignment);
+    }
     let mut failed = Vec::new();
 
     let mut output = DocumentOutput {
@@ -70,10 +75,8 @@ pub fn build_document(
         alternates: context.alternates.clone(),
     };
     if let Some(front_matter) = &source.front_matter {
-        for (key, value) in &front_matter.table {
-            if key != "title" && key != "description" {
-                output.data.insert(key.clone(), toml_to_json(value));
-            }
+        for field in front_matter.data_fields() {
+            output.data.insert(field.key.clone(), field.value.clone());
         }
     }
 
@@ -82,17 +85,17 @@ pub fn build_document(
         let choice = if is_source {
             Choice::Publish(source, source_section, PublicationState::Current)
         } else {
-            match choose(
+            let Some(alignment) = by_id.get(source_section.id.as_str()) else {
+                continue;
+            };
+            choose(
                 source,
                 translation,
                 source_section,
-                &alignments,
+                alignment,
                 context,
                 &mut failed,
-            ) {
-                Some(choice) => choice,
-                None => continue,
-            }
+            )
         };
         let (document, section, state) = match choice {
             Choice::Publish(d, s, state) => (d, s, state),
@@ -103,8 +106,10 @@ pub fn build_document(
         };
         if section.kind == SectionKind::FrontMatter {
             let front_matter = document.front_matter.as_ref();
-            output.title = front_matter.and_then(|f| f.title.clone());
-            output.description = front_matter.and_then(|f| f.description.clone());
+            output.title = front_matter.and_then(|f| f.title()).map(str::to_string);
+            output.description = front_matter
+                .and_then(|f| f.description())
+                .map(str::to_string);
             output.front_matter_state = state;
             continue;
         }
@@ -198,37 +203,37 @@ pub fn build_document(
     Ok(output)
 }
 
-/// What a target locale publishes for `source_section`, by its state and the policies.
+/// What a target locale publishes for `source_section`, as [`publication`] decides by
+/// its state and the locale's policy.
 fn choose<'a>(
     source: &'a Document,
     translation: Option<&'a Document>,
     source_section: &'a Section,
-    alignments: &[Alignment],
+    alignment: &Alignment,
     context: &LocaleContext<'_>,
     failed: &mut Vec<(String, String)>,
-) -> Option<Choice<'a>> {
-    let alignment = alignments.iter().find(|a| a.id == source_section.id)?;
+) -> Choice<'a> {
     let translated = translation
         .zip(alignment.translation)
         .map(|(t, i)| (t, &t.sections[i]));
-    let fallback = Choice::Publish(source, source_section, PublicationState::Fallback);
-    let mut fail = || {
-        failed.push((alignment.id.to_string(), alignment.state.to_string()));
-        Choice::Omit
+    // A current or stale alignment always has its translated section; should one not,
+    // the section is treated as missing rather than published from nowhere.
+    let state = match translated {
+        Some(_) => alignment.state,
+        None => SectionState::Missing,
     };
-    Some(match (alignment.state, translated) {
-        (SectionState::Current, Some((t, s))) => Choice::Publish(t, s, PublicationState::Current),
-        (SectionState::Stale, Some((t, s))) => match context.on_stale {
-            StalePolicy::Publish => Choice::Publish(t, s, PublicationState::Stale),
-            StalePolicy::Fallback => fallback,
-            StalePolicy::Fail => fail(),
-        },
-        _ => match context.on_missing {
-            MissingPolicy::Fallback => fallback,
-            MissingPolicy::Omit => Choice::Omit,
-            MissingPolicy::Fail => fail(),
-        },
-    })
+    match (publication(state, context.policy), translated) {
+        (Publication::Current, Some((t, s))) => Choice::Publish(t, s, PublicationState::Current),
+        (Publication::Stale, Some((t, s))) => Choice::Publish(t, s, PublicationState::Stale),
+        (Publication::Fallback, _) => {
+            Choice::Publish(source, source_section, PublicationState::Fallback)
+        }
+        (Publication::Failed, _) => {
+            failed.push((alignment.id.to_string(), alignment.state.to_string()));
+            Choice::Omit
+        }
+        (Publication::Omitted | Publication::Current | Publication::Stale, _) => Choice::Omit,
+    }
 }
 
 /// Formats a component's value and attributes in the locale, through its fallback chain.
@@ -306,22 +311,5 @@ fn citations_in_block(block: &Block) -> Vec<(String, u16)> {
             blocks.iter().flat_map(citations_in_block).collect()
         }
         _ => Vec::new(),
-    }
-}
-
-fn toml_to_json(value: &toml::Value) -> serde_json::Value {
-    match value {
-        toml::Value::String(s) => serde_json::Value::String(s.clone()),
-        toml::Value::Integer(i) => serde_json::Value::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
-            .map_or(serde_json::Value::Null, serde_json::Value::Number),
-        toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
-        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
-        toml::Value::Array(a) => serde_json::Value::Array(a.iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => serde_json::Value::Object(
-            t.iter()
-                .map(|(k, v)| (k.clone(), toml_to_json(v)))
-                .collect(),
-        ),
     }
 }

@@ -43,6 +43,18 @@ pub enum BuildError {
         /// The section.
         section: String,
     },
+    /// A renderer could not write a page.
+    #[error("{doc} ({locale}): cannot render as {format}: {message}")]
+    Render {
+        /// The document.
+        doc: String,
+        /// The locale.
+        locale: String,
+        /// The renderer's name.
+        format: &'static str,
+        /// Why.
+        message: String,
+    },
 }
 
 fn list(sections: &[(String, String)]) -> String {

@@ -1,29 +1,14 @@
 //! The HTML preview: the reference renderer of the JSON output. Every piece of text from
 //! a content or Fluent file is escaped; link destinations are limited to safe schemes.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
+use crate::labels::Labels;
 use crate::model::{
     Block, CalloutKind, DocumentOutput, Inline, ManifestDocument, PublicationState, TableAlignment,
 };
-
-/// The interface strings of one locale, from its Fluent `label-*` messages.
-#[derive(Debug, Clone, Default)]
-pub struct Labels {
-    /// Title of the table of contents.
-    pub toc: String,
-    /// Shown on a section published in the source language.
-    pub fallback_notice: String,
-    /// Shown on a section whose translation may be out of date.
-    pub stale_notice: String,
-    /// Name of the language switcher.
-    pub language: String,
-    /// Title of each callout kind.
-    pub callouts: BTreeMap<String, String>,
-}
 
 /// The stylesheet every page links to, written as `style.css` at the output root.
 pub const STYLESHEET: &str = r#"body { font-family: system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans SC", sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.7; color: #1f2328; }

@@ -5,53 +5,50 @@
 //! for a fallback), with yaku's comments taken out, components written as Markdown
 //! from their Fluent strings, and a visible note on fallback and stale sections.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use toml_writer::{TomlKeyBuilder, TomlStringBuilder, TomlWrite};
+use yaku_content::FrontMatterValue;
 
-use crate::html::Labels;
+use crate::labels::Labels;
 use crate::model::{Block, DocumentOutput, PublicationState};
 
 /// Renders the Hugo content file of one document in one locale.
 pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
-    let mut front = toml::Table::new();
+    use FrontMatterValue::{List, String as Text, Table};
+    let mut front: BTreeMap<String, FrontMatterValue> = BTreeMap::new();
     if let Some(title) = &output.title {
-        front.insert("title".into(), toml::Value::String(title.clone()));
+        front.insert("title".into(), Text(title.clone()));
     }
     if let Some(description) = &output.description {
-        front.insert(
-            "description".into(),
-            toml::Value::String(description.clone()),
-        );
+        front.insert("description".into(), Text(description.clone()));
     }
     for (key, value) in &output.data {
-        if let Some(value) = json_to_toml(value) {
-            front.insert(key.clone(), value);
-        }
+        front.insert(key.clone(), value.clone());
     }
-    front.insert(
-        "translationKey".into(),
-        toml::Value::String(output.doc.clone()),
-    );
-    let mut params = toml::Table::new();
-    let fallback: Vec<toml::Value> = output
-        .sections
-        .iter()
-        .filter(|s| s.state == PublicationState::Fallback)
-        .map(|s| toml::Value::String(s.id.clone()))
-        .collect();
-    let stale: Vec<toml::Value> = output
-        .sections
-        .iter()
-        .filter(|s| s.state == PublicationState::Stale)
-        .map(|s| toml::Value::String(s.id.clone()))
-        .collect();
-    params.insert(
-        "yaku_fallback_sections".into(),
-        toml::Value::Array(fallback),
-    );
-    params.insert("yaku_stale_sections".into(), toml::Value::Array(stale));
-    front.insert("params".into(), toml::Value::Table(params));
+    front.insert("translationKey".into(), Text(output.doc.clone()));
+    let ids = |state: PublicationState| {
+        List(
+            output
+                .sections
+                .iter()
+                .filter(|s| s.state == state)
+                .map(|s| Text(s.id.clone()))
+                .collect(),
+        )
+    };
+    let params = BTreeMap::from([
+        (
+            "yaku_fallback_sections".to_string(),
+            ids(PublicationState::Fallback),
+        ),
+        (
+            "yaku_stale_sections".to_string(),
+            ids(PublicationState::Stale),
+        ),
+    ]);
+    front.insert("params".into(), Table(params));
 
     let mut out = format!("+++\n{}+++\n", front_matter(&front));
     for section in &output.sections {
@@ -112,7 +109,7 @@ pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
 /// serializer writes a string holding a line break as a multi-line string, and a line of
 /// it starting with `+++` would end Hugo's front matter there; here no line can start
 /// with anything but a key.
-fn front_matter(table: &toml::Table) -> String {
+fn front_matter(table: &BTreeMap<String, FrontMatterValue>) -> String {
     let mut out = String::new();
     for (key, value) in table {
         let _ = write_key(&mut out, key)
@@ -127,16 +124,20 @@ fn write_key(out: &mut String, key: &str) -> std::fmt::Result {
     out.key(TomlKeyBuilder::new(key).as_default())
 }
 
-/// One value, on one line. TOML that yaku read nests only as deep as the toml crate's
-/// parser allows, which bounds the recursion.
-fn write_value(out: &mut String, value: &toml::Value) -> std::fmt::Result {
+/// One value, on one line. A value nests only as deep as the front-matter parser that
+/// read it allows, which bounds the recursion. A date is written as a TOML date-time
+/// when it is one, else as a string.
+fn write_value(out: &mut String, value: &FrontMatterValue) -> std::fmt::Result {
     match value {
-        toml::Value::String(s) => out.value(TomlStringBuilder::new(s).as_basic()),
-        toml::Value::Integer(i) => out.value(*i),
-        toml::Value::Float(f) => out.value(*f),
-        toml::Value::Boolean(b) => out.value(*b),
-        toml::Value::Datetime(d) => write!(out, "{d}"),
-        toml::Value::Array(items) => {
+        FrontMatterValue::String(s) => out.value(TomlStringBuilder::new(s).as_basic()),
+        FrontMatterValue::Integer(i) => out.value(*i),
+        FrontMatterValue::Float(f) => out.value(*f),
+        FrontMatterValue::Bool(b) => out.value(*b),
+        FrontMatterValue::Date(d) => match d.parse::<toml::value::Datetime>() {
+            Ok(datetime) => write!(out, "{datetime}"),
+            Err(_) => out.value(TomlStringBuilder::new(d).as_basic()),
+        },
+        FrontMatterValue::List(items) => {
             out.open_array()?;
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -147,7 +148,7 @@ fn write_value(out: &mut String, value: &toml::Value) -> std::fmt::Result {
             }
             out.close_array()
         }
-        toml::Value::Table(table) => {
+        FrontMatterValue::Table(table) => {
             out.open_inline_table()?;
             for (i, (key, item)) in table.iter().enumerate() {
                 if i > 0 {
@@ -227,29 +228,6 @@ fn escape_markdown(text: &str) -> String {
     out
 }
 
-fn json_to_toml(value: &serde_json::Value) -> Option<toml::Value> {
-    Some(match value {
-        serde_json::Value::Null => return None,
-        serde_json::Value::Bool(b) => toml::Value::Boolean(*b),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => toml::Value::Integer(i),
-            None => toml::Value::Float(n.as_f64()?),
-        },
-        serde_json::Value::String(s) => s
-            .parse::<toml::value::Datetime>()
-            .map(toml::Value::Datetime)
-            .unwrap_or_else(|_| toml::Value::String(s.clone())),
-        serde_json::Value::Array(a) => {
-            toml::Value::Array(a.iter().filter_map(json_to_toml).collect())
-        }
-        serde_json::Value::Object(o) => toml::Value::Table(
-            o.iter()
-                .filter_map(|(k, v)| Some((k.clone(), json_to_toml(v)?)))
-                .collect(),
-        ),
-    })
-}
-
 /// The languages part of a Hugo site configuration for these locales (source first).
 pub fn hugo_languages_config(locales: &[String], content_dir: &str) -> String {
     let mut out = String::from(
@@ -303,6 +281,7 @@ mod tests {
 
     #[test]
     fn front_matter_values_never_start_a_line() {
+        let mut fields = BTreeMap::new();
         let mut table = toml::Table::new();
         for (key, value) in [
             ("title", "a\n+++\nb"),
@@ -310,8 +289,17 @@ mod tests {
             ("quotes", "\"\"\" ''' \\"),
             ("key\n+++", "v"),
         ] {
+            fields.insert(key.into(), FrontMatterValue::String(value.into()));
             table.insert(key.into(), toml::Value::String(value.into()));
         }
+        let inner = BTreeMap::from([
+            (
+                "list".to_string(),
+                FrontMatterValue::List(vec![FrontMatterValue::String("\n+++\n".into())]),
+            ),
+            ("n".to_string(), FrontMatterValue::Float(f64::NAN)),
+        ]);
+        fields.insert("inner".into(), FrontMatterValue::Table(inner));
         let mut inner = toml::Table::new();
         inner.insert(
             "list".into(),
@@ -319,7 +307,7 @@ mod tests {
         );
         inner.insert("n".into(), toml::Value::Float(f64::NAN));
         table.insert("inner".into(), toml::Value::Table(inner));
-        let text = front_matter(&table);
+        let text = front_matter(&fields);
         assert_eq!(text.lines().count(), table.len(), "{text}");
         assert!(!text.lines().any(|l| l.starts_with('+')), "{text}");
         let back: toml::Table = toml::from_str(&text).unwrap();
@@ -329,6 +317,31 @@ mod tests {
         assert_eq!(back["key\n+++"], table["key\n+++"]);
         assert_eq!(back["inner"]["list"], table["inner"]["list"]);
         assert!(back["inner"]["n"].as_float().unwrap().is_nan());
+    }
+
+    #[test]
+    fn values_keep_the_type_they_were_read_with() {
+        let fields = BTreeMap::from([
+            (
+                "date".to_string(),
+                FrontMatterValue::Date("2025-11-20".into()),
+            ),
+            (
+                "looks_like_a_date".to_string(),
+                FrontMatterValue::String("2025-11-20".into()),
+            ),
+            (
+                "not_a_toml_date".to_string(),
+                FrontMatterValue::Date("2025-11-20 morning".into()),
+            ),
+            ("n".to_string(), FrontMatterValue::Integer(3)),
+            ("x".to_string(), FrontMatterValue::Float(3.0)),
+        ]);
+        let text = front_matter(&fields);
+        assert_eq!(
+            text,
+            "date = 2025-11-20\nlooks_like_a_date = \"2025-11-20\"\nn = 3\nnot_a_toml_date = \"2025-11-20 morning\"\nx = 3.0\n"
+        );
     }
 
     #[test]

@@ -1,27 +1,37 @@
 //! What each locale publishes.
 //!
-//! The build is the one place that decides, per document and locale, which text is
-//! published: the translation when it is current, or per the locale's policy when it is
-//! stale or missing (published marked `stale`, replaced by the source marked `fallback`,
-//! omitted, or a failed build). [`build_document`] produces a [`DocumentOutput`], the
-//! structured JSON other renderers consume; [`render_html`] is the reference renderer of
-//! that JSON (the translators' preview); [`render_hugo`] writes a Hugo content file.
+//! The build decides, per document and locale, which text is published: the translation
+//! when it is current, or per the locale's policy when it is stale or missing (published
+//! marked `stale`, replaced by the source marked `fallback`, omitted, or a failed build),
+//! as [`yaku_sync::publication`] says. [`build_document`] produces a [`DocumentOutput`],
+//! the structured JSON other renderers consume. A [`Renderer`] (chosen once by name with
+//! [`renderer`]) turns each output into one file of its format: [`JsonRenderer`],
+//! [`HtmlRenderer`] (the reference renderer of that JSON, the translators' preview) and
+//! [`HugoRenderer`] (a Hugo content tree). [`Labels::resolve`] gives the interface
+//! strings a renderer puts around an article.
 
 mod assemble;
 mod error;
 mod html;
 mod hugo;
+mod labels;
 mod markdown;
 mod model;
+mod render;
 
 pub use assemble::{build_document, LocaleContext};
 pub use error::BuildError;
-pub use html::{render_html, render_index_html, Labels, STYLESHEET};
+pub use html::{render_html, render_index_html, STYLESHEET};
 pub use hugo::{hugo_languages_config, render_hugo};
+pub use labels::Labels;
 #[cfg(feature = "schema")]
 pub use model::{document_schema, manifest_schema};
 pub use model::{
     Alternate, Block, CalloutKind, CitationOutput, DocumentOutput, Inline, ListItem, Manifest,
     ManifestDocument, ManifestEntry, PublicationState, PublishedCounts, ReferenceOutput,
     SectionOutput, TableAlignment, TocEntry,
+};
+pub use render::{
+    renderer, write_manifest, HtmlRenderer, HugoRenderer, JsonRenderer, OutputFile, Renderer,
+    FORMATS,
 };

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use yaku_content::FrontMatterValue;
 
 /// Why a section's text is what the locale publishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -36,7 +37,12 @@ pub struct DocumentOutput {
     /// Whether title and description are current, stale or the source's.
     pub front_matter_state: PublicationState,
     /// Every other front-matter key (dates, tags), as given in the source.
-    pub data: BTreeMap<String, serde_json::Value>,
+    // In JSON: strings, numbers, booleans, dates as strings, arrays and objects.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "BTreeMap<String, serde_json::Value>")
+    )]
+    pub data: BTreeMap<String, FrontMatterValue>,
     /// The table of contents: every published headed section.
     pub toc: Vec<TocEntry>,
     /// The published sections, in the source's order (the lead first).

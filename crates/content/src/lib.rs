@@ -25,7 +25,9 @@ pub use citation::{extract_citations, extract_references, Citation, Reference};
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 pub use fingerprint::{normalize, Fingerprint, ParseFingerprintError};
-pub use front_matter::FrontMatter;
+pub use front_matter::{
+    Field, FrontMatter, FrontMatterFormat, FrontMatterValue, TRANSLATABLE_KEYS,
+};
 pub use ids::{add_missing_ids, derive_id};
 pub use line_index::LineIndex;
 pub use marker::Marker;

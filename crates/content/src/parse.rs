@@ -116,7 +116,7 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
             line: 1,
             marker: fm.marker.clone(),
             fingerprint: Fingerprint::of_text(&translatable),
-            chars: count_chars(fm.title.iter().chain(fm.description.iter())),
+            chars: count_chars(fm.title().into_iter().chain(fm.description())),
             blocks: Vec::new(),
             links: Vec::new(),
             code: Vec::new(),
@@ -149,8 +149,8 @@ fn index_ids(sections: &[Section]) -> HashMap<SectionId, usize> {
     index
 }
 
-fn count_chars<'a>(texts: impl Iterator<Item = &'a String>) -> usize {
-    texts.map(|t| count_non_whitespace(t)).sum()
+fn count_chars<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
+    texts.map(count_non_whitespace).sum()
 }
 
 /// A heading found at the top level, before its section is built.

@@ -139,8 +139,8 @@ fn marker_edit(
     marker: Marker,
     le: &str,
 ) -> (Range<usize>, String) {
-    let rendered = match section.kind {
-        SectionKind::FrontMatter => marker.to_toml(),
+    let rendered = match (section.kind, &translation.front_matter) {
+        (SectionKind::FrontMatter, Some(front_matter)) => front_matter.format.marker_line(marker),
         _ => marker.to_markdown(),
     };
     if let Some((_, line)) = &section.marker {
@@ -159,7 +159,7 @@ fn marker_edit(
         SectionKind::FrontMatter => translation
             .front_matter
             .as_ref()
-            .map_or(section.span.start, |fm| fm.toml_span.start),
+            .map_or(section.span.start, |fm| fm.body_span.start),
         SectionKind::Lead => section.span.start,
         SectionKind::Heading => section.heading_span.end,
     };

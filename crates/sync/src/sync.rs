@@ -235,24 +235,29 @@ fn convert_line_endings(text: &str, le: &str) -> String {
     }
 }
 
+/// The source's front matter for a translation that has none: the body as the source
+/// writes it (its marker, which a source should not have, left out), marked untranslated,
+/// between the format's own delimiter lines.
 fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String {
     let Some(front_matter) = &source.front_matter else {
         return String::new();
     };
-    let mut toml = source.slice(&front_matter.toml_span).to_string();
+    let format = front_matter.format;
+    let body_span = &front_matter.body_span;
+    let mut body = source.slice(body_span).to_string();
     if let Some((_, marker_span)) = &front_matter.marker {
-        // A marker in the source (it should have none) is not copied.
-        let start = marker_span.start - front_matter.toml_span.start;
-        let end = marker_span.end - front_matter.toml_span.start;
-        toml.replace_range(start..end, "");
+        body.replace_range(
+            marker_span.start - body_span.start..marker_span.end - body_span.start,
+            "",
+        );
     }
-    let mut out = format!("+++{le}");
+    let mut out = format!("{}{le}", format.open());
     if is_tracked(fm) {
-        out.push_str(&Marker::Untranslated.to_toml());
+        out.push_str(&format.marker_line(Marker::Untranslated));
         out.push_str(le);
     }
-    out.push_str(&convert_line_endings(&toml, le));
-    out.push_str("+++");
+    out.push_str(&convert_line_endings(&body, le));
+    out.push_str(format.close());
     out.push_str(le);
     out
 }

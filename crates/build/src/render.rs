@@ -1,0 +1,192 @@
+//! The renderer seam: one [`Renderer`] per output format, chosen once by name.
+//!
+//! The build is two steps. [`build_document`](crate::build_document) decides what a
+//! locale publishes and returns a [`DocumentOutput`], the same for every format; a
+//! renderer turns each `DocumentOutput` into the bytes of one file, and at the end adds
+//! the files that describe the whole site (an index page, a stylesheet, a configuration)
+//! from the [`Manifest`]. A renderer does no I/O: the caller writes what it returns (the
+//! CLI, atomically, into the output folder), and writes `index.json` ([`write_manifest`])
+//! for every format.
+//!
+//! Work that spans documents (an incremental build that skips unchanged pages, a
+//! streamed writer) belongs on the caller's side of this seam: a renderer sees one
+//! document at a time and the manifest once.
+
+use crate::hugo::{hugo_languages_config, render_hugo};
+use crate::{
+    render_html, render_index_html, BuildError, DocumentOutput, Labels, Manifest, STYLESHEET,
+};
+
+/// One output format.
+pub trait Renderer: Send + Sync {
+    /// The format's name, as `yaku build --format` takes it and `index.json` records it.
+    fn name(&self) -> &'static str;
+
+    /// Where the page of `doc` in `locale` goes, relative to the output folder, with `/`
+    /// between folders. It is also the page's address relative to the output root, as
+    /// the manifest and every page's language links give it.
+    fn output_path(&self, locale: &str, doc: &str) -> String;
+
+    /// The bytes of the page of one document in one locale. `labels` are the locale's
+    /// interface strings.
+    fn render(&self, output: &DocumentOutput, labels: &Labels) -> Result<Vec<u8>, BuildError>;
+
+    /// The files written once, after every page (paths relative to the output folder),
+    /// in the order they are to be written. `index.json` is not among them: the caller
+    /// writes it for every format.
+    fn finish(&self, manifest: &Manifest) -> Vec<OutputFile>;
+}
+
+/// A file a renderer adds to the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// The path relative to the output folder, with `/` between folders.
+    pub path: String,
+    /// The bytes.
+    pub contents: Vec<u8>,
+}
+
+/// The names of the output formats, in the order `--format` lists them.
+pub const FORMATS: [&str; 3] = ["json", "html", "hugo"];
+
+/// The renderer of the format called `name` (one of [`FORMATS`]).
+pub fn renderer(name: &str) -> Option<Box<dyn Renderer>> {
+    match name {
+        "json" => Some(Box::new(JsonRenderer)),
+        "html" => Some(Box::new(HtmlRenderer)),
+        "hugo" => Some(Box::new(HugoRenderer)),
+        _ => None,
+    }
+}
+
+/// Writes the manifest as `index.json` holds it: pretty JSON and a final line break.
+/// Streamed, since it grows with the corpus.
+pub fn write_manifest(manifest: &Manifest, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *writer, manifest).map_err(std::io::Error::other)?;
+    writer.write_all(b"\n")
+}
+
+/// `<locale>/<doc>.json`: the [`DocumentOutput`] itself, the contract with other
+/// renderers (schema in `schema/document.schema.json`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonRenderer;
+
+impl Renderer for JsonRenderer {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn output_path(&self, locale: &str, doc: &str) -> String {
+        format!("{locale}/{doc}.json")
+    }
+
+    fn render(&self, output: &DocumentOutput, _labels: &Labels) -> Result<Vec<u8>, BuildError> {
+        let mut bytes = serde_json::to_vec_pretty(output).map_err(|e| BuildError::Render {
+            doc: output.doc.clone(),
+            locale: output.locale.clone(),
+            format: self.name(),
+            message: e.to_string(),
+        })?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+
+    fn finish(&self, _manifest: &Manifest) -> Vec<OutputFile> {
+        Vec::new()
+    }
+}
+
+/// `<locale>/<doc>.html`, `index.html` and `style.css`: the translators' preview.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HtmlRenderer;
+
+impl Renderer for HtmlRenderer {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn output_path(&self, locale: &str, doc: &str) -> String {
+        format!("{locale}/{doc}.html")
+    }
+
+    fn render(&self, output: &DocumentOutput, labels: &Labels) -> Result<Vec<u8>, BuildError> {
+        // From `<locale>/<doc>.html` back to the output root.
+        let depth = 1 + output.doc.matches('/').count();
+        Ok(render_html(output, labels, &"../".repeat(depth)).into_bytes())
+    }
+
+    fn finish(&self, manifest: &Manifest) -> Vec<OutputFile> {
+        vec![
+            OutputFile {
+                path: "style.css".into(),
+                contents: STYLESHEET.as_bytes().to_vec(),
+            },
+            OutputFile {
+                path: "index.html".into(),
+                contents: render_index_html(&manifest.documents, &manifest.source_locale)
+                    .into_bytes(),
+            },
+        ]
+    }
+}
+
+/// `content/<locale>/<doc>.md` and `hugo-languages.toml`: a Hugo multilingual content
+/// tree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HugoRenderer;
+
+impl HugoRenderer {
+    /// The content folder of the Hugo site, relative to the output folder.
+    const CONTENT_DIR: &'static str = "content";
+}
+
+impl Renderer for HugoRenderer {
+    fn name(&self) -> &'static str {
+        "hugo"
+    }
+
+    fn output_path(&self, locale: &str, doc: &str) -> String {
+        format!("{}/{locale}/{doc}.md", Self::CONTENT_DIR)
+    }
+
+    fn render(&self, output: &DocumentOutput, labels: &Labels) -> Result<Vec<u8>, BuildError> {
+        Ok(render_hugo(output, labels).into_bytes())
+    }
+
+    fn finish(&self, manifest: &Manifest) -> Vec<OutputFile> {
+        vec![OutputFile {
+            path: "hugo-languages.toml".into(),
+            contents: hugo_languages_config(&manifest.locales, Self::CONTENT_DIR).into_bytes(),
+        }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_has_a_renderer_of_its_name() {
+        for name in FORMATS {
+            assert_eq!(renderer(name).map(|r| r.name()), Some(name));
+        }
+        assert!(renderer("pdf").is_none());
+    }
+
+    #[test]
+    fn pages_lie_where_each_format_puts_them() {
+        let paths: Vec<String> = FORMATS
+            .iter()
+            .filter_map(|name| renderer(name))
+            .map(|r| r.output_path("zh-Hans", "skin/exosomes"))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "zh-Hans/skin/exosomes.json",
+                "zh-Hans/skin/exosomes.html",
+                "content/zh-Hans/skin/exosomes.md"
+            ]
+        );
+    }
+}

@@ -1,0 +1,459 @@
+//! Front matter: the block of metadata at the top of an article, read once into a
+//! format-neutral [`FrontMatter`].
+//!
+//! Everything that depends on how the front matter is written (its delimiter lines, its
+//! comment syntax, the parser of its body) is a method of [`FrontMatterFormat`]; every
+//! consumer (fingerprints, sync's placeholders, accept's markers, the build's output)
+//! reads [`FrontMatter`], its [`Field`]s and their [`FrontMatterValue`]s. Adding a format
+//! is one variant and one parser module (see ARCHITECTURE.md, "How to add a
+//! front-matter format"). The file's bytes are never re-serialized: sync copies a
+//! translator's front matter as it is, and a placeholder copies the source's body as
+//! written.
+
+mod toml_format;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::Marker;
+
+/// The keys whose values are translatable text, tracked as the `front-matter` section.
+pub const TRANSLATABLE_KEYS: [&str; 2] = ["title", "description"];
+
+/// How an article's front matter is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FrontMatterFormat {
+    /// TOML between two `+++` lines.
+    Toml,
+}
+
+impl FrontMatterFormat {
+    /// The format whose opening delimiter is `line` (its line ending left out).
+    fn opened_by(line: &str) -> Option<Self> {
+        (line == "+++").then_some(FrontMatterFormat::Toml)
+    }
+
+    /// The format's name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            FrontMatterFormat::Toml => "TOML",
+        }
+    }
+
+    /// The line that opens the front matter (line ending left out).
+    pub fn open(self) -> &'static str {
+        match self {
+            FrontMatterFormat::Toml => "+++",
+        }
+    }
+
+    /// The line that closes the front matter (line ending left out).
+    pub fn close(self) -> &'static str {
+        match self {
+            FrontMatterFormat::Toml => "+++",
+        }
+    }
+
+    /// Whether `line` (its line ending left out) closes the front matter. Trailing
+    /// whitespace is allowed.
+    fn is_close(self, line: &str) -> bool {
+        line.trim_end() == self.close()
+    }
+
+    /// The text of a comment line, without its comment mark (`# note` → `note`), or
+    /// `None` when the line is not a comment. This is where yaku's own lines in the front
+    /// matter live: the translation marker and `qa-ignore`.
+    pub fn comment(self, line: &str) -> Option<&str> {
+        match self {
+            FrontMatterFormat::Toml => Some(line.trim().strip_prefix('#')?.trim()),
+        }
+    }
+
+    /// The translation marker on a comment line, if the line holds one (`Err` when it is
+    /// malformed).
+    fn marker(self, line: &str) -> Option<Result<Marker, String>> {
+        match self {
+            FrontMatterFormat::Toml => Marker::parse_toml(line),
+        }
+    }
+
+    /// The comment line (line ending left out) that records `marker` in this format.
+    pub fn marker_line(self, marker: Marker) -> String {
+        match self {
+            FrontMatterFormat::Toml => marker.to_toml(),
+        }
+    }
+
+    /// The fields of `body` (the text between the delimiter lines, which starts at byte
+    /// `offset` of the file), with spans in the file.
+    fn parse_fields(self, body: &str, offset: usize) -> Result<Vec<Field>, Diagnostic> {
+        match self {
+            FrontMatterFormat::Toml => toml_format::parse_fields(body, offset),
+        }
+    }
+}
+
+/// A front-matter value, whatever format it was written in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrontMatterValue {
+    /// Text.
+    String(String),
+    /// A whole number.
+    Integer(i64),
+    /// A number with a fraction or exponent (possibly NaN or infinite).
+    Float(f64),
+    /// True or false.
+    Bool(bool),
+    /// A date, a time or both, as the format writes it in RFC 3339 form
+    /// (`2025-11-20`, `07:32:00`, `2025-11-20T07:32:00+09:00`).
+    Date(String),
+    /// A list of values.
+    List(Vec<FrontMatterValue>),
+    /// Keys and values, in key order.
+    Table(BTreeMap<String, FrontMatterValue>),
+}
+
+impl FrontMatterValue {
+    /// The text of a string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            FrontMatterValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// As JSON: strings, numbers (NaN and infinities as `null`), booleans, dates as strings,
+/// lists as arrays and tables as objects.
+impl serde::Serialize for FrontMatterValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FrontMatterValue::String(s) | FrontMatterValue::Date(s) => serializer.serialize_str(s),
+            FrontMatterValue::Integer(i) => serializer.serialize_i64(*i),
+            FrontMatterValue::Float(f) if f.is_finite() => serializer.serialize_f64(*f),
+            FrontMatterValue::Float(_) => serializer.serialize_none(),
+            FrontMatterValue::Bool(b) => serializer.serialize_bool(*b),
+            FrontMatterValue::List(items) => serializer.collect_seq(items),
+            FrontMatterValue::Table(table) => serializer.collect_map(table),
+        }
+    }
+}
+
+/// One top-level key of the front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The key.
+    pub key: String,
+    /// Its value.
+    pub value: FrontMatterValue,
+    /// Where the key is written in the file (a table's header name, for a table).
+    pub key_span: Range<usize>,
+    /// Where the value is written in the file.
+    pub value_span: Range<usize>,
+}
+
+/// The front matter of an article: its fields, its translatable text and where it lies.
+/// Parsed once, when the article is; the file's bytes are never re-serialized.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter {
+    /// How it is written.
+    pub format: FrontMatterFormat,
+    /// The whole block, both delimiter lines (and a leading byte-order mark) included.
+    pub span: Range<usize>,
+    /// The text between the delimiter lines.
+    pub body_span: Range<usize>,
+    /// The same as `body_span`, under its name from when front matter was TOML only:
+    /// kept while `yaku-qa` reads it, to be removed then.
+    pub toml_span: Range<usize>,
+    /// The top-level fields, in file order (none when the body is invalid).
+    pub fields: Vec<Field>,
+    /// The article's title: the `title` field, when it is a string (see [`Self::title`]).
+    pub title: Option<String>,
+    /// The article's description: the `description` field, when it is a string (see
+    /// [`Self::description`]).
+    pub description: Option<String>,
+    /// The translation marker comment, if any, and the span of its line.
+    pub marker: Option<(Marker, Range<usize>)>,
+}
+
+impl FrontMatter {
+    /// The article's title, if given as a string.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The article's description, if given as a string.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The field with `key`.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The value of the field with `key`.
+    pub fn get(&self, key: &str) -> Option<&FrontMatterValue> {
+        self.field(key).map(|f| &f.value)
+    }
+
+    /// The fields that are data rather than translatable text: every field but
+    /// [`TRANSLATABLE_KEYS`].
+    pub fn data_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .iter()
+            .filter(|f| !TRANSLATABLE_KEYS.contains(&f.key.as_str()))
+    }
+
+    /// The normalized translatable text: title and description.
+    pub fn translatable_text(&self) -> String {
+        let mut text = String::new();
+        if let Some(title) = &self.title {
+            text.push_str("title: ");
+            text.push_str(title);
+            text.push('\n');
+        }
+        if let Some(description) = &self.description {
+            text.push_str("description: ");
+            text.push_str(description);
+        }
+        text
+    }
+}
+
+/// Where front matter would start: after a byte-order mark, if any.
+pub(crate) fn content_start(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Lines of `text[range]` with their absolute spans (line ending included).
+pub(crate) fn lines_in(
+    text: &str,
+    range: Range<usize>,
+) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let base = range.start;
+    text[range]
+        .split_inclusive('\n')
+        .scan(base, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start..*offset, line))
+        })
+}
+
+/// Strips a trailing `\n` or `\r\n`.
+pub(crate) fn trim_eol(line: &str) -> &str {
+    line.strip_suffix('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .unwrap_or(line)
+}
+
+/// Parses front matter at the top of `text`. `Ok(None)`: there is none. `Err`: it never
+/// closes, which leaves nothing sensible to parse.
+pub(crate) fn parse_front_matter(
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<FrontMatter>, Diagnostic> {
+    let start = content_start(text);
+    let mut lines = lines_in(text, start..text.len());
+    let Some((first_span, first)) = lines.next() else {
+        return Ok(None);
+    };
+    let Some(format) = FrontMatterFormat::opened_by(trim_eol(first)) else {
+        return Ok(None);
+    };
+    let body_start = first_span.end;
+    let mut marker = None;
+    for (span, line) in lines {
+        let content = trim_eol(line);
+        if format.is_close(content) {
+            let body_span = body_start..span.start;
+            let mut front_matter = FrontMatter {
+                format,
+                span: 0..span.end,
+                body_span: body_span.clone(),
+                toml_span: body_span,
+                fields: Vec::new(),
+                title: None,
+                description: None,
+                marker,
+            };
+            read_fields(text, &mut front_matter, diagnostics);
+            return Ok(Some(front_matter));
+        }
+        if let Some(parsed) = format.marker(content) {
+            match parsed {
+                Ok(m) if marker.is_none() => marker = Some((m, span)),
+                Ok(_) => diagnostics.push(Diagnostic::error(
+                    Problem::MalformedDirective("a second translation marker".into()),
+                    span,
+                )),
+                Err(reason) => {
+                    diagnostics.push(Diagnostic::error(Problem::MalformedDirective(reason), span))
+                }
+            }
+        }
+    }
+    Err(Diagnostic::error(
+        Problem::UnterminatedFrontMatter,
+        first_span.start..first_span.start + format.open().len(),
+    ))
+}
+
+/// Parses the body into fields and picks out the translatable text, which must be
+/// strings.
+fn read_fields(text: &str, front_matter: &mut FrontMatter, diagnostics: &mut Vec<Diagnostic>) {
+    let body_span = front_matter.body_span.clone();
+    let fields = match front_matter
+        .format
+        .parse_fields(&text[body_span.clone()], body_span.start)
+    {
+        Ok(fields) => fields,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return;
+        }
+    };
+    for field in &fields {
+        let slot = match field.key.as_str() {
+            "title" => &mut front_matter.title,
+            "description" => &mut front_matter.description,
+            _ => continue,
+        };
+        match &field.value {
+            FrontMatterValue::String(value) => *slot = Some(value.clone()),
+            _ => diagnostics.push(Diagnostic::error(
+                Problem::FrontMatterNotString(field.key.clone()),
+                field.key_span.clone(),
+            )),
+        }
+    }
+    front_matter.fields = fields;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let front_matter = parse_front_matter(text, &mut diagnostics).unwrap();
+        (front_matter, diagnostics)
+    }
+
+    #[test]
+    fn fields_are_in_file_order_with_their_spans() {
+        let text = "+++\ntitle = \"T\"\n# yaku:untranslated\ndate = 2025-11-20\ntags = [\"a\", 2]\n[params]\nn = 1.5\n+++\n";
+        let (front_matter, diagnostics) = parse(text);
+        let front_matter = front_matter.unwrap();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(front_matter.format, FrontMatterFormat::Toml);
+        let keys: Vec<&str> = front_matter.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["title", "date", "tags", "params"]);
+        for field in &front_matter.fields {
+            assert!(
+                text[field.key_span.clone()].contains(&field.key),
+                "{field:?}"
+            );
+        }
+        assert_eq!(
+            &text[front_matter.field("title").unwrap().value_span.clone()],
+            "\"T\""
+        );
+        assert_eq!(front_matter.title(), Some("T"));
+        assert_eq!(
+            front_matter.get("date"),
+            Some(&FrontMatterValue::Date("2025-11-20".into()))
+        );
+        assert_eq!(
+            front_matter.get("tags"),
+            Some(&FrontMatterValue::List(vec![
+                FrontMatterValue::String("a".into()),
+                FrontMatterValue::Integer(2)
+            ]))
+        );
+        let params = BTreeMap::from([("n".to_string(), FrontMatterValue::Float(1.5))]);
+        assert_eq!(
+            front_matter.get("params"),
+            Some(&FrontMatterValue::Table(params))
+        );
+        assert_eq!(
+            front_matter
+                .data_fields()
+                .map(|f| f.key.as_str())
+                .collect::<Vec<_>>(),
+            ["date", "tags", "params"]
+        );
+        assert_eq!(front_matter.marker.unwrap().0, Marker::Untranslated);
+        assert_eq!(
+            &text[front_matter.body_span.clone()],
+            &text[4..text.len() - 4]
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_reported_as_the_toml_crate_reports_them() {
+        for body in [
+            "x = 9223372036854775808",
+            "x = 99999999999999999999",
+            "x = -9223372036854775809",
+            "title = \"t\"\nx = 1e400",
+            "x = [[1, 2], [340282366920938463463374607431768211456]]",
+        ] {
+            let text = format!("+++\n{body}\n+++\n");
+            let (front_matter, diagnostics) = parse(&text);
+            let expected = body.parse::<toml::Table>().unwrap_err();
+            assert_eq!(
+                diagnostics,
+                [Diagnostic::error(
+                    Problem::InvalidFrontMatter(expected.message().trim().to_string()),
+                    expected
+                        .span()
+                        .map_or(4..4 + body.len(), |s| 4 + s.start..4 + s.end),
+                )],
+                "{body}"
+            );
+            assert!(front_matter.unwrap().fields.is_empty());
+        }
+    }
+
+    #[test]
+    fn values_read_as_the_toml_crate_reads_them() {
+        let body = "a = 0x1F\nb = 0o17\nb2 = -17\nc = 1_000\nd = +inf\ne = -nan\nf = 6.02e23\ng = 07:32:00\nh = 1979-05-27T07:32:00-08:00\ni = { j = [true, false], k = 'lit' }\nl = \"\"\"\nmulti\nline\"\"\"\n";
+        let text = format!("+++\n{body}+++\n");
+        let (front_matter, diagnostics) = parse(&text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let table: toml::Table = body.parse().unwrap();
+        let front_matter = front_matter.unwrap();
+        assert_eq!(front_matter.fields.len(), table.len());
+        for field in &front_matter.fields {
+            assert!(same(&field.value, &table[&field.key]), "{field:?}");
+        }
+    }
+
+    fn same(value: &FrontMatterValue, toml: &toml::Value) -> bool {
+        match (value, toml) {
+            (FrontMatterValue::String(a), toml::Value::String(b)) => a == b,
+            (FrontMatterValue::Integer(a), toml::Value::Integer(b)) => a == b,
+            (FrontMatterValue::Float(a), toml::Value::Float(b)) => {
+                a == b || (a.is_nan() && b.is_nan())
+            }
+            (FrontMatterValue::Bool(a), toml::Value::Boolean(b)) => a == b,
+            (FrontMatterValue::Date(a), toml::Value::Datetime(b)) => *a == b.to_string(),
+            (FrontMatterValue::List(a), toml::Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b))
+            }
+            (FrontMatterValue::Table(a), toml::Value::Table(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .all(|(k, v)| b.get(k).is_some_and(|other| same(v, other)))
+            }
+            _ => false,
+        }
+    }
+}
