@@ -83,6 +83,20 @@ impl ColorChoice {
     }
 }
 
+/// `text` with control characters (an escape sequence, a NUL) shown as their Unicode
+/// pictures (`␛`, `␀`), so that what a file holds cannot drive the terminal.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            '\u{80}'..='\u{9f}' => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
 /// The first error writing to standard output, if any: after it nothing more is written.
 static STDOUT_FAILED: std::sync::OnceLock<io::Error> = std::sync::OnceLock::new();
 

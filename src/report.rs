@@ -27,6 +27,8 @@ pub fn render(
     };
     let mut out = format!("{display_path}:{line}:{col}: {label}: {message}\n");
     let end = span.end.clamp(start, text.len());
+    // A snippet shows the place, not the file: long lines are cut around it.
+    let (text, start, end) = window(text, &index, line, start, end);
     let mut diagnostic = MietteDiagnostic::new(message.to_string())
         .with_severity(match severity {
             Severity::Error => miette::Severity::Error,
@@ -36,8 +38,8 @@ pub fn render(
     if let Some(help) = help {
         diagnostic = diagnostic.with_help(help.to_string());
     }
-    let report = miette::Report::new(diagnostic)
-        .with_source_code(NamedSource::new(display_path, text.to_string()));
+    let report =
+        miette::Report::new(diagnostic).with_source_code(NamedSource::new(display_path, text));
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
         .with_width(100)
         .with_context_lines(1);
@@ -46,6 +48,72 @@ pub fn render(
         out.push_str(&snippet);
     }
     out
+}
+
+/// The characters of a line shown around the place of a problem, and of its neighbours.
+const WINDOW: usize = 120;
+
+/// `text` reduced to what a snippet shows: the problem's line cut to [`WINDOW`]
+/// characters around `start..end`, the lines before and after it cut to their first
+/// [`WINDOW`] characters, every other line left empty (so line numbers stay right), and
+/// the span moved to match. A 100,000-character line becomes a readable snippet.
+fn window(
+    text: &str,
+    index: &LineIndex,
+    line: usize,
+    start: usize,
+    end: usize,
+) -> (String, usize, usize) {
+    let line_text = |n: usize| {
+        let from = index.line_start(n);
+        let to = if n < index.line(text.len()) {
+            index.line_start(n + 1)
+        } else {
+            text.len()
+        };
+        text[from..to].trim_end_matches(['\n', '\r'])
+    };
+    let cut = |s: &str, from: usize| -> String { s.chars().skip(from).take(WINDOW).collect() };
+    let mut out = String::new();
+    let (mut new_start, mut new_end) = (0, 0);
+    let last = index.line(text.len());
+    for n in 1..=last {
+        if n + 1 < line || n > line + 1 {
+            if n < last {
+                out.push('\n');
+            }
+            continue;
+        }
+        let this = line_text(n);
+        if n == line {
+            let from_line = index.line_start(n);
+            let before = this
+                .get(..start.saturating_sub(from_line).min(this.len()))
+                .map_or(0, |s| s.chars().count());
+            let skip = before.saturating_sub(WINDOW / 4);
+            let shown = cut(this, skip);
+            let at: usize = shown.chars().take(before - skip).map(char::len_utf8).sum();
+            // The span, in characters of this line, as far as the window shows it.
+            let in_line = start.saturating_sub(from_line).min(this.len());
+            let to = end.saturating_sub(from_line).clamp(in_line, this.len());
+            let span_chars = this.get(in_line..to).map_or(0, |s| s.chars().count());
+            let span_bytes: usize = shown[at..]
+                .chars()
+                .take(span_chars)
+                .map(char::len_utf8)
+                .sum();
+            new_start = out.len() + at;
+            new_end = new_start + span_bytes;
+            out.push_str(&shown);
+        } else {
+            out.push_str(&cut(this, 0));
+        }
+        // The last line is what follows the final line break, if anything.
+        if n < last {
+            out.push('\n');
+        }
+    }
+    (out, new_start, new_end)
 }
 
 /// Renders a diagnostic of an article.
@@ -62,6 +130,10 @@ pub fn render_content(display_path: &str, text: &str, diagnostic: &Diagnostic) -
 
 /// Renders a problem with a file: with a snippet when its text is known.
 pub fn render_problem(problem: &FileProblem) -> String {
+    crate::output::visible(&render_problem_raw(problem))
+}
+
+fn render_problem_raw(problem: &FileProblem) -> String {
     match &problem.snippet {
         Some(snippet) => render(
             &problem.path,

@@ -136,31 +136,17 @@ fn render_text(diffs: &[JsonDiff], style: &Style) -> String {
         let mut body = String::new();
         for change in &diff.changes {
             match change {
-                Change::Equal(text) => body.push_str(&visible(text)),
-                Change::Delete(text) => body.push_str(&style.removed(&visible(text))),
-                Change::Insert(text) => body.push_str(&style.inserted(&visible(text))),
+                Change::Equal(text) => body.push_str(&output::visible(text)),
+                Change::Delete(text) => body.push_str(&style.removed(&output::visible(text))),
+                Change::Insert(text) => body.push_str(&style.inserted(&output::visible(text))),
             }
         }
         out.push_str(&indent(body.trim_end()));
         out.push_str(&style.dim("translation now:\n"));
-        out.push_str(&indent(&visible(diff.translation.trim_end())));
+        out.push_str(&indent(&output::visible(diff.translation.trim_end())));
         out.push('\n');
     }
     out
-}
-
-/// `text` with control characters (an escape sequence, a NUL) shown as their Unicode
-/// pictures (`␛`, `␀`), so that what a file holds cannot drive the terminal.
-fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            '\u{80}'..='\u{9f}' => '\u{fffd}',
-            _ => c,
-        })
-        .collect()
 }
 
 fn indent(text: &str) -> String {

@@ -60,7 +60,9 @@ impl Printer for TextPrinter {
             (Finding::Section(_) | Finding::Orphaned(_), Some(fix)) => format!("  fix: {fix}\n"),
             _ => String::new(),
         };
-        output::print(&format!("{line}{fix}"));
+        // A file name or a quoted text may hold control characters: they are shown, not
+        // sent to the terminal (or to a CI log that reads them as commands).
+        output::print(&output::visible(&format!("{line}{fix}")));
     }
 
     fn finish(self: Box<Self>, summary: &Summary) {

@@ -606,3 +606,20 @@ fn hand_edited_markers_and_ids_with_spaces_are_errors_at_their_line() {
         run.stderr()
     );
 }
+
+#[test]
+fn a_problem_on_a_very_long_line_is_shown_in_a_short_snippet() {
+    let project = Project::accepted_story();
+    let long = format!("## {} {{#Bad}}\n\ntext\n", "長".repeat(100_000));
+    project.edit(JA, "## 3. まとめ {#summary}", &long);
+    let run = project.yaku(&["check"]).failure();
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("content/ja/article.md:24:1: error: invalid section id `Bad`"),
+        "{}",
+        &stderr[..stderr.len().min(3000)]
+    );
+    // The 100,000 characters of the line are cut to a window around the place.
+    assert!(stderr.len() < 4_000, "{} bytes of snippet", stderr.len());
+    assert!(stderr.contains(" 24 │ ## 長長長"), "{stderr}");
+}
