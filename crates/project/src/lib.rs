@@ -12,6 +12,7 @@
 //! This crate reads and writes; it never prints. The document model, alignment and QA it
 //! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
 
+mod accept;
 mod atomic;
 mod cache;
 mod config;
@@ -21,8 +22,12 @@ mod lock;
 mod problem;
 mod published;
 mod store;
+mod sync;
+#[cfg(test)]
+mod testing;
 mod workspace;
 
+pub use accept::{accept_pair, AcceptError, AcceptRequest, PairAccepted, Refused};
 pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
@@ -41,4 +46,5 @@ pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
 pub use store::{BadBaseline, SourceStore};
+pub use sync::{sync_pair, PairSynced};
 pub use workspace::{display_path, Pair, Progress, SourceShared, Workspace, WorkspaceError};
