@@ -16,6 +16,7 @@ mod accept;
 mod atomic;
 mod cache;
 mod config;
+mod diff;
 mod files;
 mod findings;
 mod lock;
@@ -36,6 +37,7 @@ pub use cache::{FileStamp, ResultCache};
 pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
+pub use diff::{stale_changes, StaleChange, StaleChanges};
 pub use files::{check_regular, read_regular, ReadFile};
 #[cfg(feature = "schema")]
 pub use findings::check_schema;

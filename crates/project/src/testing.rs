@@ -58,4 +58,9 @@ impl TempProject {
     pub fn edit_translation(&self, text: &str) {
         std::fs::write(self.translation_path(), text).unwrap();
     }
+
+    /// Changes the source document.
+    pub fn edit_source(&self, text: &str) {
+        std::fs::write(self.dir.path().join("content/ja/article.md"), text).unwrap();
+    }
 }
