@@ -19,6 +19,7 @@ mod config;
 mod diff;
 mod files;
 mod findings;
+mod inspect;
 mod lock;
 mod problem;
 mod published;
@@ -44,6 +45,7 @@ pub use findings::check_schema;
 pub use findings::{
     CheckReport, Finding, FluentFinding, OrphanFinding, QaFinding, SectionFinding, Summary,
 };
+pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
