@@ -15,6 +15,7 @@
 mod accept;
 mod atomic;
 mod cache;
+mod check;
 mod config;
 mod diff;
 mod files;
@@ -35,6 +36,10 @@ pub use atomic::{
     write_atomic_with, Written,
 };
 pub use cache::{FileStamp, ResultCache};
+pub use check::{
+    check_cache, check_pair_findings, fluent_findings, load_glossary, orphan_findings,
+    CheckOptions, CheckOutcome, CheckTally, GlossaryError, PairChecked,
+};
 pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
