@@ -9,6 +9,10 @@
 //! [`ProjectLock`], reading files ([`read_regular`]) and writing them atomically
 //! ([`write_atomic`], [`write_atomic_verified`]).
 //!
+//! What each command does to a pair is here as a function that returns data for the CLI
+//! to print: [`accept_pair`], [`sync_pair`], [`stale_changes`] (`diff`),
+//! [`check_pair_findings`] with [`CheckTally`] (`check`) and [`Inspection`] (`inspect`).
+//!
 //! This crate reads and writes; it never prints. The document model, alignment and QA it
 //! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
 
