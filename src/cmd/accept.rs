@@ -1,9 +1,6 @@
 //! `yaku accept`: record that translated sections match the source as it is now.
 
-use std::collections::BTreeMap;
-
-use yaku_project::{write_atomic_verified, Written};
-use yaku_sync::{accept_sections, AcceptSelection, Refusal};
+use yaku_project::{accept_pair, AcceptError, AcceptRequest, PairAccepted};
 
 use super::Context;
 use crate::report::stop_on_problems;
@@ -34,22 +31,9 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = super::open(context)?;
     let locales = workspace.locales(Some(&args.locale))?;
     let _lock = workspace.lock("accept")?;
-    // Document → the sections asked for (empty: the whole document).
-    let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for target in &args.targets {
-        match target.split_once('#') {
-            Some((doc, section)) => wanted
-                .entry(doc.to_string())
-                .or_default()
-                .push(section.to_string()),
-            None => {
-                wanted.entry(target.clone()).or_default();
-            }
-        }
-    }
-    let docs: Option<Vec<String>> = (!wanted.is_empty()).then(|| wanted.keys().cloned().collect());
+    let request = AcceptRequest::new(&args.targets, args.edited, args.identical);
     let mut problems = Vec::new();
-    let pairs = workspace.pairs(&locales, docs.as_deref(), &mut problems)?;
+    let pairs = workspace.pairs(&locales, request.documents().as_deref(), &mut problems)?;
     stop_on_problems(
         &problems,
         "files with errors cannot be accepted; fix them first",
@@ -59,80 +43,38 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut refused_any = false;
     for pair in &pairs {
         let shown = workspace.display(&pair.translation_path);
-        let Some(translation) = &pair.translation else {
-            if docs.is_some() {
-                refused_any = true;
-                out.push_str(&format!(
-                    "{shown}: no translation yet; run `yaku sync --locale {}` first\n",
-                    pair.locale
-                ));
-            }
-            continue;
-        };
-        let selection = if args.edited {
-            AcceptSelection::Edited
-        } else {
-            match wanted.get(&pair.doc) {
-                Some(sections) if !sections.is_empty() => {
-                    AcceptSelection::Sections(sections.clone())
-                }
-                _ => AcceptSelection::All,
-            }
-        };
-        let outcome = accept_sections(
-            &pair.source.document,
-            &translation.document,
-            &selection,
-            args.identical,
-        );
-        for id in &outcome.accepted {
-            if let Some(section) = pair.source.document.section(id.as_str()) {
-                store
-                    .put(
-                        section.fingerprint,
-                        &pair.source.document.text_without_marker(section),
-                    )
-                    .map_err(|e| Failure(format!("error: {e}")))?;
-            }
-        }
-        let written = write_atomic_verified(
-            &pair.translation_path,
-            Some(translation.stamp),
-            outcome.text.as_bytes(),
-        )
-        .map_err(|e| {
-            Failure(format!(
-                "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
-            ))
+        let accepted = accept_pair(&store, pair, &request).map_err(|e| match e {
+            AcceptError::Write { source, .. } => Failure(format!(
+                "error: cannot write {shown}: {source}\nhelp: the file was left as it was"
+            )),
+            other => Failure::error(other),
         })?;
-        if written == Written::ChangedSinceRead {
-            refused_any = true;
-            out.push_str(&format!(
+        refused_any |= accepted.fell_short();
+        match accepted {
+            PairAccepted::NoTranslation { named: false } => {}
+            PairAccepted::NoTranslation { named: true } => out.push_str(&format!(
+                "{shown}: no translation yet; run `yaku sync --locale {}` first\n",
+                pair.locale
+            )),
+            PairAccepted::ChangedSinceRead => out.push_str(&format!(
                 "{shown}: skipped: the file changed while yaku was working on it; nothing accepted, run the command again\n"
-            ));
-            continue;
-        }
-        if !outcome.accepted.is_empty() {
-            out.push_str(&format!(
-                "{shown}: accepted {} section(s)\n",
-                outcome.accepted.len()
-            ));
-        }
-        for (id, refusal) in &outcome.refused {
-            // `--all` skips placeholders quietly in the count; naming them helps the translator.
-            refused_any |=
-                !matches!(selection, AcceptSelection::All) || *refusal != Refusal::Placeholder;
-            let why = match refusal {
-                Refusal::Placeholder => {
-                    "still holds the untranslated source text; translate it first"
+            )),
+            PairAccepted::Accepted { accepted, refused } => {
+                if !accepted.is_empty() {
+                    out.push_str(&format!(
+                        "{shown}: accepted {} section(s)\n",
+                        accepted.len()
+                    ));
                 }
-                Refusal::NotInSource => "the source has no such section",
-                Refusal::NotInTranslation => "not in the translation yet; run `yaku sync` first",
-            };
-            out.push_str(&format!(
-                "{shown}: not accepted: {}#{id}: {why}\n",
-                pair.doc
-            ));
+                for refused in &refused {
+                    out.push_str(&format!(
+                        "{shown}: not accepted: {}#{}: {}\n",
+                        pair.doc,
+                        refused.section,
+                        refused.reason()
+                    ));
+                }
+            }
         }
     }
     output::print(&out);

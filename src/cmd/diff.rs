@@ -1,6 +1,7 @@
 //! `yaku diff`: what changed in the source since each stale section was translated.
 
-use yaku_sync::{align, diff_text, Change, SectionState};
+use yaku_project::{stale_changes, StaleChange};
+use yaku_sync::Change;
 
 use super::{to_json, Context, Format};
 use crate::output::Style;
@@ -19,19 +20,6 @@ pub struct Args {
     format: Format,
 }
 
-#[derive(serde::Serialize)]
-struct JsonDiff {
-    doc: String,
-    locale: String,
-    section: String,
-    path: String,
-    line: usize,
-    /// The baseline's source text was found in the store.
-    baseline_available: bool,
-    changes: Vec<Change>,
-    translation: String,
-}
-
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = super::open(context)?;
     let locales = workspace.locales(Some(&args.locale))?;
@@ -46,80 +34,33 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut problems = Vec::new();
     let pairs = workspace.pairs(&locales, docs.as_deref(), &mut problems)?;
     stop_on_problems(&problems, "some files could not be read; see above")?;
-    let store = workspace.project.store();
-    let mut diffs = Vec::new();
-    let mut section_found = section.is_none();
-    for pair in &pairs {
-        let Some(translation) = &pair.translation else {
-            continue;
-        };
-        for alignment in align(&pair.source.document, Some(&translation.document)) {
-            if section
-                .as_deref()
-                .is_some_and(|s| s != alignment.id.as_str())
-            {
-                continue;
-            }
-            section_found = true;
-            if alignment.state != SectionState::Stale {
-                continue;
-            }
-            let (Some(si), Some(ti)) = (alignment.source, alignment.translation) else {
-                continue;
-            };
-            let source_section = &pair.source.document.sections[si];
-            let translated = &translation.document.sections[ti];
-            let now = pair.source.document.text_without_marker(source_section);
-            let baseline = match translated.marker() {
-                Some(yaku_content::Marker::Accepted { source, .. }) => {
-                    store.get(source).unwrap_or_else(|bad| {
-                        // A damaged baseline is never shown as the change.
-                        output::eprint(&format!(
-                            "warning: {}: {}\n",
-                            workspace.display(&bad.path),
-                            bad.reason
-                        ));
-                        None
-                    })
-                }
-                _ => None,
-            };
-            let changes = match &baseline {
-                // Trailing blank lines are layout, not a change worth showing.
-                Some(old) => diff_text(old.trim_end(), now.trim_end()),
-                None => vec![Change::Insert(now.clone())],
-            };
-            diffs.push(JsonDiff {
-                doc: pair.doc.clone(),
-                locale: pair.locale.clone(),
-                section: alignment.id.to_string(),
-                path: workspace.display(&pair.translation_path),
-                line: alignment.line,
-                baseline_available: baseline.is_some(),
-                changes,
-                translation: translation.document.text_without_marker(translated),
-            });
-        }
+    let found = stale_changes(&workspace, &pairs, section.as_deref());
+    for bad in &found.damaged {
+        output::eprint(&format!(
+            "warning: {}: {}\n",
+            workspace.display(&bad.path),
+            bad.reason
+        ));
     }
-    if !section_found {
+    if !found.section_found {
         return Err(Failure(format!(
             "error: no section `{}` in the source",
             section.unwrap_or_default()
         )));
     }
     let out = match args.format {
-        Format::Json => to_json(&diffs)?,
-        Format::Text => render_text(&diffs, &Style::new(context.color)),
+        Format::Json => to_json(&found.changes)?,
+        Format::Text => render_text(&found.changes, &Style::new(context.color)),
     };
     output::print(&out);
-    Ok(if diffs.is_empty() {
+    Ok(if found.changes.is_empty() {
         Exit::Clean
     } else {
         Exit::Findings
     })
 }
 
-fn render_text(diffs: &[JsonDiff], style: &Style) -> String {
+fn render_text(diffs: &[StaleChange], style: &Style) -> String {
     let mut out = String::new();
     for diff in diffs {
         out.push_str(&style.bold(&format!(

@@ -1,11 +1,11 @@
 //! `yaku sync`: bring translation files into the source's shape.
 
-use yaku_project::{write_atomic_verified, Written};
-use yaku_sync::{sync_document, SyncOptions};
+use yaku_content::SectionId;
+use yaku_project::{sync_pair, Pair, PairSynced, SourceShared};
+use yaku_sync::SyncOptions;
 
 use super::Context;
 use crate::{output, Exit, Failure};
-use yaku_project::{Pair, SourceShared};
 
 /// Arguments of `yaku sync`.
 #[derive(Debug, clap::Args)]
@@ -21,14 +21,14 @@ pub struct Args {
     purge_obsolete: bool,
 }
 
-/// What sync did to one translation file.
+/// What sync did to one translation file, as reported.
 enum Synced {
     Unchanged,
     /// The unified diff a dry run would apply.
     WouldChange(String),
     /// The report line of a written file.
     Written(String),
-    /// The file changed since it was read (an editor saved it): left as it is.
+    /// The file was skipped, or a part of it waits for the translator.
     Skipped(String),
     /// The file could not be written.
     Failed(String),
@@ -45,47 +45,12 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let options = SyncOptions {
         purge_obsolete: args.purge_obsolete,
     };
-    let sync_pair = |pair: &Pair, _: &SourceShared<'_>| {
-        let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
-        let outcome = sync_document(
-            &pair.source.document,
-            pair.translation.as_ref().map(|t| &t.document),
-            options,
-        );
-        let shown = workspace.display(&pair.translation_path);
-        let stranded = stranded(pair, &shown);
-        if old == Some(outcome.text.as_str()) {
-            return match stranded {
-                Some(note) => Synced::Skipped(note),
-                None => Synced::Unchanged,
-            };
-        }
-        if args.dry_run {
-            let diff = similar::TextDiff::from_lines(old.unwrap_or(""), outcome.text.as_str());
-            let from = if old.is_some() {
-                shown.clone()
-            } else {
-                "/dev/null".to_string()
-            };
-            return Synced::WouldChange(diff.unified_diff().header(&from, &shown).to_string());
-        }
-        let read = pair.translation.as_ref().map(|t| t.stamp);
-        match write_atomic_verified(&pair.translation_path, read, outcome.text.as_bytes()) {
-            Ok(Written::ChangedSinceRead) => Synced::Skipped(format!(
-                "{shown}: skipped: the file changed while yaku was working on it; run `yaku sync` again\n"
-            )),
-            Ok(_) => {
-                let report = format!("{shown}: {}\n", describe(old.is_none(), &outcome));
-                match stranded {
-                    // Written, but a part of it still waits for the translator.
-                    Some(note) => Synced::Skipped(format!("{report}{note}")),
-                    None => Synced::Written(report),
-                }
-            }
-            Err(e) => Synced::Failed(format!(
-                "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
-            )),
-        }
+    let sync = |pair: &Pair, _: &SourceShared<'_>| {
+        report(
+            pair,
+            &workspace.display(&pair.translation_path),
+            sync_pair(pair, options, args.dry_run),
+        )
     };
     // What changed is printed document by document, as it comes: a dry run over a large
     // corpus never holds all its diffs.
@@ -98,7 +63,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         &locales,
         None,
         &progress,
-        sync_pair,
+        sync,
         |results, mut doc_problems| {
             let mut out = String::new();
             for result in results {
@@ -146,24 +111,45 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     })
 }
 
-/// The note for a translation whose lead or front matter the source no longer has: sync
-/// can neither park nor delete it, so the translator must, and `yaku check` says so.
-fn stranded(pair: &Pair, shown: &str) -> Option<String> {
-    let translation = &pair.translation.as_ref()?.document;
-    let stranded: Vec<String> = yaku_sync::align(&pair.source.document, Some(translation))
-        .into_iter()
-        .filter(|a| a.state == yaku_sync::SectionState::Obsolete)
-        .filter(|a| {
-            a.id.as_str() == yaku_content::LEAD_ID || a.id.as_str() == yaku_content::FRONT_MATTER_ID
-        })
-        .map(|a| a.id.to_string())
-        .collect();
-    (!stranded.is_empty()).then(|| {
+/// What to print for `synced`, the result of syncing `pair` (shown as `shown`).
+fn report(pair: &Pair, shown: &str, synced: PairSynced) -> Synced {
+    let attention = synced.needs_attention();
+    let stranded_note = |stranded: &[SectionId]| {
+        let names: Vec<&str> = stranded.iter().map(|id| id.as_str()).collect();
         format!(
             "{shown}: the source no longer has: {}; delete it from the translation by hand\n",
-            stranded.join(", ")
+            names.join(", ")
         )
-    })
+    };
+    match synced {
+        PairSynced::Unchanged { .. } if !attention => Synced::Unchanged,
+        PairSynced::Unchanged { stranded } => Synced::Skipped(stranded_note(&stranded)),
+        PairSynced::WouldChange { text } => {
+            let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
+            let diff = similar::TextDiff::from_lines(old.unwrap_or(""), text.as_str());
+            let from = if old.is_some() { shown } else { "/dev/null" };
+            Synced::WouldChange(diff.unified_diff().header(from, shown).to_string())
+        }
+        PairSynced::Written {
+            created,
+            outcome,
+            stranded,
+        } => {
+            let report = format!("{shown}: {}\n", describe(created, &outcome));
+            if attention {
+                // Written, but a part of it still waits for the translator.
+                Synced::Skipped(format!("{report}{}", stranded_note(&stranded)))
+            } else {
+                Synced::Written(report)
+            }
+        }
+        PairSynced::ChangedSinceRead => Synced::Skipped(format!(
+            "{shown}: skipped: the file changed while yaku was working on it; run `yaku sync` again\n"
+        )),
+        PairSynced::Failed(e) => Synced::Failed(format!(
+            "error: cannot write {shown}: {e}\nhelp: the file was left as it was"
+        )),
+    }
 }
 
 /// `created; placeholder: a, b; obsolete: c`: what sync did to a file.

@@ -9,36 +9,55 @@
 //! [`ProjectLock`], reading files ([`read_regular`]) and writing them atomically
 //! ([`write_atomic`], [`write_atomic_verified`]).
 //!
+//! What each command does to a pair is here as a function that returns data for the CLI
+//! to print: [`accept_pair`], [`sync_pair`], [`stale_changes`] (`diff`),
+//! [`check_pair_findings`] with [`CheckTally`] (`check`) and [`Inspection`] (`inspect`).
+//!
 //! This crate reads and writes; it never prints. The document model, alignment and QA it
 //! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
 
+mod accept;
 mod atomic;
 mod cache;
+mod check;
 mod config;
+mod diff;
 mod files;
 mod findings;
+mod inspect;
 mod lock;
 mod problem;
 mod published;
 mod store;
+mod sync;
+#[cfg(test)]
+mod testing;
 mod workspace;
 
+pub use accept::{accept_pair, AcceptError, AcceptRequest, PairAccepted, Refused};
 pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
 };
 pub use cache::{FileStamp, ResultCache};
+pub use check::{
+    check_cache, check_pair_findings, fluent_findings, load_glossary, orphan_findings,
+    CheckOptions, CheckOutcome, CheckTally, GlossaryError, PairChecked,
+};
 pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
+pub use diff::{stale_changes, StaleChange, StaleChanges};
 pub use files::{check_regular, read_regular, ReadFile};
 #[cfg(feature = "schema")]
 pub use findings::check_schema;
 pub use findings::{
     CheckReport, Finding, FluentFinding, OrphanFinding, QaFinding, SectionFinding, Summary,
 };
+pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
 pub use store::{BadBaseline, SourceStore};
+pub use sync::{sync_pair, PairSynced};
 pub use workspace::{display_path, Pair, Progress, SourceShared, Workspace, WorkspaceError};

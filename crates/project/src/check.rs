@@ -1,0 +1,463 @@
+//! `yaku check`: every pair's section states and QA findings (worked out where the pair
+//! is read, kept in the result cache), the translations left without a source, the
+//! Fluent check and what the placed components publish, folded into [`Finding`]s and a
+//! [`Summary`].
+
+use std::collections::BTreeMap;
+
+use yaku_qa::{check_pair, Glossary, PairOptions, Rule};
+use yaku_sync::{align, SectionState, StateCounts};
+
+use crate::{
+    untranslated_components, FileProblem, Finding, FluentFinding, OrphanFinding, Pair, Placement,
+    ProjectError, QaFinding, ResultCache, SectionFinding, SourceShared, Summary, Workspace,
+};
+
+/// What `yaku check` was asked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Only this QA rule, and only its findings (no section states, no Fluent).
+    pub rule: Option<Rule>,
+    /// List current sections too.
+    pub all: bool,
+}
+
+impl CheckOptions {
+    /// The QA rules that run.
+    fn rules(&self) -> Vec<Rule> {
+        Rule::ALL
+            .into_iter()
+            .filter(|&rule| self.rule.is_none_or(|only| only == rule))
+            .collect()
+    }
+
+    /// Whether a rule that reads the glossary runs.
+    pub fn needs_glossary(&self) -> bool {
+        self.rule
+            .is_none_or(|rule| matches!(rule, Rule::Glossary | Rule::UntranslatedText))
+    }
+}
+
+/// Why the glossary cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GlossaryError {
+    /// The file cannot be read (or is not UTF-8).
+    #[error("cannot read {path}: {reason}")]
+    Read {
+        /// The file, for display.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The file is not a valid glossary.
+    #[error("invalid {path}: {reason}")]
+    Invalid {
+        /// The file, for display.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl GlossaryError {
+    /// How to write a valid glossary, when that is the problem.
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            GlossaryError::Read { .. } => None,
+            GlossaryError::Invalid { .. } => Some(
+                "each entry is a `[[term]]` table of locale keys (ja = \"…\", en = \"…\"), with optional `note` and `name = true`",
+            ),
+        }
+    }
+}
+
+/// The project glossary, `<locales>/glossary.toml`; `None` when the file does not exist.
+pub fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, GlossaryError> {
+    let path = workspace.project.locales_dir().join("glossary.toml");
+    let cannot_read = |e: &dyn std::fmt::Display| GlossaryError::Read {
+        path: workspace.display(&path),
+        reason: e.to_string(),
+    };
+    let text = match crate::read_regular(&path) {
+        Ok(Some(read)) => String::from_utf8(read.bytes).map_err(|e| cannot_read(&e))?,
+        Ok(None) => return Ok(None),
+        Err(e) => return Err(cannot_read(&e)),
+    };
+    Glossary::parse(&text)
+        .map(Some)
+        .map_err(|e| GlossaryError::Invalid {
+            path: workspace.display(&path),
+            reason: e.to_string(),
+        })
+}
+
+/// What checking one pair found: how many sections are in each state (a few bytes in the
+/// cache however long the article), the sections to report (all with `--all`), the QA
+/// findings and the components the pair places.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PairChecked {
+    counts: StateCounts,
+    sections: Vec<SectionFinding>,
+    qa: Vec<QaFinding>,
+    placed: Vec<Placed>,
+}
+
+/// A component that a pair places, whose published text `untranslated-text` checks.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Placed {
+    locale: String,
+    doc: String,
+    section: String,
+    component: String,
+}
+
+/// Checks one pair where it is read: its section states and QA findings.
+pub fn check_pair_findings(
+    workspace: &Workspace,
+    options: &CheckOptions,
+    glossary: Option<&Glossary>,
+    pair: &Pair,
+    shared: &SourceShared<'_>,
+) -> PairChecked {
+    let translation = pair.translation.as_ref().map(|t| &t.document);
+    let alignments = align(&pair.source.document, translation);
+    let path = workspace.display(&pair.translation_path);
+    let rules = options.rules();
+    let pair_options = PairOptions {
+        locale: &pair.locale,
+        rules: &rules,
+        glossary,
+        settings: &workspace.project.qa,
+        policy: workspace.project.policy(&pair.locale),
+    };
+    let qa = check_pair(shared.qa(), translation, &alignments, &pair_options)
+        .into_iter()
+        .map(|f| QaFinding {
+            rule: f.rule.as_str().to_string(),
+            severity: f.severity,
+            doc: pair.doc.clone(),
+            locale: pair.locale.clone(),
+            section: f.section,
+            path: path.clone(),
+            line: f.line,
+            message: f.message,
+        })
+        .collect();
+    let mut counts = StateCounts::default();
+    for alignment in &alignments {
+        counts.add(alignment.state);
+    }
+    let sections = alignments
+        .into_iter()
+        .filter(|a| options.rule.is_none() && (a.state != SectionState::Current || options.all))
+        .map(|alignment| SectionFinding {
+            doc: pair.doc.clone(),
+            locale: pair.locale.clone(),
+            section: alignment.id.to_string(),
+            state: alignment.state,
+            path: path.clone(),
+            line: alignment.line,
+        })
+        .collect();
+    PairChecked {
+        counts,
+        sections,
+        qa,
+        placed: placements(pair, &rules),
+    }
+}
+
+/// The result cache of `yaku check` over `locales` with `options`.
+pub fn check_cache(
+    workspace: &Workspace,
+    locales: &[String],
+    options: &CheckOptions,
+) -> ResultCache<PairChecked> {
+    let key = format!("{:?} {:?} {}", locales, options.rule, options.all);
+    workspace.result_cache("check", &key)
+}
+
+/// The components a pair publishes, in section order: those its translation places and
+/// those of the source (published where a section falls back), when `untranslated-text`
+/// runs.
+fn placements(pair: &Pair, rules: &[Rule]) -> Vec<Placed> {
+    if !rules.contains(&Rule::UntranslatedText) {
+        return Vec::new();
+    }
+    let documents = pair.translation.iter().map(|t| &t.document);
+    let mut out: Vec<Placed> = Vec::new();
+    for document in documents.chain([&pair.source.document]) {
+        for section in &document.sections {
+            for component in section.components() {
+                if !out.iter().any(|p| p.component == component) {
+                    out.push(Placed {
+                        locale: pair.locale.clone(),
+                        doc: pair.doc.clone(),
+                        section: section.id.to_string(),
+                        component: component.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The results of the pairs of a check, folded as they come, document by document.
+#[derive(Debug, Default)]
+pub struct CheckTally {
+    summary: Summary,
+    sections: Vec<SectionFinding>,
+    qa: Vec<QaFinding>,
+    /// Per locale, each placed component with its first placement.
+    placed: BTreeMap<String, BTreeMap<String, Placement>>,
+    problems: Vec<FileProblem>,
+}
+
+impl CheckTally {
+    /// Adds one document's results (one per locale) and the problems of its files.
+    pub fn add(&mut self, checked: Vec<PairChecked>, mut problems: Vec<FileProblem>) {
+        self.summary.documents += usize::from(!checked.is_empty());
+        for mut pair in checked {
+            add_counts(pair.counts, &mut self.summary);
+            self.sections.append(&mut pair.sections);
+            self.qa.append(&mut pair.qa);
+            for p in pair.placed {
+                let components = self.placed.entry(p.locale).or_default();
+                components.entry(p.component).or_insert(Placement {
+                    doc: p.doc,
+                    section: p.section,
+                });
+            }
+        }
+        self.problems.append(&mut problems);
+    }
+
+    /// Every finding, in the order they are reported (sections, orphaned translations,
+    /// QA, Fluent, files), with the summary of the whole check. What the placed
+    /// components publish is checked here, once per locale and string.
+    pub fn finish(
+        mut self,
+        workspace: &Workspace,
+        glossary: Option<&Glossary>,
+        orphaned: Vec<OrphanFinding>,
+        fluent: Vec<FluentFinding>,
+    ) -> CheckOutcome {
+        let published =
+            untranslated_components(workspace, &self.placed, glossary, &workspace.project.qa);
+        self.qa.extend(published.into_iter().map(QaFinding::from));
+        let findings: Vec<Finding> = self
+            .sections
+            .into_iter()
+            .map(Finding::Section)
+            .chain(orphaned.into_iter().map(Finding::Orphaned))
+            .chain(self.qa.into_iter().map(Finding::Qa))
+            .chain(fluent.into_iter().map(Finding::Fluent))
+            .chain(self.problems.into_iter().map(Finding::File))
+            .collect();
+        let mut summary = self.summary;
+        for finding in &findings {
+            summary.count(finding);
+        }
+        CheckOutcome { findings, summary }
+    }
+}
+
+/// What a check found.
+#[derive(Debug)]
+pub struct CheckOutcome {
+    /// In the order they are reported.
+    pub findings: Vec<Finding>,
+    /// The counts.
+    pub summary: Summary,
+}
+
+impl CheckOutcome {
+    /// Nothing reported is an error (section states count only when reported).
+    pub fn is_clean(&self) -> bool {
+        self.findings
+            .iter()
+            .all(|f| f.severity() != Some(yaku_content::Severity::Error))
+    }
+}
+
+/// Adds a pair's section counts to the summary.
+fn add_counts(counts: StateCounts, summary: &mut Summary) {
+    summary.sections += SectionState::ALL
+        .iter()
+        .map(|&state| counts.get(state))
+        .sum::<usize>();
+    summary.current += counts.current;
+    summary.stale += counts.stale;
+    summary.untranslated += counts.untranslated;
+    summary.missing += counts.missing;
+    summary.obsolete += counts.obsolete;
+}
+
+/// Translations left behind when a source document was renamed or deleted.
+pub fn orphan_findings(
+    workspace: &Workspace,
+    locales: &[String],
+) -> Result<Vec<OrphanFinding>, ProjectError> {
+    let project = &workspace.project;
+    let mut out = Vec::new();
+    for locale in locales {
+        for doc in project.orphans(locale)? {
+            out.push(OrphanFinding {
+                path: workspace.display(&project.document_path(locale, &doc)),
+                source: workspace.display(&project.document_path(project.source(), &doc)),
+                doc,
+                locale: locale.clone(),
+                line: 1,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The Fluent check: the source locale is the reference for every target.
+pub fn fluent_findings(
+    workspace: &Workspace,
+    locales: &[String],
+) -> Result<Vec<FluentFinding>, yaku_fluent::CheckError> {
+    let project = &workspace.project;
+    let found = yaku_fluent::check_locales(&project.locales_dir(), project.source(), locales)?;
+    Ok(found
+        .into_iter()
+        .map(|f| FluentFinding {
+            path: workspace.display(&f.path),
+            locale: f.locale,
+            line: f.line,
+            col: f.col,
+            id: f.id,
+            kind: f.kind.as_str().to_string(),
+            severity: match f.severity {
+                yaku_fluent::Severity::Error => yaku_content::Severity::Error,
+                _ => yaku_content::Severity::Warning,
+            },
+            message: f.message,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TempProject;
+
+    const SOURCE: &str =
+        "## 1. 概要 {#summary}\n\n本文は3件です。\n\n## 2. 方法 {#method}\n\n方法です。\n";
+
+    /// The findings of checking the project's one pair with `options`.
+    fn check(project: &TempProject, options: CheckOptions) -> CheckOutcome {
+        let workspace = project.workspace();
+        let locales = vec!["en".to_string()];
+        let mut tally = CheckTally::default();
+        workspace
+            .visit_pairs(
+                &locales,
+                None,
+                &(),
+                |pair, shared| check_pair_findings(&workspace, &options, None, pair, shared),
+                |checked, problems| tally.add(checked, problems),
+            )
+            .unwrap();
+        let orphaned = orphan_findings(&workspace, &locales).unwrap();
+        tally.finish(&workspace, None, orphaned, Vec::new())
+    }
+
+    fn listed(outcome: &CheckOutcome) -> Vec<String> {
+        outcome
+            .findings
+            .iter()
+            .map(|f| format!("{}:{} {}", f.path(), f.line(), f.title()))
+            .collect()
+    }
+
+    #[test]
+    fn states_and_qa_findings_of_a_pair_are_reported_and_counted() {
+        // Accepted with `summary` missing its number, then `method` changed in the source.
+        let project = TempProject::new(
+            SOURCE,
+            "## 1. Summary {#summary}\n\nThe text.\n\n## 2. Method {#method}\n\nHow.\n",
+        );
+        let workspace = project.workspace();
+        let store = workspace.project.store();
+        let pairs = project.pairs(&workspace);
+        crate::accept_pair(&store, &pairs[0], &crate::AcceptRequest::default()).unwrap();
+        project.edit_source(&SOURCE.replace("方法です。", "新しい方法です。"));
+        let outcome = check(&project, CheckOptions::default());
+        assert_eq!(
+            listed(&outcome),
+            [
+                "content/en/article.md:6 yaku stale",
+                "content/en/article.md:1 yaku qa numbers",
+            ]
+        );
+        let summary = &outcome.summary;
+        assert_eq!((summary.documents, summary.sections), (1, 2));
+        assert_eq!((summary.current, summary.stale), (1, 1));
+        assert_eq!(summary.qa_errors, 1);
+        assert!(!outcome.is_clean());
+
+        // One rule: its findings alone.
+        let numbers = CheckOptions {
+            rule: Some(Rule::Numbers),
+            all: false,
+        };
+        assert!(!numbers.needs_glossary());
+        assert_eq!(
+            listed(&check(&project, numbers)),
+            ["content/en/article.md:1 yaku qa numbers"]
+        );
+    }
+
+    #[test]
+    fn current_sections_are_listed_with_all_and_orphans_reported() {
+        let project = TempProject::new(SOURCE, None);
+        project.edit_translation(
+            "## 1. Summary {#summary}\n\nThree of them.\n\n## 2. Method {#method}\n\nHow.\n",
+        );
+        let outcome = check(
+            &project,
+            CheckOptions {
+                rule: None,
+                all: true,
+            },
+        );
+        assert_eq!(outcome.summary.untranslated, 2);
+        assert_eq!(outcome.findings.len(), 2);
+        std::fs::rename(
+            project.translation_path(),
+            project.translation_path().with_file_name("renamed.md"),
+        )
+        .unwrap();
+        let outcome = check(&project, CheckOptions::default());
+        assert_eq!(
+            listed(&outcome),
+            [
+                "content/en/article.md:1 yaku missing",
+                "content/en/article.md:1 yaku missing",
+                "content/en/renamed.md:1 yaku orphaned",
+            ]
+        );
+        assert_eq!(outcome.summary.orphaned, 1);
+    }
+
+    #[test]
+    fn an_invalid_glossary_is_an_error_with_help() {
+        let project = TempProject::new(SOURCE, None);
+        let workspace = project.workspace();
+        assert!(load_glossary(&workspace).unwrap().is_none());
+        let path = workspace.project.locales_dir().join("glossary.toml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "[[term]]\nja = 1\n").unwrap();
+        let error = load_glossary(&workspace).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid locales/glossary.toml: term 1: `ja` must be a string"
+        );
+        assert!(error.help().is_some());
+    }
+}
