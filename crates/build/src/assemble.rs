@@ -180,7 +180,13 @@ pub fn build_document(
             sections: failed,
         });
     }
-    output.references = extract_references(&published_text)
+    let references = extract_references(&published_text);
+    for citation in &mut output.citations {
+        citation.resolved = references
+            .iter()
+            .any(|r| r.is_cited_by(&citation.authors, citation.year));
+    }
+    output.references = references
         .into_iter()
         .map(|r| ReferenceOutput {
             url: r.doi.as_ref().map(|doi| format!("https://doi.org/{doi}")),
@@ -189,17 +195,6 @@ pub fn build_document(
             doi: r.doi,
         })
         .collect();
-    for citation in &mut output.citations {
-        let first = citation
-            .authors
-            .split_whitespace()
-            .next()
-            .unwrap_or_default();
-        citation.resolved = output
-            .references
-            .iter()
-            .any(|r| r.first_author == first && r.year == citation.year);
-    }
     Ok(output)
 }
 

@@ -7,7 +7,7 @@ use html_escape::{encode_double_quoted_attribute, encode_text};
 
 use crate::labels::Labels;
 use crate::model::{
-    Block, CalloutKind, DocumentOutput, Inline, ManifestDocument, PublicationState, TableAlignment,
+    Block, DocumentOutput, Inline, ManifestDocument, PublicationState, TableAlignment,
 };
 
 /// The stylesheet every page links to, written as `style.css` at the output root.
@@ -294,7 +294,7 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
             out.push_str("</tbody>\n</table>\n");
         }
         Block::Callout { kind, blocks } => {
-            let name = callout_name(*kind);
+            let name = kind.name();
             let label = labels
                 .callouts
                 .get(name)
@@ -367,16 +367,6 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
             let _ = writeln!(out, "<pre class=\"raw-html\">{}</pre>", encode_text(text));
         }
         Block::Rule => out.push_str("<hr>\n"),
-    }
-}
-
-fn callout_name(kind: CalloutKind) -> &'static str {
-    match kind {
-        CalloutKind::Note => "note",
-        CalloutKind::Tip => "tip",
-        CalloutKind::Important => "important",
-        CalloutKind::Warning => "warning",
-        CalloutKind::Caution => "caution",
     }
 }
 

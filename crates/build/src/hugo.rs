@@ -12,7 +12,7 @@ use toml_writer::{TomlKeyBuilder, TomlStringBuilder, TomlWrite};
 use yaku_content::FrontMatterValue;
 
 use crate::labels::Labels;
-use crate::model::{Block, DocumentOutput, PublicationState};
+use crate::model::{Block, CalloutKind, DocumentOutput, PublicationState};
 
 /// Renders the Hugo content file of one document in one locale.
 pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
@@ -174,9 +174,7 @@ fn alert_kind(line: &str) -> Option<&'static str> {
         .trim()
         .strip_prefix("[!")?
         .strip_suffix(']')?;
-    ["note", "tip", "important", "warning", "caution"]
-        .into_iter()
-        .find(|kind| inner.eq_ignore_ascii_case(kind))
+    CalloutKind::from_name(inner).map(CalloutKind::name)
 }
 
 /// A component as a Markdown block quote, so Hugo renders it without raw HTML.

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use yaku_content::CalloutKind;
 use yaku_fluent::Localizer;
 
 /// The interface strings of one locale, from its Fluent `label-*` messages.
@@ -21,14 +22,12 @@ pub struct Labels {
     pub callouts: BTreeMap<String, String>,
 }
 
-/// The callout kinds and their titles when the locale has no `label-callout-<kind>`.
-const CALLOUTS: [(&str, &str); 5] = [
-    ("note", "Note"),
-    ("tip", "Tip"),
-    ("important", "Important"),
-    ("warning", "Warning"),
-    ("caution", "Caution"),
-];
+/// A callout kind's title when the locale has no `label-callout-<kind>`: its name,
+/// capitalized (`Note`).
+fn default_callout_title(kind: CalloutKind) -> String {
+    let name = kind.name();
+    name[..1].to_ascii_uppercase() + &name[1..]
+}
 
 impl Labels {
     /// The labels of the locale whose Fluent strings (with its fallback chain) are
@@ -51,13 +50,14 @@ impl Labels {
                 "The original of this section has changed since it was translated.",
             ),
             language: label("label-language", "Language"),
-            callouts: CALLOUTS
-                .iter()
-                .map(|&(kind, default)| {
-                    (
-                        kind.to_string(),
-                        label(&format!("label-callout-{kind}"), default),
-                    )
+            callouts: CalloutKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    let title = label(
+                        &format!("label-callout-{}", kind.name()),
+                        &default_callout_title(kind),
+                    );
+                    (kind.name().to_string(), title)
                 })
                 .collect(),
         }
@@ -75,5 +75,17 @@ mod tests {
         assert_eq!(labels.language, "Language");
         assert_eq!(labels.callouts.len(), 5);
         assert_eq!(labels.callouts["warning"], "Warning");
+        assert_eq!(labels.callouts["important"], "Important");
+    }
+
+    #[test]
+    fn a_callout_kind_is_written_by_its_name_everywhere() {
+        for kind in CalloutKind::ALL {
+            // The JSON contract, the CSS class and the label's key are the same word.
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+            assert!(Labels::resolve(None).callouts.contains_key(kind.name()));
+            assert_eq!(CalloutKind::from_name(&kind.tag()), Some(kind));
+        }
+        assert_eq!(CalloutKind::Warning.tag(), "WARNING");
     }
 }

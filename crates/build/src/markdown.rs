@@ -4,7 +4,7 @@
 //! [`Inline`] trees of the JSON, splits citations out of text runs, resolves component
 //! directives through a callback, and drops yaku's own comments.
 
-use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
 use yaku_content::{extract_citations, markdown_options, Marker, MAX_NESTING};
 
 use crate::model::{Block, CalloutKind, Inline, ListItem, TableAlignment};
@@ -260,7 +260,7 @@ fn open(tag: Tag<'_>) -> Open {
             items: Vec::new(),
         },
         Tag::Item => Open::Item(Vec::new()),
-        Tag::BlockQuote(kind) => Open::Quote(kind.map(callout_kind), Vec::new()),
+        Tag::BlockQuote(kind) => Open::Quote(kind.map(CalloutKind::from), Vec::new()),
         Tag::Table(alignments) => Open::Table {
             alignments: alignments.iter().map(table_alignment).collect(),
             header: Vec::new(),
@@ -442,16 +442,6 @@ fn split_citations(text: &str) -> Vec<Inline> {
         });
     }
     out
-}
-
-fn callout_kind(kind: BlockQuoteKind) -> CalloutKind {
-    match kind {
-        BlockQuoteKind::Note => CalloutKind::Note,
-        BlockQuoteKind::Tip => CalloutKind::Tip,
-        BlockQuoteKind::Important => CalloutKind::Important,
-        BlockQuoteKind::Warning => CalloutKind::Warning,
-        BlockQuoteKind::Caution => CalloutKind::Caution,
-    }
 }
 
 fn table_alignment(alignment: &Alignment) -> TableAlignment {

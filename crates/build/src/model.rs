@@ -110,22 +110,9 @@ pub enum TableAlignment {
     Right,
 }
 
-/// The kind of a callout (GFM alert).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum CalloutKind {
-    /// Note.
-    Note,
-    /// Tip.
-    Tip,
-    /// Important.
-    Important,
-    /// Warning.
-    Warning,
-    /// Caution.
-    Caution,
-}
+/// The kind of a callout (GFM alert): the document model's, serialized by its
+/// lowercase name (`note`, …).
+pub use yaku_content::CalloutKind;
 
 /// A block of a section.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,20 +3,72 @@
 
 use std::ops::Range;
 
-/// The kind of a GFM alert.
+// The one list of callout kinds: the parser, the QA's structure rule, the build's JSON
+// (serialized by `CalloutKind::name`; its schema is generated from these doc comments),
+// the HTML preview, the Hugo export and the interface labels all take it from here.
+/// The kind of a callout (GFM alert).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CalloutKind {
-    /// `> [!NOTE]`
+    /// Note.
     Note,
-    /// `> [!TIP]`
+    /// Tip.
     Tip,
-    /// `> [!IMPORTANT]`
+    /// Important.
     Important,
-    /// `> [!WARNING]`
+    /// Warning.
     Warning,
-    /// `> [!CAUTION]`
+    /// Caution.
     Caution,
+}
+
+impl CalloutKind {
+    /// Every kind, in the order GitHub documents them.
+    pub const ALL: [CalloutKind; 5] = [
+        CalloutKind::Note,
+        CalloutKind::Tip,
+        CalloutKind::Important,
+        CalloutKind::Warning,
+        CalloutKind::Caution,
+    ];
+
+    /// The lowercase name: `note`, as the JSON output, CSS classes and the
+    /// `label-callout-<name>` Fluent messages write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Tip => "tip",
+            CalloutKind::Important => "important",
+            CalloutKind::Warning => "warning",
+            CalloutKind::Caution => "caution",
+        }
+    }
+
+    /// The tag as the alert line writes it: `NOTE` in `> [!NOTE]`.
+    pub fn tag(self) -> String {
+        self.name().to_ascii_uppercase()
+    }
+
+    /// The kind whose name is `name`, in any case (`NOTE`, `note`).
+    pub fn from_name(name: &str) -> Option<CalloutKind> {
+        CalloutKind::ALL
+            .into_iter()
+            .find(|kind| name.eq_ignore_ascii_case(kind.name()))
+    }
+}
+
+impl From<pulldown_cmark::BlockQuoteKind> for CalloutKind {
+    fn from(kind: pulldown_cmark::BlockQuoteKind) -> CalloutKind {
+        use pulldown_cmark::BlockQuoteKind;
+        match kind {
+            BlockQuoteKind::Note => CalloutKind::Note,
+            BlockQuoteKind::Tip => CalloutKind::Tip,
+            BlockQuoteKind::Important => CalloutKind::Important,
+            BlockQuoteKind::Warning => CalloutKind::Warning,
+            BlockQuoteKind::Caution => CalloutKind::Caution,
+        }
+    }
 }
 
 /// What a block is.

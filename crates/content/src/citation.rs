@@ -21,10 +21,15 @@ pub struct Citation {
 impl Citation {
     /// The first author's surname, the key that finds the reference entry.
     pub fn first_author(&self) -> &str {
-        self.authors
-            .split_whitespace()
-            .next()
-            .unwrap_or(&self.authors)
+        first_author(&self.authors)
+    }
+
+    /// The entry of `references` this citation refers to, if any (see
+    /// [`Reference::is_cited_by`]).
+    pub fn resolve<'r>(&self, references: &'r [Reference]) -> Option<&'r Reference> {
+        references
+            .iter()
+            .find(|r| r.is_cited_by(&self.authors, self.year))
     }
 
     /// `Authors, Year`: the form two citations are compared by.
@@ -45,6 +50,30 @@ pub struct Reference {
     /// Where the entry's line stands in the text given to [`extract_references`].
     #[serde(skip)]
     pub span: Range<usize>,
+}
+
+impl Reference {
+    /// Whether a citation of `authors` (as written: `Shah et al.`, `Jin and Jin`) in
+    /// `year` refers to this entry: the same first author's surname and the same year.
+    /// This is what "a citation resolves" means everywhere (the QA's `citations` rule and
+    /// the build's `resolved`).
+    pub fn is_cited_by(&self, authors: &str, year: u16) -> bool {
+        self.year == year && self.first_author == first_author(authors)
+    }
+}
+
+/// The first author's surname in the author part of a citation: its first word.
+fn first_author(authors: &str) -> &str {
+    authors.split_whitespace().next().unwrap_or(authors)
+}
+
+/// Every DOI in `text` (`10.` prefix `/` suffix), in order, without a full stop that
+/// ends the sentence after it: the one definition of what a DOI looks like, for reference
+/// entries and the QA's comparison of identifiers.
+pub fn find_dois(text: &str) -> impl Iterator<Item = &str> {
+    doi()
+        .find_iter(text)
+        .map(|m| m.as_str().trim_end_matches('.'))
 }
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-]+";
@@ -199,9 +228,7 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
         out.push(Reference {
             first_author: author.as_str().to_string(),
             year,
-            doi: doi()
-                .find(line)
-                .map(|m| m.as_str().trim_end_matches('.').to_string()),
+            doi: find_dois(line).next().map(str::to_string),
             span: line_start..line_start + line.len(),
         });
     }
@@ -290,6 +317,30 @@ mod tests {
         let found = extract_citations(text);
         assert_eq!(&text[found[0].span.clone()], "Shah et al., 2025");
         assert_eq!(&text[found[1].span.clone()], "Lou et al., 2025");
+    }
+
+    #[test]
+    fn a_citation_resolves_to_the_entry_of_its_first_author_and_year() {
+        let refs = extract_references(
+            "- Shah, M. (2025) ‘A’.\n- Jin, Y. (2024) ‘B’.\n- Jin, Y. (2025) ‘C’.\n",
+        );
+        let cite = |text: &str| extract_citations(text).remove(0);
+        let found = cite("(Jin and Jin, 2025)").resolve(&refs).unwrap();
+        assert_eq!((found.first_author.as_str(), found.year), ("Jin", 2025));
+        assert!(cite("Shah et al. (2025)").resolve(&refs).is_some());
+        assert!(cite("(Shah et al., 2024)").resolve(&refs).is_none());
+        assert!(cite("(Lou et al., 2025)").resolve(&refs).is_none());
+    }
+
+    #[test]
+    fn dois_end_before_a_full_stop() {
+        let found: Vec<&str> =
+            find_dois("doi: 10.1111/jocd.16766. See 10.2147/CCID.S547675, and (10.1000/x)")
+                .collect();
+        assert_eq!(
+            found,
+            ["10.1111/jocd.16766", "10.2147/CCID.S547675,", "10.1000/x"]
+        );
     }
 
     #[test]

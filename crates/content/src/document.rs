@@ -89,6 +89,13 @@ pub struct Section {
 }
 
 impl Section {
+    /// Whether yaku tracks the section's translation: it is aligned with its source by
+    /// id, carries a translation marker, can be accepted and is published. Every section
+    /// with an id, except front matter without a title or description and a blank lead.
+    pub fn is_tracked(&self) -> bool {
+        !self.is_blank && !self.id.as_str().is_empty()
+    }
+
     /// Counts of the section's blocks.
     pub fn block_counts(&self) -> BlockCounts {
         BlockCounts::of(&self.blocks)
@@ -165,11 +172,10 @@ impl Document {
         &self.text[span.clone()]
     }
 
-    /// The sections whose translation yaku tracks: every section except a blank lead.
+    /// The sections whose translation yaku tracks ([`Section::is_tracked`]), in file
+    /// order.
     pub fn tracked_sections(&self) -> impl Iterator<Item = &Section> {
-        self.sections
-            .iter()
-            .filter(|s| !(s.kind == SectionKind::Lead && s.is_blank))
+        self.sections.iter().filter(|s| s.is_tracked())
     }
 
     /// The line ending the file uses (the first one found), `\n` by default.

@@ -21,7 +21,7 @@ mod obsolete;
 mod parse;
 
 pub use block::{Block, BlockCounts, BlockKind, CalloutKind};
-pub use citation::{extract_citations, extract_references, Citation, Reference};
+pub use citation::{extract_citations, extract_references, find_dois, Citation, Reference};
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 pub use fingerprint::{normalize, Fingerprint, ParseFingerprintError};

@@ -7,9 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::block::{Block, BlockKind, CalloutKind};
 use crate::diagnostic::{Diagnostic, Problem};
@@ -832,13 +830,7 @@ fn block_kind(tag: &Tag<'_>) -> Option<BlockKind> {
             rows: 0,
         },
         Tag::BlockQuote(Some(kind)) => BlockKind::Callout {
-            kind: match kind {
-                BlockQuoteKind::Note => CalloutKind::Note,
-                BlockQuoteKind::Tip => CalloutKind::Tip,
-                BlockQuoteKind::Important => CalloutKind::Important,
-                BlockQuoteKind::Warning => CalloutKind::Warning,
-                BlockQuoteKind::Caution => CalloutKind::Caution,
-            },
+            kind: CalloutKind::from(*kind),
         },
         Tag::BlockQuote(None) => BlockKind::Quote,
         Tag::CodeBlock(CodeBlockKind::Fenced(info)) => BlockKind::Code {

@@ -228,10 +228,7 @@ fn byte_order_mark_and_crlf_are_accepted_and_kept() {
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(tiles(&document), text);
     assert_eq!(document.line_ending(), "\r\n");
-    assert_eq!(
-        document.front_matter.as_ref().unwrap().title.as_deref(),
-        Some("題")
-    );
+    assert_eq!(document.front_matter.as_ref().unwrap().title(), Some("題"));
     assert_eq!(document.section("details").unwrap().heading, "1.1 詳細");
 }
 
@@ -443,9 +440,7 @@ fn every_citation_of_each_article_resolves_to_its_reference_list() {
         assert!(!citations.is_empty(), "{} cites", path.display());
         for citation in citations {
             assert!(
-                references
-                    .iter()
-                    .any(|r| r.first_author == citation.first_author() && r.year == citation.year),
+                citation.resolve(&references).is_some(),
                 "{}: citation {} resolves to a reference",
                 path.display(),
                 citation.key()

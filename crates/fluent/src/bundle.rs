@@ -14,7 +14,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::error::{FormatError, LoadError};
 use crate::files::{list_ftl_files, read_ftl, FtlText};
-use crate::position::LineIndex;
+use crate::position::SourcePositions;
 use crate::summary::error_offset;
 
 /// How messages are formatted.
@@ -307,7 +307,7 @@ fn load_locale(
         })? {
             FtlText::Text(source) => source,
             FtlText::NotUtf8 { valid_prefix } => {
-                let position = LineIndex::new(&valid_prefix).position(valid_prefix.len());
+                let position = SourcePositions::new(&valid_prefix).position(valid_prefix.len());
                 return Err(LoadError::NotUtf8 {
                     path: file.path,
                     line: position.line,
@@ -318,7 +318,7 @@ fn load_locale(
         let resource = match FluentResource::try_new(source) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
-                let index = LineIndex::new(resource.source());
+                let index = SourcePositions::new(resource.source());
                 let (position, message) = errors.first().map_or_else(
                     || (index.position(0), String::from("syntax error")),
                     |error| {
@@ -335,7 +335,7 @@ fn load_locale(
                 });
             }
         };
-        let index = LineIndex::new(resource.source());
+        let index = SourcePositions::new(resource.source());
         let mut locate = |key: String, name: &str| {
             locations.entry(key).or_insert_with(|| Location {
                 locale: locale.to_owned(),

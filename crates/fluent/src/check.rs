@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::error::CheckError;
 use crate::files::{list_ftl_files, read_ftl, FtlText};
 use crate::plural::{cardinal_categories, is_plural_category};
-use crate::position::{LineIndex, Position};
+use crate::position::{Position, SourcePositions};
 use crate::summary::{summarize, EntryKind, EntrySummary, FileSummary, PatternSummary, VariantKey};
 
 /// One problem found in the FTL files of a locale.
@@ -276,7 +276,7 @@ impl LocaleData {
             let (summary, not_utf8) = match text {
                 FtlText::Text(source) => (summarize(&source), None),
                 FtlText::NotUtf8 { valid_prefix } => {
-                    let index = LineIndex::new(&valid_prefix);
+                    let index = SourcePositions::new(&valid_prefix);
                     let position = index.position(valid_prefix.len());
                     (FileSummary::default(), Some(position))
                 }

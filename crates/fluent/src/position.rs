@@ -20,51 +20,28 @@ impl Position {
     pub(crate) const START: Position = Position { line: 1, col: 1 };
 }
 
-/// Maps byte offsets of one source text to positions.
+/// Positions in one source text: the document model's [`yaku_content::LineIndex`] of
+/// its lines, with the text itself so that the slices of a parsed AST can be placed.
 #[derive(Debug)]
-pub(crate) struct LineIndex<'s> {
+pub(crate) struct SourcePositions<'s> {
     source: &'s str,
-    /// Byte offset of the start of every line.
-    line_starts: Vec<usize>,
+    lines: yaku_content::LineIndex,
 }
 
-impl<'s> LineIndex<'s> {
+impl<'s> SourcePositions<'s> {
     /// Indexes the line starts of `source`.
     pub(crate) fn new(source: &'s str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, byte)| byte == b'\n')
-                .map(|(index, _)| index + 1),
-        );
-        LineIndex {
+        SourcePositions {
             source,
-            line_starts,
+            lines: yaku_content::LineIndex::new(source),
         }
     }
 
     /// The position of byte `offset`; an offset past the end or inside a
     /// character is moved back to the nearest character boundary.
     pub(crate) fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.source.len());
-        while !self.source.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line_index = match self.line_starts.binary_search(&offset) {
-            Ok(index) => index,
-            Err(index) => index.saturating_sub(1),
-        };
-        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let col = self
-            .source
-            .get(line_start..offset)
-            .map_or(0, |text| text.chars().count());
-        Position {
-            line: line_index + 1,
-            col: col + 1,
-        }
+        let (line, col) = self.lines.line_col(self.source, offset);
+        Position { line, col }
     }
 
     /// The position where `slice` starts, if it is a slice of this source
@@ -93,7 +70,7 @@ mod tests {
     use super::*;
 
     fn check(source: &str, offset: usize, expected: (usize, usize)) {
-        let position = LineIndex::new(source).position(offset);
+        let position = SourcePositions::new(source).position(offset);
         assert_eq!((position.line, position.col), expected, "offset {offset}");
     }
 
@@ -123,7 +100,7 @@ mod tests {
     #[test]
     fn position_of_a_subslice_is_found_and_a_foreign_slice_is_start() {
         let source = "one\ntwo three";
-        let index = LineIndex::new(source);
+        let index = SourcePositions::new(source);
         let three = &source[8..];
         assert_eq!(index.position_of(three), Position { line: 2, col: 5 });
         let foreign = String::from("three");

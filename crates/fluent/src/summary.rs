@@ -10,7 +10,7 @@
 use fluent_syntax::ast;
 use fluent_syntax::parser;
 
-use crate::position::{LineIndex, Position};
+use crate::position::{Position, SourcePositions};
 
 /// Everything the checks need from one parsed file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -146,7 +146,7 @@ impl VariantKey {
 /// Parses `source` and summarizes it. Never fails: syntax errors are part of
 /// the summary.
 pub(crate) fn summarize(source: &str) -> FileSummary {
-    let index = LineIndex::new(source);
+    let index = SourcePositions::new(source);
     let (resource, errors) = match parser::parse(source) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -208,7 +208,7 @@ pub(crate) fn error_offset(source: &str, error: &parser::ParserError) -> usize {
 
 /// The position of a term's `-`, one byte before its name, so that the
 /// column points at the id as written (`-brand`).
-fn term_position(index: &LineIndex<'_>, name: &str) -> Position {
+fn term_position(index: &SourcePositions<'_>, name: &str) -> Position {
     match index.offset_of(name) {
         Some(offset) if offset > 0 && index.source().as_bytes().get(offset - 1) == Some(&b'-') => {
             index.position(offset - 1)
@@ -244,7 +244,7 @@ fn entry_id_at_start(text: &str) -> String {
 }
 
 fn summarize_attributes(
-    index: &LineIndex<'_>,
+    index: &SourcePositions<'_>,
     attributes: &[ast::Attribute<&str>],
 ) -> Vec<AttributeSummary> {
     attributes
@@ -257,7 +257,7 @@ fn summarize_attributes(
         .collect()
 }
 
-fn summarize_pattern(index: &LineIndex<'_>, pattern: &ast::Pattern<&str>) -> PatternSummary {
+fn summarize_pattern(index: &SourcePositions<'_>, pattern: &ast::Pattern<&str>) -> PatternSummary {
     let mut walker = Walker {
         index,
         summary: PatternSummary::default(),
@@ -270,7 +270,7 @@ fn summarize_pattern(index: &LineIndex<'_>, pattern: &ast::Pattern<&str>) -> Pat
 /// Collects what a pattern uses, recursing through placeables, selectors,
 /// variants and call arguments.
 struct Walker<'a, 's> {
-    index: &'a LineIndex<'s>,
+    index: &'a SourcePositions<'s>,
     summary: PatternSummary,
 }
 

@@ -9,10 +9,7 @@
 //! searched for citations.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
-use yaku_content::{extract_citations, Citation, Reference};
+use yaku_content::{extract_citations, find_dois, Citation, Reference};
 
 use crate::prepared::Citations;
 use crate::text::SectionText;
@@ -41,12 +38,6 @@ pub(crate) fn key(citation: &Citation) -> String {
     )
 }
 
-fn resolves(references: &[Reference], citation: &Citation) -> bool {
-    references
-        .iter()
-        .any(|r| r.first_author == citation.first_author() && r.year == citation.year)
-}
-
 /// The citations of a section, with its reference entries (`references`), code and
 /// link targets left out.
 pub(crate) fn citations(text: &SectionText, references: &[Range<usize>]) -> Vec<Citation> {
@@ -54,23 +45,12 @@ pub(crate) fn citations(text: &SectionText, references: &[Range<usize>]) -> Vec<
     extract_citations(&masked)
 }
 
-fn doi() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"10\.\d{4,9}/[^\s\]\)>]+").expect("valid regex"))
-}
-
 /// DOIs in the text and absolute link destinations (of `links`), as `DOI …` and
 /// `URL …`.
 pub(crate) fn identifiers(text: &SectionText, links: &[String]) -> Vec<String> {
     let masked = text.masked(&text.link_targets);
-    let mut out: Vec<String> = doi()
-        .find_iter(&masked)
-        .map(|m| {
-            format!(
-                "DOI {}",
-                m.as_str().trim_end_matches(['.', ',']).to_lowercase()
-            )
-        })
+    let mut out: Vec<String> = find_dois(&masked)
+        .map(|doi| format!("DOI {}", doi.trim_end_matches(['.', ',']).to_lowercase()))
         .collect();
     out.extend(
         links
@@ -134,7 +114,7 @@ pub(crate) fn check(source: &Side<'_>, translation: &Side<'_>) -> Vec<Problem> {
         if reported.contains(&k.as_str()) || !source_keys.contains(k) {
             continue;
         }
-        if !source.references.is_empty() && !resolves(translation.references, citation) {
+        if !source.references.is_empty() && citation.resolve(translation.references).is_none() {
             problems.push((
                 translation.text.line_at(citation.span.start),
                 format!("citation ({k}) has no entry in the translation's reference list"),

@@ -36,16 +36,6 @@ impl Shape {
     }
 }
 
-fn callout_name(kind: CalloutKind) -> &'static str {
-    match kind {
-        CalloutKind::Note => "NOTE",
-        CalloutKind::Tip => "TIP",
-        CalloutKind::Important => "IMPORTANT",
-        CalloutKind::Warning => "WARNING",
-        CalloutKind::Caution => "CAUTION",
-    }
-}
-
 fn list(items: &[String]) -> String {
     if items.is_empty() {
         "none".to_string()
@@ -98,9 +88,8 @@ pub(crate) fn check(source: &Section, translation: &Section) -> Vec<String> {
         }
     }
     if s.callouts != t.callouts {
-        let names = |kinds: &[CalloutKind]| -> Vec<String> {
-            kinds.iter().map(|k| callout_name(*k).to_string()).collect()
-        };
+        let names =
+            |kinds: &[CalloutKind]| -> Vec<String> { kinds.iter().map(|k| k.tag()).collect() };
         out.push(format!(
             "callouts {}, the source has {}",
             list(&names(&t.callouts)),

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use yaku_content::{Document, Marker, Section, SectionId, SectionKind};
 
-use crate::align::{align, is_tracked};
+use crate::align::align;
 use crate::SectionState;
 
 /// Which sections to accept.
@@ -83,7 +83,7 @@ pub fn accept_sections(
         };
         let source_section = &source.sections[si];
         let section = &translation.sections[ti];
-        if !is_tracked(section) {
+        if !section.is_tracked() {
             continue;
         }
         let selected = match selection {

@@ -39,13 +39,13 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
     let mut out = Vec::new();
     let mut last_line = 1;
     for (source_index, source_section) in source.sections.iter().enumerate() {
-        if !is_tracked(source_section) {
+        if !source_section.is_tracked() {
             continue;
         }
         let found = translated
             .get(source_section.id.as_str())
             .copied()
-            .filter(|&i| translation.is_some_and(|t| is_tracked(&t.sections[i])));
+            .filter(|&i| translation.is_some_and(|t| t.sections[i].is_tracked()));
         let (state, line) = match (translation, found) {
             (Some(t), Some(i)) => {
                 let section = &t.sections[i];
@@ -67,11 +67,11 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
         let tracked_in_source: HashSet<&str> = source
             .sections
             .iter()
-            .filter(|s| is_tracked(s))
+            .filter(|s| s.is_tracked())
             .map(|s| s.id.as_str())
             .collect();
         for (i, section) in t.sections.iter().enumerate() {
-            if is_tracked(section) && !tracked_in_source.contains(section.id.as_str()) {
+            if section.is_tracked() && !tracked_in_source.contains(section.id.as_str()) {
                 out.push(Alignment {
                     id: section.id.clone(),
                     state: SectionState::Obsolete,
@@ -94,9 +94,4 @@ fn state_of(source: &Section, translation: &Section) -> SectionState {
         Some(Marker::Accepted { .. }) => SectionState::Stale,
         Some(Marker::Untranslated) | None => SectionState::Untranslated,
     }
-}
-
-/// Whether yaku tracks a section: every section with an id except a blank lead.
-pub(crate) fn is_tracked(section: &Section) -> bool {
-    !section.is_blank && !section.id.as_str().is_empty()
 }

@@ -9,8 +9,6 @@ use std::collections::{HashMap, HashSet};
 
 use yaku_content::{render_obsolete_area, Document, Marker, Section, SectionId, SectionKind};
 
-use crate::align::is_tracked;
-
 /// How sync treats sections the source no longer has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SyncOptions {
@@ -61,7 +59,7 @@ pub fn sync_document(
         (Some((t, fm)), _) => out.push(t.slice(&fm.span), Some(fm.span.clone())),
         (None, Some(fm)) => {
             out.push(&front_matter_placeholder(source, fm, le), None);
-            if is_tracked(fm) {
+            if fm.is_tracked() {
                 outcome.inserted.push(fm.id.clone());
             }
         }
@@ -74,7 +72,7 @@ pub fn sync_document(
     let lead_has_content =
         translated_lead.is_some_and(|(_, lead)| !lead.is_blank || lead.marker.is_some());
     match (source_lead, translated_lead) {
-        (Some(lead), _) if is_tracked(lead) && !lead_has_content => {
+        (Some(lead), _) if lead.is_tracked() && !lead_has_content => {
             out.push(&lead_placeholder(source, lead, le), None);
             outcome.inserted.push(lead.id.clone());
         }
@@ -252,7 +250,7 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
         );
     }
     let mut out = format!("{}{le}", format.open());
-    if is_tracked(fm) {
+    if fm.is_tracked() {
         out.push_str(&format.marker_line(Marker::Untranslated));
         out.push_str(le);
     }
