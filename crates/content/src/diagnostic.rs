@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::FrontMatterFormat;
+
 /// How bad a problem is: errors stop yaku from trusting the file, warnings do not.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -38,15 +40,25 @@ pub enum Problem {
     /// The file is not UTF-8.
     #[error("the file is not valid UTF-8")]
     InvalidUtf8,
-    /// `+++` opens front matter that never closes.
-    #[error("front matter opened with `+++` is never closed")]
-    UnterminatedFrontMatter,
-    /// The front matter is not valid TOML.
-    #[error("front matter is not valid TOML: {0}")]
-    InvalidFrontMatter(String),
+    /// Front matter (`+++` for TOML) that never closes.
+    #[error("front matter opened with `{}` is never closed", .0.open())]
+    UnterminatedFrontMatter(FrontMatterFormat),
+    /// The front matter's body does not parse in its format.
+    #[error("front matter is not valid {}: {message}", format.name())]
+    InvalidFrontMatter {
+        /// The format it is written in.
+        format: FrontMatterFormat,
+        /// The parser's message.
+        message: String,
+    },
     /// `title` or `description` is not a string.
-    #[error("front matter key `{0}` must be a string")]
-    FrontMatterNotString(String),
+    #[error("front matter key `{key}` must be a string")]
+    FrontMatterNotString {
+        /// The format the front matter is written in.
+        format: FrontMatterFormat,
+        /// The key.
+        key: String,
+    },
     /// A heading has no `{#id}`.
     #[error("heading has no id")]
     HeadingWithoutId,
@@ -99,13 +111,18 @@ impl Problem {
     pub fn help(&self) -> Option<String> {
         let text = match self {
             Problem::InvalidUtf8 => "save the file as UTF-8".to_string(),
-            Problem::UnterminatedFrontMatter => {
-                "end the front matter with a line holding only `+++`".to_string()
+            Problem::UnterminatedFrontMatter(format) => format!(
+                "end the front matter with a line holding only `{}`",
+                format.close()
+            ),
+            Problem::InvalidFrontMatter { format, .. } => format!(
+                "front matter is {}: `{}`, one per line",
+                format.name(),
+                format.string_field("key", "value")
+            ),
+            Problem::FrontMatterNotString { format, key } => {
+                format!("write `{}`", format.string_field(key, "…"))
             }
-            Problem::InvalidFrontMatter(_) => {
-                "front matter is TOML: `key = \"value\"`, one per line".to_string()
-            }
-            Problem::FrontMatterNotString(key) => format!("write `{key} = \"…\"`"),
             Problem::HeadingWithoutId => {
                 "add an id, `## Heading {#some-id}`, or run `yaku ids --write <path>`".to_string()
             }
@@ -172,5 +189,45 @@ impl Diagnostic {
             problem,
             span,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_problems_name_their_format_in_the_words_used_for_toml() {
+        let toml = FrontMatterFormat::Toml;
+        let invalid = Problem::InvalidFrontMatter {
+            format: toml,
+            message: "expected `=`".into(),
+        };
+        assert_eq!(
+            invalid.to_string(),
+            "front matter is not valid TOML: expected `=`"
+        );
+        assert_eq!(
+            invalid.help().unwrap(),
+            "front matter is TOML: `key = \"value\"`, one per line"
+        );
+        let unterminated = Problem::UnterminatedFrontMatter(toml);
+        assert_eq!(
+            unterminated.to_string(),
+            "front matter opened with `+++` is never closed"
+        );
+        assert_eq!(
+            unterminated.help().unwrap(),
+            "end the front matter with a line holding only `+++`"
+        );
+        let not_string = Problem::FrontMatterNotString {
+            format: toml,
+            key: "title".into(),
+        };
+        assert_eq!(
+            not_string.to_string(),
+            "front matter key `title` must be a string"
+        );
+        assert_eq!(not_string.help().unwrap(), "write `title = \"…\"`");
     }
 }

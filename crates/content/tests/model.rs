@@ -4,7 +4,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use yaku_content::{
-    parse_document, Diagnostic, Document, LineIndex, ParseOptions, Problem, SectionKind, Severity,
+    parse_document, Diagnostic, Document, FrontMatterFormat, LineIndex, ParseOptions, Problem,
+    SectionKind, Severity,
 };
 
 fn parse(text: &str) -> (Document, Vec<Diagnostic>) {
@@ -248,7 +249,10 @@ fn unterminated_front_matter_is_an_error_on_line_1() {
         &ParseOptions::default(),
     )
     .unwrap_err();
-    assert_eq!(error.problem, Problem::UnterminatedFrontMatter);
+    assert_eq!(
+        error.problem,
+        Problem::UnterminatedFrontMatter(FrontMatterFormat::Toml)
+    );
     assert_eq!(error.span.start, 0);
     assert!(error.problem.help().unwrap().contains("+++"));
 }
@@ -257,12 +261,19 @@ fn unterminated_front_matter_is_an_error_on_line_1() {
 fn invalid_front_matter_points_at_the_toml_error() {
     let found = problems("+++\ntitle = \"x\"\ndate = = 3\n+++\n\ntext\n");
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(matches!(found[0].0, Problem::InvalidFrontMatter(_)));
+    assert!(matches!(found[0].0, Problem::InvalidFrontMatter { .. }));
     assert_eq!(found[0].1, 3);
     let found = problems("+++\ntitle = 3\n+++\n");
     assert_eq!(
         found,
-        [(Problem::FrontMatterNotString("title".into()), 2, 1)]
+        [(
+            Problem::FrontMatterNotString {
+                format: FrontMatterFormat::Toml,
+                key: "title".into()
+            },
+            2,
+            1
+        )]
     );
 }
 

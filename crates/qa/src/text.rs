@@ -71,12 +71,13 @@ impl SectionText {
         let mut lines = Vec::new();
         if let Some(front_matter) = &document.front_matter {
             for (key, value) in [
-                ("title", &front_matter.title),
-                ("description", &front_matter.description),
+                ("title", front_matter.title()),
+                ("description", front_matter.description()),
             ] {
                 let Some(value) = value else { continue };
-                let line = key_line(document, &front_matter.toml_span, key)
-                    .map_or(section.line, |offset| line_of(&document.text, offset));
+                let line = front_matter.field(key).map_or(section.line, |field| {
+                    line_of(&document.text, field.key_span.start)
+                });
                 if !original.is_empty() {
                     original.push('\n');
                 }
@@ -118,50 +119,47 @@ impl SectionText {
         masked(&self.base, spans)
     }
 
-    /// The rule ids named by `<!-- qa-ignore: … -->` lines (`# qa-ignore: …` in the front
-    /// matter) in the section.
+    /// The rule ids named by `<!-- qa-ignore: … -->` lines in the section, or in the
+    /// front matter by `qa-ignore: …` comment lines of its format (`# qa-ignore: …` in
+    /// TOML).
     pub fn ignored_rules(&self, document: &Document, section: &Section) -> BTreeSet<String> {
         static MARKDOWN: OnceLock<Regex> = OnceLock::new();
-        static TOML: OnceLock<Regex> = OnceLock::new();
-        let (pattern, text) = if section.kind == SectionKind::FrontMatter {
-            let re = TOML.get_or_init(|| {
-                Regex::new(r"(?m)^[ \t]*#[ \t]*qa-ignore:([^\r\n]*)\r?$").expect("valid regex")
-            });
-            (re, document.text.get(section.span.clone()).unwrap_or(""))
+        let lists: Vec<&str> = if section.kind == SectionKind::FrontMatter {
+            let Some(front_matter) = &document.front_matter else {
+                return BTreeSet::new();
+            };
+            let body = document
+                .text
+                .get(front_matter.body_span.clone())
+                .unwrap_or("");
+            body.lines()
+                .filter_map(|line| {
+                    front_matter
+                        .format
+                        .comment(line)?
+                        .strip_prefix("qa-ignore:")
+                })
+                .collect()
         } else {
             let re = MARKDOWN.get_or_init(|| {
                 Regex::new(r"(?m)^[ \t]*<!--[ \t]*qa-ignore:([^\r\n]*?)-->[ \t]*\r?$")
                     .expect("valid regex")
             });
-            (re, self.original.as_str())
+            re.captures_iter(&self.original)
+                .filter_map(|c| c.get(1))
+                .map(|names| names.as_str())
+                .collect()
         };
-        pattern
-            .captures_iter(text)
-            .filter_map(|c| c.get(1))
+        lists
+            .into_iter()
             .flat_map(|names| {
                 names
-                    .as_str()
                     .split(|c: char| c == ',' || c.is_whitespace())
                     .filter(|name| !name.is_empty())
                     .map(str::to_string)
-                    .collect::<Vec<_>>()
             })
             .collect()
     }
-}
-
-/// The offset of the line that sets `key` in the front matter's TOML.
-fn key_line(document: &Document, toml_span: &Range<usize>, key: &str) -> Option<usize> {
-    let toml = document.text.get(toml_span.clone())?;
-    let mut offset = toml_span.start;
-    for line in toml.split_inclusive('\n') {
-        let rest = line.trim_start().strip_prefix(key);
-        if rest.is_some_and(|rest| rest.trim_start().starts_with('=')) {
-            return Some(offset);
-        }
-        offset += line.len();
-    }
-    None
 }
 
 /// `text` with each of `spans` (widened to character boundaries, in any order, possibly
@@ -277,6 +275,19 @@ mod tests {
         assert_eq!(s.original, "A\nB");
         assert_eq!(s.line_at(0), 3);
         assert_eq!(s.line_at(2), 4);
+    }
+
+    #[test]
+    fn front_matter_ignore_lines_are_comments_of_its_format() {
+        let text = "+++\ntitle = \"A\"\n  # qa-ignore: numbers, glossary\r\n#qa-ignore:structure\nnote = \"# qa-ignore: citations\"\n+++\n\n<!-- qa-ignore: required-notice -->\n";
+        let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+        let section = parsed.document.section("front-matter").unwrap().clone();
+        let s = SectionText::new(&parsed.document, &section);
+        let ignored = s.ignored_rules(&parsed.document, &section);
+        assert_eq!(
+            ignored.into_iter().collect::<Vec<_>>(),
+            ["glossary", "numbers", "structure"]
+        );
     }
 
     #[test]

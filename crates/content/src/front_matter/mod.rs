@@ -21,8 +21,10 @@ use crate::Marker;
 /// The keys whose values are translatable text, tracked as the `front-matter` section.
 pub const TRANSLATABLE_KEYS: [&str; 2] = ["title", "description"];
 
-/// How an article's front matter is written.
+/// How an article's front matter is written. Callers outside this crate ask the format
+/// (its methods) rather than match on it, so a format can be added here alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FrontMatterFormat {
     /// TOML between two `+++` lines.
     Toml,
@@ -38,6 +40,14 @@ impl FrontMatterFormat {
     pub fn name(self) -> &'static str {
         match self {
             FrontMatterFormat::Toml => "TOML",
+        }
+    }
+
+    /// A field whose value is the string `value`, as the format writes it (for help
+    /// messages): `key = "value"` in TOML.
+    pub fn string_field(self, key: &str, value: &str) -> String {
+        match self {
+            FrontMatterFormat::Toml => format!("{key} = \"{value}\""),
         }
     }
 
@@ -163,29 +173,22 @@ pub struct FrontMatter {
     pub span: Range<usize>,
     /// The text between the delimiter lines.
     pub body_span: Range<usize>,
-    /// The same as `body_span`, under its name from when front matter was TOML only:
-    /// kept while `yaku-qa` reads it, to be removed then.
-    pub toml_span: Range<usize>,
     /// The top-level fields, in file order (none when the body is invalid).
     pub fields: Vec<Field>,
-    /// The article's title: the `title` field, when it is a string (see [`Self::title`]).
-    pub title: Option<String>,
-    /// The article's description: the `description` field, when it is a string (see
-    /// [`Self::description`]).
-    pub description: Option<String>,
     /// The translation marker comment, if any, and the span of its line.
     pub marker: Option<(Marker, Range<usize>)>,
 }
 
 impl FrontMatter {
-    /// The article's title, if given as a string.
+    /// The article's title: the `title` field, if it is a string (any other type is an
+    /// error of the file).
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.get("title")?.as_str()
     }
 
-    /// The article's description, if given as a string.
+    /// The article's description: the `description` field, if it is a string.
     pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
+        self.get("description")?.as_str()
     }
 
     /// The field with `key`.
@@ -209,12 +212,12 @@ impl FrontMatter {
     /// The normalized translatable text: title and description.
     pub fn translatable_text(&self) -> String {
         let mut text = String::new();
-        if let Some(title) = &self.title {
+        if let Some(title) = self.title() {
             text.push_str("title: ");
             text.push_str(title);
             text.push('\n');
         }
-        if let Some(description) = &self.description {
+        if let Some(description) = self.description() {
             text.push_str("description: ");
             text.push_str(description);
         }
@@ -276,11 +279,8 @@ pub(crate) fn parse_front_matter(
             let mut front_matter = FrontMatter {
                 format,
                 span: 0..span.end,
-                body_span: body_span.clone(),
-                toml_span: body_span,
+                body_span,
                 fields: Vec::new(),
-                title: None,
-                description: None,
                 marker,
             };
             read_fields(text, &mut front_matter, diagnostics);
@@ -300,13 +300,12 @@ pub(crate) fn parse_front_matter(
         }
     }
     Err(Diagnostic::error(
-        Problem::UnterminatedFrontMatter,
+        Problem::UnterminatedFrontMatter(format),
         first_span.start..first_span.start + format.open().len(),
     ))
 }
 
-/// Parses the body into fields and picks out the translatable text, which must be
-/// strings.
+/// Parses the body into fields and checks that the translatable ones are strings.
 fn read_fields(text: &str, front_matter: &mut FrontMatter, diagnostics: &mut Vec<Diagnostic>) {
     let body_span = front_matter.body_span.clone();
     let fields = match front_matter
@@ -320,17 +319,16 @@ fn read_fields(text: &str, front_matter: &mut FrontMatter, diagnostics: &mut Vec
         }
     };
     for field in &fields {
-        let slot = match field.key.as_str() {
-            "title" => &mut front_matter.title,
-            "description" => &mut front_matter.description,
-            _ => continue,
-        };
-        match &field.value {
-            FrontMatterValue::String(value) => *slot = Some(value.clone()),
-            _ => diagnostics.push(Diagnostic::error(
-                Problem::FrontMatterNotString(field.key.clone()),
+        if TRANSLATABLE_KEYS.contains(&field.key.as_str())
+            && !matches!(field.value, FrontMatterValue::String(_))
+        {
+            diagnostics.push(Diagnostic::error(
+                Problem::FrontMatterNotString {
+                    format: front_matter.format,
+                    key: field.key.clone(),
+                },
                 field.key_span.clone(),
-            )),
+            ));
         }
     }
     front_matter.fields = fields;
@@ -411,7 +409,10 @@ mod tests {
             assert_eq!(
                 diagnostics,
                 [Diagnostic::error(
-                    Problem::InvalidFrontMatter(expected.message().trim().to_string()),
+                    Problem::InvalidFrontMatter {
+                        format: FrontMatterFormat::Toml,
+                        message: expected.message().trim().to_string()
+                    },
                     expected
                         .span()
                         .map_or(4..4 + body.len(), |s| 4 + s.start..4 + s.end),

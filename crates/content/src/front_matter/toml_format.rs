@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Field, FrontMatterValue};
+use super::{Field, FrontMatterFormat, FrontMatterValue};
 use crate::diagnostic::{Diagnostic, Problem};
 
 /// The top-level fields of a TOML body starting at byte `offset` of the file, in file
@@ -70,7 +70,10 @@ fn invalid(error: &toml::de::Error, body: &str, offset: usize) -> Diagnostic {
         offset + s.start..offset + s.end
     });
     Diagnostic::error(
-        Problem::InvalidFrontMatter(error.message().trim().to_string()),
+        Problem::InvalidFrontMatter {
+            format: FrontMatterFormat::Toml,
+            message: error.message().trim().to_string(),
+        },
         span,
     )
 }
@@ -82,7 +85,10 @@ fn out_of_range(body: &str, offset: usize, value_span: Range<usize>) -> Diagnost
     match body.parse::<toml::Table>() {
         Err(error) => invalid(&error, body, offset),
         Ok(_) => Diagnostic::error(
-            Problem::InvalidFrontMatter("number out of range".into()),
+            Problem::InvalidFrontMatter {
+                format: FrontMatterFormat::Toml,
+                message: "number out of range".into(),
+            },
             value_span,
         ),
     }
