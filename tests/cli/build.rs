@@ -293,6 +293,36 @@ fn html_escapes_markup_planted_in_content() {
 }
 
 #[test]
+fn html_pages_hold_no_raw_control_characters() {
+    let project = Project::accepted_story();
+    project.edit(
+        "content/en/article.md",
+        "title = \"Exosome basics\"",
+        "title = \"Exosome\\u0007 basics\\u001b\"",
+    );
+    project.edit(
+        "content/en/article.md",
+        "Further research is awaited.",
+        "Further\u{0} research\u{7} is\u{1b}[31m awaited.\u{7f}\u{85}\u{c}\n\n```\ncode\u{8}\n```\n",
+    );
+    project.yaku(&["build", "--format", "html"]).success();
+    let pages = all_files(&project.path().join("dist"));
+    assert!(pages.iter().any(|p| p.ends_with("en/article.html")));
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let controls: Vec<char> = text
+            .chars()
+            .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+            .collect();
+        assert!(controls.is_empty(), "{}: {controls:?}", page.display());
+    }
+    let html = project.read("dist/en/article.html");
+    assert!(html.contains("<title>Exosome basics</title>"), "{html}");
+    assert!(html.contains("Further research is[31m awaited."), "{html}");
+    assert!(html.contains("<code>code\n</code>"), "{html}");
+}
+
+#[test]
 fn build_output_is_deterministic() {
     let project = Project::accepted_story();
     for format in ["json", "html", "hugo"] {

@@ -191,7 +191,7 @@ pub fn render_html(output: &DocumentOutput, labels: &Labels, prefix: &str) -> St
         let _ = writeln!(page, "</section>");
     }
     let _ = writeln!(page, "</main>\n</body>\n</html>");
-    page
+    without_controls(page)
 }
 
 /// The index page: every document, linked in every locale.
@@ -214,7 +214,31 @@ pub fn render_index_html(documents: &[ManifestDocument], source_locale: &str) ->
         page.push_str("</li>\n");
     }
     page.push_str("</ul>\n</body>\n</html>\n");
-    page
+    without_controls(page)
+}
+
+/// `page` without control characters, which HTML does not allow raw (and which a
+/// character reference would not make valid either): a line ending `\r\n` or `\r`
+/// becomes `\n`, as an HTML parser reads it; every other C0 control but the tab, DEL and
+/// the C1 controls are dropped. Text from a content or Fluent file may hold any of them.
+fn without_controls(page: String) -> String {
+    let is_control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !page.contains(is_control) {
+        return page;
+    }
+    let mut out = String::with_capacity(page.len());
+    let mut chars = page.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            c if is_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn state_name(state: PublicationState) -> &'static str {
@@ -470,5 +494,21 @@ mod tests {
             out,
             "<pre class=\"raw-html\">&lt;script&gt;alert(1)&lt;/script&gt;</pre>\n"
         );
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_page() {
+        assert_eq!(
+            without_controls("a\u{0}b\u{7}c\u{b}\u{c}d\u{1b}[0m\u{7f}e\u{85}f\tg\r\nh\ri\n".into()),
+            "abcd[0mef\tg\nh\ni\n"
+        );
+        let plain = "<p>日本語 text</p>\n".to_string();
+        assert_eq!(without_controls(plain.clone()), plain);
+        let documents = [ManifestDocument {
+            doc: "a\u{1}b".into(),
+            locales: Vec::new(),
+        }];
+        let index = render_index_html(&documents, "ja");
+        assert!(index.contains("<li>ab:</li>"), "{index}");
     }
 }
