@@ -17,8 +17,8 @@ use crate::cmd::Command;
 use crate::output::ColorChoice;
 
 // The commands parse thousands of documents on every core, allocating many small
-// strings and vectors: mimalloc's per-thread heaps make that about a quarter faster
-// than the system allocator (BENCHMARKS.md).
+// strings and vectors: mimalloc's heaps, one for each worker, make that about a quarter
+// faster than the system allocator (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -565,9 +565,40 @@ fn build_refuses_an_output_folder_over_the_project_s_own_files() {
     let after: std::collections::BTreeMap<_, _> = project
         .snapshot()
         .into_iter()
-        .filter(|(path, _)| !path.starts_with("site"))
+        // The build holds the project lock, whose file names its last holder.
+        .filter(|(path, _)| !path.starts_with("site") && !path.ends_with(".yaku/lock"))
+        .collect();
+    let before: std::collections::BTreeMap<_, _> = before
+        .into_iter()
+        .filter(|(path, _)| !path.ends_with(".yaku/lock"))
         .collect();
     assert_eq!(after, before, "only site/out changed");
+}
+
+#[test]
+fn a_held_lock_stops_build_before_it_writes() {
+    let project = Project::accepted_story();
+    let lock = project.path().join(".yaku/lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .unwrap();
+    file.lock().unwrap();
+    std::fs::write(&lock, "process 4242: yaku sync\n").unwrap();
+    for format in ["json", "html", "hugo"] {
+        let run = project.yaku(&["build", "--format", format]).failure();
+        assert_eq!(
+            run.stderr(),
+            "error: another yaku command is writing in this project (process 4242: yaku sync)\nhelp: wait for it to finish and run this command again\n",
+            "{format}"
+        );
+        assert!(!project.path().join("dist").exists(), "{format} wrote");
+    }
+    drop(file);
+    project.yaku(&["build"]).success();
+    assert!(project.path().join("dist/index.json").is_file());
 }
 
 #[test]

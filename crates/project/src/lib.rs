@@ -7,7 +7,8 @@
 //! problems of files that cannot be used as [`FileProblem`]s. Everything yaku keeps
 //! on disk is here too: the [`SourceStore`] of baseline texts, the [`ResultCache`], the
 //! [`ProjectLock`], reading files ([`read_regular`]) and writing them atomically
-//! ([`write_atomic`], [`write_atomic_verified`]).
+//! ([`write_atomic`], [`write_atomic_verified`]). [`build_site`] is `yaku build`: every
+//! document rendered in every locale and written into an output folder.
 //!
 //! What each command does to a pair is here as a function that returns data for the CLI
 //! to print: [`accept_pair`], [`sync_pair`], [`stale_changes`] (`diff`),
@@ -24,10 +25,12 @@ mod config;
 mod diff;
 mod files;
 mod findings;
+mod fluent_args;
 mod inspect;
 mod lock;
 mod problem;
 mod published;
+mod site;
 mod store;
 mod sync;
 #[cfg(test)]
@@ -54,10 +57,14 @@ pub use findings::check_schema;
 pub use findings::{
     CheckReport, Finding, FluentFinding, OrphanFinding, QaFinding, SectionFinding, Summary,
 };
+pub use fluent_args::FluentArg;
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
+pub use site::{
+    build_site, check_output_folder, site_locales, BuildReport, BuildSiteError, OutputRefusal,
+};
 pub use store::{BadBaseline, SourceStore};
 pub use sync::{sync_pair, PairSynced};
 pub use workspace::{display_path, Pair, Progress, SourceShared, Workspace, WorkspaceError};

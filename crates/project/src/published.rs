@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::{QaFinding, Workspace};
-use yaku_fluent::{ArgValue, FormatOptions, Localizer};
+use yaku_fluent::{FormatOptions, Localizer};
 use yaku_qa::{
     check_published, Argument, Finding, Glossary, Origin, PublishedString, Rule, Settings,
 };
@@ -71,34 +71,18 @@ pub fn untranslated_components(
         ) else {
             continue;
         };
-        // As the build: `[fluent-args.default]`, then the locale's own table.
-        let mut values: BTreeMap<&str, (&toml::Value, &str)> = BTreeMap::new();
-        for table in ["default", locale.as_str()] {
-            for (name, value) in project.config.fluent_args.get(table).into_iter().flatten() {
-                values.insert(name, (value, table));
-            }
-        }
-        let args: Vec<(String, ArgValue)> = values
+        // As the build formats components, and where each value is set.
+        let args = project.fluent_args(locale);
+        let arguments: Vec<Argument> = project
+            .fluent_arg_settings(locale)
             .iter()
-            .map(|(&name, &(value, _))| {
-                let value = match value {
-                    toml::Value::Integer(i) => ArgValue::Number(*i as f64),
-                    toml::Value::Float(f) => ArgValue::Number(*f),
-                    toml::Value::String(s) => ArgValue::String(s.clone()),
-                    other => ArgValue::String(other.to_string()),
-                };
-                (name.to_string(), value)
-            })
-            .collect();
-        let arguments: Vec<Argument> = values
-            .iter()
-            .filter_map(|(&name, &(value, table))| {
+            .filter_map(|arg| {
                 Some(Argument {
-                    name: name.to_string(),
-                    value: value.as_str()?.to_string(),
+                    name: arg.name.to_string(),
+                    value: arg.value.as_str()?.to_string(),
                     origin: Origin {
                         path: config_display.clone(),
-                        line: argument_line(&config_text, table, name),
+                        line: argument_line(&config_text, arg.table, arg.name),
                     },
                 })
             })
