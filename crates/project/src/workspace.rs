@@ -64,9 +64,9 @@ pub enum WorkspaceError {
 
 /// Told how far a visit has come, for a progress bar: the library draws nothing.
 pub trait Progress: Sync {
-    /// The visit will hand over `documents` documents.
-    fn start(&self, _documents: u64) {}
-    /// One more document was handed to the sink.
+    /// The work has `steps` steps (documents for a visit, pages for a build).
+    fn start(&self, _steps: u64) {}
+    /// One more step is done.
     fn advance(&self) {}
 }
 
@@ -618,4 +618,101 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::*;
+
+    /// Documents `a`…`e` in `ja` and `en`; `c`'s translation has a heading without an id.
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("yaku.toml"),
+            "[project]\nsource = \"ja\"\ntargets = [\"en\"]\n",
+        )
+        .unwrap();
+        for locale in ["ja", "en"] {
+            std::fs::create_dir_all(root.join("content").join(locale)).unwrap();
+        }
+        for doc in ["a", "b", "c", "d", "e"] {
+            std::fs::write(
+                root.join(format!("content/ja/{doc}.md")),
+                "## 見出し {#h}\n\n本文。\n",
+            )
+            .unwrap();
+            let translation = if doc == "c" {
+                "\n\n## Heading\n"
+            } else {
+                "## Heading {#h}\n\nText.\n"
+            };
+            std::fs::write(root.join(format!("content/en/{doc}.md")), translation).unwrap();
+        }
+        dir
+    }
+
+    /// Visits with a cache (saved afterwards); returns the documents in the order the sink
+    /// got them, the problems, and how many pairs the closure ran on.
+    fn visit(workspace: &Workspace) -> (Vec<String>, Vec<FileProblem>, usize) {
+        let runs = AtomicUsize::new(0);
+        let cache = workspace.result_cache::<String>("test", "");
+        let (mut docs, mut problems) = (Vec::new(), Vec::new());
+        workspace
+            .visit_pairs_cached(
+                &["en".to_string()],
+                None,
+                &cache,
+                &(),
+                |pair, _| {
+                    runs.fetch_add(1, Ordering::Relaxed);
+                    pair.doc.clone()
+                },
+                |mut results, mut found| {
+                    docs.append(&mut results);
+                    problems.append(&mut found);
+                },
+            )
+            .unwrap();
+        cache.save().unwrap();
+        (docs, problems, runs.into_inner())
+    }
+
+    #[test]
+    fn pairs_come_in_document_order_from_the_cache_when_unchanged_and_problems_are_data() {
+        let dir = project();
+        // Files younger than a run are never trusted from the cache (git's "racy" rule).
+        std::thread::sleep(Duration::from_millis(1_100));
+        let workspace = Workspace::open(Some(dir.path()), dir.path()).unwrap();
+
+        let (docs, problems, runs) = visit(&workspace);
+        assert_eq!(
+            docs,
+            ["a", "b", "d", "e"],
+            "in document order; c is a problem"
+        );
+        assert_eq!(runs, 4);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "content/en/c.md");
+        assert_eq!((problems[0].line, problems[0].col), (3, 1));
+        assert_eq!(problems[0].message, "heading has no id");
+
+        // Nothing changed: every result comes from the cache, none is computed.
+        let (docs, problems, runs) = visit(&workspace);
+        assert_eq!(docs, ["a", "b", "d", "e"]);
+        assert_eq!((problems.len(), runs), (1, 0));
+
+        // One translation changes: only that pair runs again.
+        std::fs::write(
+            dir.path().join("content/en/d.md"),
+            "## Heading {#h}\n\nText, edited.\n",
+        )
+        .unwrap();
+        let (docs, _, runs) = visit(&workspace);
+        assert_eq!(docs, ["a", "b", "d", "e"]);
+        assert_eq!(runs, 1);
+    }
 }
