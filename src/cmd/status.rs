@@ -69,6 +69,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         }
     };
     output::print(&out);
+    if args.format == Format::Text {
+        for s in statuses.iter().filter(|s| s.out_of_order) {
+            output::print(&format!(
+                "{} ({}): sections out of order; run `yaku sync --locale {}`\n",
+                s.doc, s.locale, s.locale
+            ));
+        }
+    }
     for problem in &problems {
         output::eprint(&crate::report::render_problem(problem));
     }
@@ -77,9 +85,9 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             "error: some files could not be read; see above".into(),
         ));
     }
-    let all_current = statuses
-        .iter()
-        .all(|s| s.counts.current == s.counts.source_sections() && s.counts.obsolete == 0);
+    let all_current = statuses.iter().all(|s| {
+        s.counts.current == s.counts.source_sections() && s.counts.obsolete == 0 && !s.out_of_order
+    });
     Ok(if all_current {
         Exit::Clean
     } else {

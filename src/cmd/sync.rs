@@ -158,6 +158,14 @@ fn describe(created: bool, outcome: &yaku_sync::SyncOutcome) -> String {
     if created {
         parts.push("created".to_string());
     }
+    if !outcome.renamed.is_empty() {
+        let names: Vec<String> = outcome
+            .renamed
+            .iter()
+            .map(|(old, new)| format!("{old} → {new}"))
+            .collect();
+        parts.push(format!("renamed: {}", names.join(", ")));
+    }
     for (ids, what) in [
         (&outcome.inserted, "placeholder"),
         (&outcome.restored, "restored"),

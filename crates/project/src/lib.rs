@@ -52,7 +52,8 @@ pub use files::{check_regular, read_regular, ReadFile};
 #[cfg(feature = "schema")]
 pub use findings::check_schema;
 pub use findings::{
-    CheckReport, Finding, FluentFinding, OrphanFinding, QaFinding, SectionFinding, Summary,
+    CheckReport, Finding, FluentFinding, OrderFinding, OrphanFinding, QaFinding, SectionFinding,
+    Summary,
 };
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use lock::{LockError, ProjectLock};

@@ -19,7 +19,7 @@ mod status;
 mod sync;
 
 pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
-pub use align::{align, Alignment};
+pub use align::{align, out_of_order, Alignment};
 pub use diff::{diff_text, Change};
 pub use publication::{publication, MissingPolicy, Policy, Publication, StalePolicy};
 pub use state::SectionState;

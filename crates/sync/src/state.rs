@@ -18,10 +18,14 @@ pub enum SectionState {
     Missing,
     /// The translation has a section whose id the source no longer has.
     Obsolete,
+    /// The source renamed the section's id and changed nothing else: the translation
+    /// still has it under the old id (`yaku sync` renames it in place).
+    Renamed,
 }
 
 impl SectionState {
-    /// Every state, in report order.
+    /// Every state, in report order, except `Renamed`, which is reported only where a
+    /// section has it (so outputs without one are unchanged).
     pub const ALL: [SectionState; 5] = [
         SectionState::Current,
         SectionState::Stale,
@@ -38,6 +42,7 @@ impl SectionState {
             SectionState::Untranslated => "untranslated",
             SectionState::Missing => "missing",
             SectionState::Obsolete => "obsolete",
+            SectionState::Renamed => "renamed",
         }
     }
 }

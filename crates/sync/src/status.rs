@@ -17,6 +17,13 @@ pub struct StateCounts {
     pub missing: usize,
     /// Obsolete sections.
     pub obsolete: usize,
+    /// Sections whose id the source renamed (absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub renamed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl StateCounts {
@@ -32,6 +39,7 @@ impl StateCounts {
             SectionState::Untranslated => &mut self.untranslated,
             SectionState::Missing => &mut self.missing,
             SectionState::Obsolete => &mut self.obsolete,
+            SectionState::Renamed => &mut self.renamed,
         }
     }
 
@@ -43,12 +51,13 @@ impl StateCounts {
             SectionState::Untranslated => self.untranslated,
             SectionState::Missing => self.missing,
             SectionState::Obsolete => self.obsolete,
+            SectionState::Renamed => self.renamed,
         }
     }
 
     /// Sections the source has (obsolete ones are not the source's).
     pub fn source_sections(&self) -> usize {
-        self.current + self.stale + self.untranslated + self.missing
+        self.current + self.stale + self.untranslated + self.missing + self.renamed
     }
 }
 
@@ -67,6 +76,9 @@ pub struct DocumentStatus {
     pub chars_left: usize,
     /// Characters of source text in all tracked sections.
     pub chars_total: usize,
+    /// The translation has the source's sections in another order (absent when not).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub out_of_order: bool,
 }
 
 impl DocumentStatus {
@@ -99,6 +111,7 @@ impl DocumentStatus {
             percent_current,
             chars_left,
             chars_total,
+            out_of_order: crate::out_of_order(alignments).is_some(),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use yaku_content::{render_obsolete_area, Document, Marker, Section, SectionId, SectionKind};
 
-use crate::align::is_tracked;
+use crate::align::{is_tracked, renames};
 
 /// How sync treats sections the source no longer has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,6 +33,8 @@ pub struct SyncOutcome {
     pub purged: Vec<SectionId>,
     /// Sections whose heading level was changed to the source's.
     pub relevelled: Vec<SectionId>,
+    /// Sections whose id the source renamed, renamed in place: (old id, new id).
+    pub renamed: Vec<(SectionId, SectionId)>,
 }
 
 /// Brings `translation` (`None`: the file does not exist yet) into the shape of `source`.
@@ -99,9 +101,28 @@ pub fn sync_document(
     let source_ids: HashSet<&str> = heading_sections(&source.sections)
         .map(|s| s.id.as_str())
         .collect();
+    // Sections whose id the source renamed, by source index; their old ids are not
+    // obsolete.
+    let renames: HashMap<usize, usize> = translation
+        .map(|t| renames(source, t).into_iter().collect())
+        .unwrap_or_default();
+    let renamed_away: HashSet<usize> = renames.values().copied().collect();
 
-    for source_section in heading_sections(&source.sections) {
+    for (source_index, source_section) in source.sections.iter().enumerate() {
+        if source_section.kind != SectionKind::Heading || source_section.id.as_str().is_empty() {
+            continue;
+        }
         let id = source_section.id.as_str();
+        if let (Some(t), Some(&i)) = (translation, renames.get(&source_index)) {
+            let section = &t.sections[i];
+            let renamed = rename(t.slice(&section.span), section, &source_section.id);
+            outcome
+                .renamed
+                .push((section.id.clone(), source_section.id.clone()));
+            let piece = relevel(&renamed, section, source_section.level, &mut outcome);
+            out.push(&piece, Some(section.span.clone()));
+            continue;
+        }
         // A translated section keeps its place next to its old neighbours; one that comes
         // back from the obsolete area is new text here.
         let found = match (translation, translated.get(id)) {
@@ -129,8 +150,17 @@ pub fn sync_document(
         outcome.text = out.out;
         return outcome;
     };
-    let newly_obsolete: Vec<&Section> = heading_sections(&t.sections)
-        .filter(|s| !source_ids.contains(s.id.as_str()))
+    let newly_obsolete: Vec<&Section> = t
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            s.kind == SectionKind::Heading
+                && !s.id.as_str().is_empty()
+                && !source_ids.contains(s.id.as_str())
+                && !renamed_away.contains(i)
+        })
+        .map(|(_, s)| s)
         .collect();
     let still_parked: Vec<&Section> = parked
         .iter()
@@ -203,6 +233,32 @@ impl Assembler<'_> {
         }
         self.out.push_str(piece);
         self.last_end = origin.map(|o| o.end);
+    }
+}
+
+/// The section's bytes (`text`) with the id in its heading changed to `new`: the id
+/// attribute (`{#old}`, or `#old` among other attributes) and nothing else.
+fn rename(text: &str, section: &Section, new: &SectionId) -> String {
+    let heading_len = section.heading_span.end.saturating_sub(section.span.start);
+    let heading = &text[..heading_len.min(text.len())];
+    let needle = format!("#{}", section.id.as_str());
+    let at = heading
+        .rmatch_indices(&needle)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let before = heading[..at].chars().next_back();
+            let after = heading[at + needle.len()..].chars().next();
+            matches!(before, Some('{' | ' ' | '\t'))
+                && matches!(after, Some('}' | ' ' | '\t' | '.'))
+        });
+    match at {
+        Some(at) => format!(
+            "{}#{}{}",
+            &text[..at],
+            new.as_str(),
+            &text[at + needle.len()..]
+        ),
+        None => text.to_string(),
     }
 }
 

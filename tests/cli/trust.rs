@@ -1,0 +1,110 @@
+//! Issue 16, a sync a translator can trust: renamed ids, reordered sections, guarded
+//! accepts, placeholders with a fingerprint, commands that say what happened.
+
+use crate::support::Project;
+
+const JA: &str = "content/ja/article.md";
+const EN: &str = "content/en/article.md";
+
+#[test]
+fn a_renamed_id_keeps_its_translation_and_state() {
+    let project = Project::accepted_story();
+    project.edit(JA, "{#trials}", "{#clinical-trials}");
+
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md:22: renamed: article#clinical-trials (en): trials → clinical-trials\n  \
+         fix: run `yaku sync --locale en`\n\
+         1 documents, 6 sections: 5 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete, 1 renamed; 0 Fluent errors, 0 Fluent warnings\n"
+    );
+    let json = project
+        .yaku(&["check", "--locale", "en", "--format", "json"])
+        .findings()
+        .json();
+    assert_eq!(json["sections"][0]["state"], "renamed");
+    assert_eq!(json["sections"][0]["renamed_from"], "trials");
+    assert_eq!(json["summary"]["renamed"], 1);
+
+    let before = project.read(EN);
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md: renamed: trials → clinical-trials\n"
+    );
+    assert_eq!(
+        project.read(EN),
+        before.replace("{#trials}", "{#clinical-trials}"),
+        "only the id changed"
+    );
+    // The text and its state are kept: current, and sync has nothing more to do.
+    project.yaku(&["check", "--locale", "en"]).success();
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert!(!run.stdout().contains("renamed"));
+}
+
+#[test]
+fn duplicate_ids_in_a_translation_name_both_lines() {
+    let project = Project::accepted_story();
+    project.edit(EN, "{#summary}", "{#trials}");
+    let run = project.yaku(&["check", "--locale", "en"]).failure();
+    assert!(
+        run.stderr()
+            .contains("duplicate section id `trials` (first used on line 22)"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("content/en/article.md:29:1: error"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_reordered_source_is_reported_then_fixed_by_sync() {
+    let project = Project::accepted_story();
+    let ja = project.read(JA);
+    let trials_at = ja.find("## 2. 臨床試験").unwrap();
+    let summary_at = ja.find("## 3. まとめ").unwrap();
+    let moved = format!(
+        "{}{}\n{}",
+        &ja[..trials_at],
+        ja[summary_at..].trim_end(),
+        &ja[trials_at..summary_at]
+    );
+    project.write(JA, &moved);
+
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md:22: out-of-order: article#trials (en): the source has it after #summary\n  \
+         fix: run `yaku sync --locale en`\n\
+         1 documents, 6 sections: 6 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings; 1 translation files out of order\n"
+    );
+    let json = project
+        .yaku(&["check", "--locale", "en", "--format", "json"])
+        .findings()
+        .json();
+    assert_eq!(json["order"][0]["section"], "trials");
+    assert_eq!(json["summary"]["out_of_order"], 1);
+    let run = project.yaku(&["status", "--locale", "en"]).findings();
+    assert!(run
+        .stdout()
+        .ends_with("article (en): sections out of order; run `yaku sync --locale en`\n"));
+    let json = project
+        .yaku(&["status", "--locale", "en", "--format", "json"])
+        .findings()
+        .json();
+    assert_eq!(json["documents"][0]["out_of_order"], true);
+
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(run.stdout(), "content/en/article.md: reordered\n");
+    project.yaku(&["check", "--locale", "en"]).success();
+    project.yaku(&["status", "--locale", "en"]).success();
+    let json = project
+        .yaku(&["status", "--locale", "en", "--format", "json"])
+        .success()
+        .json();
+    assert!(json["documents"][0].get("out_of_order").is_none());
+}
