@@ -51,6 +51,11 @@ fn accept_refuses_a_placeholder_that_still_holds_the_source_text() {
         "直径30〜150nmの細胞外小胞です(Liang et al., 2025)。",
         "Extracellular vesicles 30–150 nm across (Liang et al., 2025).",
     );
+    project.edit(
+        "content/en/article.md",
+        "1. エクソソームとは",
+        "1. What are exosomes",
+    );
     project.yaku(&["accept", "en", "article#what"]).success();
     let json = project
         .yaku(&["check", "--format", "json", "--all", "--locale", "en"])

@@ -108,3 +108,53 @@ fn a_reordered_source_is_reported_then_fixed_by_sync() {
         .json();
     assert!(json["documents"][0].get("out_of_order").is_none());
 }
+
+#[test]
+fn accept_refuses_unreviewed_and_qa_failing_sections_with_all_as_without() {
+    let project = Project::accepted_story();
+    project.edit(JA, "56名", "65名");
+    let unreviewed = "content/en/article.md: not accepted: article#trials: stale, and the translation has not changed since it was accepted; update it, or accept it with `--reviewed` if it needs no change\n";
+
+    let run = project.yaku(&["accept", "en", "article#trials"]).findings();
+    assert_eq!(run.stdout(), unreviewed);
+    let run = project.yaku(&["accept", "en", "--all"]).findings();
+    assert_eq!(
+        run.stdout(),
+        format!("content/en/article.md: accepted 5 section(s)\n{unreviewed}")
+    );
+
+    // An edit that gets the number wrong: the QA refuses it, with the finding.
+    project.edit(EN, "56 patients", "66 patients");
+    let qa_refusal = "content/en/article.md: not accepted: article#trials: the QA found an error; fix the translation, or accept it with `--force`\n  line 25: numbers: numbers differ from the source: missing 65; not in the source 66\n";
+    let run = project.yaku(&["accept", "en", "article#trials"]).findings();
+    assert_eq!(run.stdout(), qa_refusal);
+    let run = project.yaku(&["accept", "en", "--all"]).findings();
+    assert_eq!(
+        run.stdout(),
+        format!("content/en/article.md: accepted 5 section(s)\n{qa_refusal}")
+    );
+    assert!(project.read(EN).contains("66 patients"));
+    project
+        .yaku(&["check", "--locale", "en", "--format", "json"])
+        .findings();
+
+    // Fixed: accepted.
+    project.edit(EN, "66 patients", "65 patients");
+    let run = project.yaku(&["accept", "en", "article#trials"]).success();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md: accepted 1 section(s)\n"
+    );
+    project.yaku(&["check", "--locale", "en"]).success();
+
+    // "Reviewed, no change needed" and "accepted although the QA objects" are explicit.
+    project.edit(JA, "今後の研究が期待されます。", "今後の研究が待たれます。");
+    project
+        .yaku(&["accept", "en", "article#summary", "--reviewed"])
+        .success();
+    project.edit(JA, "65名", "75名");
+    project.edit(EN, "65 patients", "65 people");
+    project
+        .yaku(&["accept", "en", "article#trials", "--force"])
+        .success();
+}

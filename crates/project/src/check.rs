@@ -402,7 +402,8 @@ mod tests {
 
     #[test]
     fn states_and_qa_findings_of_a_pair_are_reported_and_counted() {
-        // Accepted with `summary` missing its number, then `method` changed in the source.
+        // Accepted (forced) with `summary` missing its number, then `method` changed in
+        // the source.
         let project = TempProject::new(
             SOURCE,
             "## 1. Summary {#summary}\n\nThe text.\n\n## 2. Method {#method}\n\nHow.\n",
@@ -410,7 +411,17 @@ mod tests {
         let workspace = project.workspace();
         let store = workspace.project.store();
         let pairs = project.pairs(&workspace);
-        crate::accept_pair(&store, &pairs[0], &crate::AcceptRequest::default()).unwrap();
+        crate::accept_pair(
+            &workspace,
+            None,
+            &store,
+            &pairs[0],
+            &crate::AcceptRequest {
+                force: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         project.edit_source(&SOURCE.replace("方法です。", "新しい方法です。"));
         let outcome = check(&project, CheckOptions::default());
         assert_eq!(

@@ -111,7 +111,14 @@ mod tests {
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
         let store = workspace.project.store();
-        accept_pair(&store, &pairs[0], &AcceptRequest::default()).unwrap();
+        accept_pair(
+            &workspace,
+            None,
+            &store,
+            &pairs[0],
+            &AcceptRequest::default(),
+        )
+        .unwrap();
         project.edit_source(&SOURCE.replace("本文です。", "新しい本文です。"));
         project
     }

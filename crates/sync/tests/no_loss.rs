@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 use yaku_content::{parse_document, Document, ParseOptions, SectionKind};
 use yaku_sync::{
-    accept_sections, align, sync_document, AcceptSelection, SectionState, SyncOptions,
+    accept_sections, align, sync_document, AcceptOptions, AcceptSelection, SectionState,
+    SyncOptions,
 };
 
 #[derive(Debug, Clone)]
@@ -87,7 +88,16 @@ fn translate(
         out.replace_range(body_start..section.span.end, &format!("\n{paragraph}\n\n"));
     }
     let document = parse(&out);
-    accept_sections(source, &document, &AcceptSelection::All, false).text
+    accept_sections(
+        source,
+        &document,
+        &AcceptSelection::All,
+        AcceptOptions {
+            identical: false,
+            reviewed: true,
+        },
+    )
+    .text
 }
 
 proptest! {
@@ -223,7 +233,7 @@ proptest! {
         }
         let document = parse(&translation);
         let original: Vec<String> = document.sections.iter().map(|s| document.slice(&s.span).to_string()).collect();
-        let translation = accept_sections(&source, &document, &AcceptSelection::All, true).text;
+        let translation = accept_sections(&source, &document, &AcceptSelection::All, AcceptOptions { identical: true, reviewed: true }).text;
 
         // s1 and s2 go, then s3 (the area is rewritten with what it holds), then all return.
         let steps: [&[usize]; 3] = [&[0, 3], &[0], &[0, 1, 2, 3]];
@@ -235,7 +245,7 @@ proptest! {
         }
         let restored = parse(&text);
         prop_assert!(restored.obsolete.is_none(), "{}", text);
-        let accepted = parse(&accept_sections(&source, &parse(&translation_of(&original)), &AcceptSelection::All, true).text);
+        let accepted = parse(&accept_sections(&source, &parse(&translation_of(&original)), &AcceptSelection::All, AcceptOptions { identical: true, reviewed: true }).text);
         let last = accepted.sections.len() - 1;
         for (i, (before, after)) in accepted.sections.iter().zip(&restored.sections).enumerate() {
             let (before, after) = (accepted.slice(&before.span), restored.slice(&after.span));

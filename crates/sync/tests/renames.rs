@@ -3,7 +3,8 @@
 
 use yaku_content::{parse_document, Document, ParseOptions};
 use yaku_sync::{
-    accept_sections, align, out_of_order, sync_document, AcceptSelection, SectionState, SyncOptions,
+    accept_sections, align, out_of_order, sync_document, AcceptOptions, AcceptSelection,
+    SectionState, SyncOptions,
 };
 
 fn parse(text: &str) -> Document {
@@ -19,7 +20,7 @@ fn accepted(source: &str, translation: &str) -> String {
         &parse(source),
         &parse(translation),
         &AcceptSelection::All,
-        false,
+        AcceptOptions::default(),
     )
     .text
 }
