@@ -8,7 +8,10 @@ use crate::{output, Exit, Failure};
 
 /// Arguments of `yaku accept`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["targets", "all", "edited"])))]
+#[command(
+    group(clap::ArgGroup::new("what").args(["targets", "all", "edited"])),
+    override_usage = "yaku accept [OPTIONS] <LOCALE> <DOC>[#<SECTION>]...\n       yaku accept [OPTIONS] <LOCALE> --all|--edited [DOC]..."
+)]
 pub struct Args {
     /// The target locale.
     locale: String,
@@ -36,6 +39,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    if args.targets.is_empty() && !args.all && !args.edited {
+        // Checked here rather than by clap, whose message names the locale last.
+        return Err(Failure(
+            "error: say what to accept: `yaku accept <locale> <doc>[#<section>]...`, `--all` or `--edited`".to_string(),
+        ));
+    }
     let workspace = super::open(context)?;
     let locales = workspace.locales(Some(&args.locale))?;
     let _lock = workspace.lock("accept")?;
@@ -99,6 +108,16 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 }
             }
         }
+    }
+    if out.is_empty() {
+        out = if args.edited {
+            format!(
+                "nothing to accept: no stale section in {} was edited since it was accepted\n",
+                args.locale
+            )
+        } else {
+            format!("nothing to accept in {}\n", args.locale)
+        };
     }
     output::print(&out);
     Ok(if refused_any {

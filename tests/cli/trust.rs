@@ -158,3 +158,64 @@ fn accept_refuses_unreviewed_and_qa_failing_sections_with_all_as_without() {
         .yaku(&["accept", "en", "article#trials", "--force"])
         .success();
 }
+
+#[test]
+fn commands_with_nothing_to_do_say_so_and_accept_takes_the_locale_first() {
+    let project = Project::accepted_story();
+    let run = project.yaku(&["accept", "en", "--edited"]).success();
+    assert_eq!(
+        run.stdout(),
+        "nothing to accept: no stale section in en was edited since it was accepted\n"
+    );
+    let run = project.yaku(&["diff", "en"]).success();
+    assert_eq!(
+        run.stdout(),
+        "nothing to translate: no stale, missing or untranslated section (en)\n"
+    );
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(
+        run.stdout(),
+        "every translation already has the source's shape\n"
+    );
+
+    let help = project.yaku(&["accept", "--help"]).success();
+    assert!(help.stdout().contains(
+        "Usage: yaku accept [OPTIONS] <LOCALE> <DOC>[#<SECTION>]...\n       yaku accept [OPTIONS] <LOCALE> --all|--edited [DOC]...\n"
+    ));
+    let run = project.yaku(&["accept", "en"]).failure();
+    assert!(run
+        .stderr()
+        .starts_with("error: say what to accept: `yaku accept <locale>"));
+}
+
+#[test]
+fn diff_shows_the_source_of_new_sections() {
+    let project = Project::accepted_story();
+    let ja = project.read(JA);
+    project.write(
+        JA,
+        &format!("{ja}\n## 4. 参考 {{#notes}}\n\n新しい節です。\n"),
+    );
+    let run = project.yaku(&["--color", "never", "diff", "en"]).findings();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md:29: new: article#notes (en)\n\
+         missing in the translation; the source to translate:\n    \
+         │ ## 4. 参考 {#notes}\n    \
+         │\n    \
+         │ 新しい節です。\n\n"
+    );
+    project.yaku(&["sync", "--locale", "en"]).success();
+    let run = project
+        .yaku(&["--color", "never", "diff", "en", "article#notes"])
+        .findings();
+    assert!(run
+        .stdout()
+        .starts_with("content/en/article.md:34: new: article#notes (en)\nuntranslated in the translation; the source to translate:\n"));
+    let json = project
+        .yaku(&["diff", "en", "--format", "json"])
+        .findings()
+        .json();
+    assert_eq!(json[0]["state"], "untranslated");
+    assert_eq!(json[0]["changes"][0]["op"], "insert");
+}
