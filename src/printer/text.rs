@@ -93,8 +93,12 @@ impl Printer for TextPrinter {
                 0 => String::new(),
                 n => format!(", {n} renamed"),
             };
+            let in_progress = match summary.in_progress {
+                0 => String::new(),
+                n => format!(", {n} in progress"),
+            };
             out.push_str(&format!(
-                "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete{renamed}; {} Fluent errors, {} Fluent warnings{orphans}\n",
+                "{} documents, {} sections: {} current, {} stale{in_progress}, {} untranslated, {} missing, {} obsolete{renamed}; {} Fluent errors, {} Fluent warnings{orphans}\n",
                 summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
                 summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
             ));

@@ -219,3 +219,47 @@ fn diff_shows_the_source_of_new_sections() {
     assert_eq!(json[0]["state"], "untranslated");
     assert_eq!(json[0]["changes"][0]["op"], "insert");
 }
+
+#[test]
+fn status_tells_stale_from_in_progress_and_counts_changed_characters() {
+    let project = Project::accepted_story();
+    project.edit(JA, "56名", "65名");
+    project.edit(JA, "今後の研究が期待されます。", "今後の研究が待たれます。");
+    // The translator has started on `summary`, not on `trials`.
+    project.edit(
+        EN,
+        "Further research is awaited.",
+        "More research is awaited.",
+    );
+    let ja = project.read(JA);
+    project.write(
+        JA,
+        &format!("{ja}\n## 4. 参考 {{#notes}}\n\n新しい節です。\n"),
+    );
+
+    let json = project
+        .yaku(&["status", "--locale", "en", "--format", "json"])
+        .findings()
+        .json();
+    let en = &json["documents"][0];
+    assert_eq!(en["counts"]["stale"], 1);
+    assert_eq!(en["counts"]["in_progress"], 1);
+    assert_eq!(en["counts"]["missing"], 1);
+    // 2 ("65" for "56") + 1 ("た": "期待されます" → "待たれます") + 11 (all of the new
+    // section: "4.参考" and "新しい節です。"), not the whole text of the stale sections.
+    assert_eq!(en["chars_left"], 2 + 1 + 11);
+
+    let run = project.yaku(&["status", "--locale", "en"]).findings();
+    assert_eq!(
+        run.stdout(),
+        "DOCUMENT  LOCALE  CURRENT  STALE  IN PROGRESS  UNTRANSLATED  MISSING  OBSOLETE   DONE  CHARS LEFT\n\
+         article   en            4      1            1             0        1         0  57.1%          14\n"
+    );
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert!(run
+        .stdout()
+        .contains("content/en/article.md:29: in-progress: article#summary (en)\n"));
+    assert!(run.stdout().ends_with(
+        "1 documents, 7 sections: 4 current, 1 stale, 1 in progress, 0 untranslated, 1 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings\n"
+    ));
+}

@@ -307,17 +307,14 @@ impl CheckOutcome {
 
 /// Adds a pair's section counts to the summary.
 fn add_counts(counts: StateCounts, summary: &mut Summary) {
-    summary.sections += SectionState::ALL
-        .iter()
-        .map(|&state| counts.get(state))
-        .sum::<usize>();
+    summary.sections += counts.total();
     summary.current += counts.current;
     summary.stale += counts.stale;
     summary.untranslated += counts.untranslated;
     summary.missing += counts.missing;
     summary.obsolete += counts.obsolete;
-    summary.sections += counts.renamed;
     summary.renamed += counts.renamed;
+    summary.in_progress += counts.in_progress;
 }
 
 /// Translations left behind when a source document was renamed or deleted.

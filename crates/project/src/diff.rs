@@ -2,9 +2,9 @@
 //! the baseline's text taken from the [`SourceStore`](crate::SourceStore).
 
 use yaku_content::Marker;
-use yaku_sync::{align, diff_text, Change, SectionState};
+use yaku_sync::{align, diff_text, Alignment, Change, SectionState};
 
-use crate::{BadBaseline, Pair, Workspace};
+use crate::{BadBaseline, Pair, SourceStore, Workspace};
 
 /// A stale section and the change in its source since it was accepted, or a section to
 /// translate from scratch (missing or untranslated: its whole source text, inserted):
@@ -17,7 +17,8 @@ pub struct StaleChange {
     pub locale: String,
     /// The section id.
     pub section: String,
-    /// `missing` or `untranslated` for a new section; absent for a stale one.
+    /// `missing` or `untranslated` for a new section; absent for a stale one (edited
+    /// since or not).
     #[serde(skip_serializing_if = "is_stale")]
     pub state: SectionState,
     /// The translation file, for display.
@@ -34,7 +35,7 @@ pub struct StaleChange {
 }
 
 fn is_stale(state: &SectionState) -> bool {
-    *state == SectionState::Stale
+    state.is_stale()
 }
 
 impl StaleChange {
@@ -101,7 +102,7 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
                 });
                 continue;
             }
-            if alignment.state != SectionState::Stale {
+            if !alignment.state.is_stale() {
                 continue;
             }
             let (Some(translation), Some(si), Some(ti)) =
@@ -138,6 +139,32 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
         }
     }
     found
+}
+
+/// The characters (whitespace not counted) that the source inserted or replaced in a
+/// stale section since its baseline: what is left to translate. `None` when the
+/// alignment is not stale or the baseline's text is not in `store`.
+pub fn changed_chars(store: &SourceStore, pair: &Pair, alignment: &Alignment) -> Option<usize> {
+    if !alignment.state.is_stale() {
+        return None;
+    }
+    let translation = pair.translation.as_ref()?;
+    let source_section = &pair.source.document.sections[alignment.source?];
+    let translated = translation.document.sections.get(alignment.translation?)?;
+    let Some(Marker::Accepted { source, .. }) = translated.marker() else {
+        return None;
+    };
+    let old = store.get(source).ok()??;
+    let now = pair.source.document.text_without_marker(source_section);
+    Some(
+        diff_text(old.trim_end(), now.trim_end())
+            .iter()
+            .map(|change| match change {
+                Change::Insert(text) => text.chars().filter(|c| !c.is_whitespace()).count(),
+                _ => 0,
+            })
+            .sum(),
+    )
 }
 
 #[cfg(test)]

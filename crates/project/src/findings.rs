@@ -234,7 +234,7 @@ impl Finding {
 /// The command that moves a section out of `state`.
 fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> Option<String> {
     Some(match state {
-        SectionState::Stale => format!("review `yaku diff {locale} {doc}#{section}`, update the translation, then `yaku accept {locale} {doc}#{section}`"),
+        SectionState::Stale | SectionState::InProgress => format!("review `yaku diff {locale} {doc}#{section}`, update the translation, then `yaku accept {locale} {doc}#{section}`"),
         SectionState::Untranslated => format!("translate it, then `yaku accept {locale} {doc}#{section}`"),
         // Sync parks headed sections; a lead or front matter it cannot park, nor delete.
         SectionState::Obsolete
@@ -268,6 +268,10 @@ pub struct Summary {
     /// Sections whose id the source renamed (absent when none).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub renamed: usize,
+    /// Stale sections edited since they were accepted (absent when none; `stale` counts
+    /// the untouched ones).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub in_progress: usize,
     /// Fluent errors.
     pub fluent_errors: usize,
     /// Fluent warnings.
@@ -354,7 +358,7 @@ mod schema {
     use schemars::{json_schema, Schema, SchemaGenerator};
 
     pub fn state(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "enum": ["current", "stale", "untranslated", "missing", "obsolete", "renamed"] })
+        json_schema!({ "enum": ["current", "stale", "untranslated", "missing", "obsolete", "renamed", "in-progress"] })
     }
 
     pub fn severity(_: &mut SchemaGenerator) -> Schema {

@@ -111,7 +111,7 @@ pub fn accept_sections(
             AcceptSelection::All => true,
             AcceptSelection::Edited => matches!(
                 (alignment.state, section.marker()),
-                (SectionState::Stale, Some(Marker::Accepted { text, .. })) if text != section.fingerprint
+                (SectionState::InProgress, Some(Marker::Accepted { text, .. })) if text != section.fingerprint
             ),
         };
         if !selected {

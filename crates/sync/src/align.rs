@@ -158,6 +158,9 @@ fn state_of(source: &Section, translation: &Section) -> SectionState {
         Some(Marker::Accepted {
             source: baseline, ..
         }) if baseline == source.fingerprint => SectionState::Current,
+        Some(Marker::Accepted { text, .. }) if text != translation.fingerprint => {
+            SectionState::InProgress
+        }
         Some(Marker::Accepted { .. }) => SectionState::Stale,
         Some(Marker::Untranslated) | None => SectionState::Untranslated,
     }

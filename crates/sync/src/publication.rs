@@ -63,7 +63,7 @@ pub enum Publication {
 pub fn publication(state: SectionState, policy: Policy) -> Publication {
     match state {
         SectionState::Current | SectionState::Renamed => Publication::Current,
-        SectionState::Stale => match policy.on_stale {
+        SectionState::Stale | SectionState::InProgress => match policy.on_stale {
             StalePolicy::Publish => Publication::Stale,
             StalePolicy::Fallback => Publication::Fallback,
             StalePolicy::Fail => Publication::Failed,

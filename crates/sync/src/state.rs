@@ -10,8 +10,13 @@ use std::fmt;
 pub enum SectionState {
     /// The recorded baseline equals the source section's fingerprint now.
     Current,
-    /// A baseline is recorded and differs: the source changed since.
+    /// A baseline is recorded and differs: the source changed since, and the translated
+    /// text has not changed since it was accepted (untouched).
     Stale,
+    /// Stale, and the translated text has changed since it was accepted: a translator is
+    /// updating it.
+    #[serde(rename = "in-progress")]
+    InProgress,
     /// Present as a placeholder (or never accepted).
     Untranslated,
     /// The source has the section and the translation does not.
@@ -24,8 +29,14 @@ pub enum SectionState {
 }
 
 impl SectionState {
-    /// Every state, in report order, except `Renamed`, which is reported only where a
-    /// section has it (so outputs without one are unchanged).
+    /// Whether the source changed since the translation was accepted (stale, edited
+    /// since or not).
+    pub fn is_stale(self) -> bool {
+        matches!(self, SectionState::Stale | SectionState::InProgress)
+    }
+
+    /// Every state, in report order, except `Renamed` and `InProgress`, which are
+    /// reported only where a section has them (so outputs without one are unchanged).
     pub const ALL: [SectionState; 5] = [
         SectionState::Current,
         SectionState::Stale,
@@ -43,6 +54,7 @@ impl SectionState {
             SectionState::Missing => "missing",
             SectionState::Obsolete => "obsolete",
             SectionState::Renamed => "renamed",
+            SectionState::InProgress => "in-progress",
         }
     }
 }
