@@ -263,3 +263,91 @@ fn status_tells_stale_from_in_progress_and_counts_changed_characters() {
         "1 documents, 7 sections: 4 current, 1 stale, 1 in progress, 0 untranslated, 1 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings\n"
     ));
 }
+
+/// The marker line of the placeholder of `id` in `text`.
+fn marker_of(text: &str, id: &str) -> String {
+    let at = text.find(&format!("{{#{id}}}\n")).unwrap();
+    text[at..].lines().nth(1).unwrap().to_string()
+}
+
+#[test]
+fn a_placeholder_is_refreshed_while_untouched_and_kept_once_started() {
+    let project = Project::accepted_story();
+    let ja = project.read(JA);
+    project.write(
+        JA,
+        &format!("{ja}\n## 4. 参考 {{#notes}}\n\n新しい節です。\n"),
+    );
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(run.stdout(), "content/en/article.md: placeholder: notes\n");
+    let first = marker_of(&project.read(EN), "notes");
+    assert!(
+        first.starts_with("<!-- yaku:untranslated ") && first.len() == 43,
+        "{first}"
+    );
+
+    // The source changes; nobody touched the placeholder: it is refreshed.
+    project.edit(JA, "新しい節です。", "新しい節の本文です。");
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(run.stdout(), "content/en/article.md: refreshed: notes\n");
+    let en = project.read(EN);
+    assert!(en.ends_with("\n\n新しい節の本文です。\n"), "{en}");
+    assert_ne!(marker_of(&en, "notes"), first);
+    project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(project.read(EN), en, "idempotent");
+
+    // A translator starts on it; then the source changes again: the start is kept and
+    // the section is reported stale.
+    project.edit(EN, "新しい節の本文です。", "The text of the new section.");
+    project.edit(JA, "新しい節の本文です。", "新しい節の本文です。追記。");
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(
+        run.stdout(),
+        "every translation already has the source's shape\n"
+    );
+    assert!(project.read(EN).contains("The text of the new section."));
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert!(
+        run.stdout()
+            .starts_with("content/en/article.md:34: stale: article#notes (en)\n"),
+        "{}",
+        run.stdout()
+    );
+
+    // `--edited` takes edited placeholders.
+    project.edit(EN, "## 4. 参考 {#notes}", "## 4. Notes {#notes}");
+    project.edit(
+        EN,
+        "The text of the new section.",
+        "The text of the new section. An addition.",
+    );
+    let run = project.yaku(&["accept", "en", "--edited"]).success();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md: accepted 1 section(s)\n"
+    );
+    project.yaku(&["check", "--locale", "en"]).success();
+}
+
+#[test]
+fn placeholders_written_before_fingerprints_are_still_read() {
+    let project = Project::accepted_story();
+    let ja = project.read(JA);
+    project.write(
+        JA,
+        &format!("{ja}\n## 4. 参考 {{#notes}}\n\n新しい節です。\n"),
+    );
+    project.yaku(&["sync", "--locale", "en"]).success();
+    let en = project.read(EN);
+    let marker = marker_of(&en, "notes");
+    project.write(EN, &en.replace(&marker, "<!-- yaku:untranslated -->"));
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert!(run
+        .stdout()
+        .starts_with("content/en/article.md:34: untranslated: article#notes (en)\n"));
+    // What an old placeholder held is unknown: sync leaves it as it is.
+    project.edit(JA, "新しい節です。", "新しい節の本文です。");
+    let before = project.read(EN);
+    project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(project.read(EN), before);
+}

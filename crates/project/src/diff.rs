@@ -114,10 +114,12 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
             let translated = &translation.document.sections[ti];
             let now = pair.source.document.text_without_marker(source_section);
             let baseline = match translated.marker() {
-                Some(Marker::Accepted { source, .. }) => store.get(source).unwrap_or_else(|bad| {
-                    found.damaged.push(bad);
-                    None
-                }),
+                Some(Marker::Accepted { source, .. } | Marker::Placeholder { source }) => {
+                    store.get(source).unwrap_or_else(|bad| {
+                        found.damaged.push(bad);
+                        None
+                    })
+                }
                 _ => None,
             };
             let changes = match &baseline {
@@ -151,7 +153,9 @@ pub fn changed_chars(store: &SourceStore, pair: &Pair, alignment: &Alignment) ->
     let translation = pair.translation.as_ref()?;
     let source_section = &pair.source.document.sections[alignment.source?];
     let translated = translation.document.sections.get(alignment.translation?)?;
-    let Some(Marker::Accepted { source, .. }) = translated.marker() else {
+    let Some(Marker::Accepted { source, .. } | Marker::Placeholder { source }) =
+        translated.marker()
+    else {
         return None;
     };
     let old = store.get(source).ok()??;

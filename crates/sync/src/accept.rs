@@ -109,16 +109,25 @@ pub fn accept_sections(
         let selected = match selection {
             AcceptSelection::Sections(_) => wanted.contains(alignment.id.as_str()),
             AcceptSelection::All => true,
-            AcceptSelection::Edited => matches!(
-                (alignment.state, section.marker()),
-                (SectionState::InProgress, Some(Marker::Accepted { text, .. })) if text != section.fingerprint
-            ),
+            // Stale sections being updated, and placeholders a translator has edited.
+            AcceptSelection::Edited => match section.marker() {
+                Some(Marker::Accepted { text, .. }) => {
+                    alignment.state == SectionState::InProgress && text != section.fingerprint
+                }
+                Some(Marker::Placeholder { source }) => section.fingerprint != source,
+                Some(Marker::Untranslated) => section.fingerprint != source_section.fingerprint,
+                None => false,
+            },
         };
         if !selected {
             continue;
         }
-        let is_placeholder = !matches!(section.marker(), Some(Marker::Accepted { .. }))
-            && section.fingerprint == source_section.fingerprint;
+        let is_placeholder = match section.marker() {
+            Some(Marker::Accepted { .. }) => false,
+            // Untouched, whichever version of the source it holds.
+            Some(Marker::Placeholder { source }) if source == section.fingerprint => true,
+            _ => section.fingerprint == source_section.fingerprint,
+        };
         if is_placeholder && !options.identical {
             refused.push((alignment.id.to_string(), Refusal::Placeholder));
             continue;

@@ -162,7 +162,16 @@ fn state_of(source: &Section, translation: &Section) -> SectionState {
             SectionState::InProgress
         }
         Some(Marker::Accepted { .. }) => SectionState::Stale,
-        Some(Marker::Untranslated) | None => SectionState::Untranslated,
+        // A placeholder a translator started on, whose source has changed since: the
+        // start was made on an old source. (An untouched one is refreshed by sync.)
+        Some(Marker::Placeholder { source: held })
+            if held != source.fingerprint && translation.fingerprint != held =>
+        {
+            SectionState::Stale
+        }
+        Some(Marker::Untranslated | Marker::Placeholder { .. }) | None => {
+            SectionState::Untranslated
+        }
     }
 }
 

@@ -33,6 +33,8 @@ pub struct SyncOutcome {
     pub purged: Vec<SectionId>,
     /// Sections whose heading level was changed to the source's.
     pub relevelled: Vec<SectionId>,
+    /// Untouched placeholders whose source changed, replaced by the source's new text.
+    pub refreshed: Vec<SectionId>,
     /// Sections whose id the source renamed, renamed in place: (old id, new id).
     pub renamed: Vec<(SectionId, SectionId)>,
 }
@@ -60,6 +62,10 @@ pub fn sync_document(
         .iter()
         .find(|s| s.kind == SectionKind::FrontMatter);
     match (find(SectionKind::FrontMatter), source_fm) {
+        (Some((_, fm)), Some(source_fm)) if needs_refresh(fm, source_fm) => {
+            out.push(&front_matter_placeholder(source, source_fm, le), None);
+            outcome.refreshed.push(fm.id.clone());
+        }
         (Some((t, fm)), _) => out.push(t.slice(&fm.span), Some(fm.span.clone())),
         (None, Some(fm)) => {
             out.push(&front_matter_placeholder(source, fm, le), None);
@@ -79,6 +85,10 @@ pub fn sync_document(
         (Some(lead), _) if is_tracked(lead) && !lead_has_content => {
             out.push(&lead_placeholder(source, lead, le), None);
             outcome.inserted.push(lead.id.clone());
+        }
+        (Some(lead), Some((_, translated))) if needs_refresh(translated, lead) => {
+            out.push(&lead_placeholder(source, lead, le), None);
+            outcome.refreshed.push(lead.id.clone());
         }
         (_, Some((t, lead))) if !lead.span.is_empty() => {
             out.push(t.slice(&lead.span), Some(lead.span.clone()))
@@ -134,6 +144,10 @@ pub fn sync_document(
             }),
         };
         match found {
+            Some((_, section, true)) if needs_refresh(section, source_section) => {
+                outcome.refreshed.push(section.id.clone());
+                out.push(&section_placeholder(source, source_section, le), None);
+            }
             Some((text, section, in_place)) => {
                 let piece = relevel(text, section, source_section.level, &mut outcome);
                 out.push(&piece, in_place.then(|| section.span.clone()));
@@ -197,6 +211,18 @@ pub fn sync_document(
     }
     outcome.text = out.out;
     outcome
+}
+
+/// Whether `translated` is a placeholder nobody has touched, made from another version
+/// of `source` than the one now: sync replaces it with the source's new text. A
+/// placeholder without a recorded fingerprint (yaku 0.1) is never refreshed: what it
+/// held is unknown.
+fn needs_refresh(translated: &Section, source: &Section) -> bool {
+    matches!(
+        translated.marker(),
+        Some(Marker::Placeholder { source: held })
+            if held == translated.fingerprint && held != source.fingerprint
+    )
 }
 
 fn heading_sections(sections: &[Section]) -> impl Iterator<Item = &Section> {
@@ -309,7 +335,9 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
     }
     let mut out = format!("{}{le}", format.open());
     if is_tracked(fm) {
-        out.push_str(&format.marker_line(Marker::Untranslated));
+        out.push_str(&format.marker_line(Marker::Placeholder {
+            source: fm.fingerprint,
+        }));
         out.push_str(le);
     }
     out.push_str(&convert_line_endings(&body, le));
@@ -325,7 +353,10 @@ fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
         without_leading_blank_lines(text.strip_prefix('\u{feff}').unwrap_or(&text)),
         le,
     );
-    format!("{}{le}{le}{body}", Marker::Untranslated.to_markdown())
+    let marker = Marker::Placeholder {
+        source: lead.fingerprint,
+    };
+    format!("{}{le}{le}{body}", marker.to_markdown())
 }
 
 /// `text` from its first line that is not blank. That line keeps its indentation, which
@@ -351,7 +382,12 @@ fn section_placeholder(source: &Document, section: &Section, le: &str) -> String
     if !out.ends_with('\n') {
         out.push_str(le);
     }
-    out.push_str(&Marker::Untranslated.to_markdown());
+    out.push_str(
+        &Marker::Placeholder {
+            source: section.fingerprint,
+        }
+        .to_markdown(),
+    );
     out.push_str(le);
     let body_span = section.heading_span.end..section.span.end;
     let body = match &section.marker {
