@@ -1,4 +1,5 @@
-//! `yaku diff`: what changed in the source since each stale section was translated.
+//! `yaku diff`: what changed in the source since each stale section was translated, and
+//! the source text of each section still to translate (missing or untranslated).
 
 use yaku_project::{stale_changes, StaleChange};
 use yaku_sync::Change;
@@ -50,6 +51,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     }
     let out = match args.format {
         Format::Json => to_json(&found.changes)?,
+        Format::Text if found.changes.is_empty() => format!(
+            "nothing to translate: no stale, missing or untranslated section ({})\n",
+            args.locale
+        ),
         Format::Text => render_text(&found.changes, &Style::new(context.color)),
     };
     output::print(&out);
@@ -63,6 +68,27 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
 fn render_text(diffs: &[StaleChange], style: &Style) -> String {
     let mut out = String::new();
     for diff in diffs {
+        if diff.is_new() {
+            out.push_str(&style.bold(&format!(
+                "{}:{}: new: {}#{} ({})\n",
+                diff.path, diff.line, diff.doc, diff.section, diff.locale
+            )));
+            out.push_str(&style.dim(&format!(
+                "{} in the translation; the source to translate:\n",
+                diff.state
+            )));
+            let body: String = diff
+                .changes
+                .iter()
+                .filter_map(|change| match change {
+                    Change::Insert(text) => Some(output::visible(text)),
+                    _ => None,
+                })
+                .collect();
+            out.push_str(&indent(body.trim()));
+            out.push('\n');
+            continue;
+        }
         out.push_str(&style.bold(&format!(
             "{}:{}: stale: {}#{} ({})\n",
             diff.path, diff.line, diff.doc, diff.section, diff.locale

@@ -46,7 +46,8 @@ pub enum Command {
     Status(status::Args),
     /// Fail when any translation is not current or any file is broken (for CI).
     Check(check::Args),
-    /// Show what changed in the source since each stale section was translated.
+    /// Show what changed in the source since each stale section was translated, and the
+    /// source of each section still to translate.
     Diff(diff::Args),
     /// Bring translation files into the source's shape.
     Sync(sync::Args),

@@ -45,11 +45,12 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let options = SyncOptions {
         purge_obsolete: args.purge_obsolete,
     };
+    let store = workspace.project.store();
     let sync = |pair: &Pair, _: &SourceShared<'_>| {
         report(
             pair,
             &workspace.display(&pair.translation_path),
-            sync_pair(pair, options, args.dry_run),
+            sync_pair(&store, pair, options, args.dry_run),
         )
     };
     // What changed is printed document by document, as it comes: a dry run over a large
@@ -158,9 +159,18 @@ fn describe(created: bool, outcome: &yaku_sync::SyncOutcome) -> String {
     if created {
         parts.push("created".to_string());
     }
+    if !outcome.renamed.is_empty() {
+        let names: Vec<String> = outcome
+            .renamed
+            .iter()
+            .map(|(old, new)| format!("{old} → {new}"))
+            .collect();
+        parts.push(format!("renamed: {}", names.join(", ")));
+    }
     for (ids, what) in [
         (&outcome.inserted, "placeholder"),
         (&outcome.restored, "restored"),
+        (&outcome.refreshed, "refreshed"),
         (&outcome.obsoleted, "obsolete"),
         (&outcome.purged, "purged"),
         (&outcome.relevelled, "relevelled"),

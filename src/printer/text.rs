@@ -29,12 +29,23 @@ impl Printer for TextPrinter {
     fn finding(&mut self, finding: Finding) {
         let line = match &finding {
             Finding::Section(f) if f.state == SectionState::Current => return,
+            Finding::Section(f) if f.renamed_from.is_some() => {
+                format!("{}:{}: renamed: {}\n", f.path, f.line, finding.message())
+            }
             Finding::Section(f) => format!(
                 "{}:{}: {}: {}#{} ({})\n",
                 f.path, f.line, f.state, f.doc, f.section, f.locale
             ),
             Finding::Orphaned(f) => {
                 format!("{}:{}: orphaned: {}\n", f.path, f.line, finding.message())
+            }
+            Finding::Order(f) => {
+                format!(
+                    "{}:{}: out-of-order: {}\n",
+                    f.path,
+                    f.line,
+                    finding.message()
+                )
             }
             Finding::Qa(f) => {
                 self.qa_seen = true;
@@ -57,7 +68,9 @@ impl Printer for TextPrinter {
             }
         };
         let fix = match (&finding, finding.fix()) {
-            (Finding::Section(_) | Finding::Orphaned(_), Some(fix)) => format!("  fix: {fix}\n"),
+            (Finding::Section(_) | Finding::Order(_) | Finding::Orphaned(_), Some(fix)) => {
+                format!("  fix: {fix}\n")
+            }
             _ => String::new(),
         };
         // A file name or a quoted text may hold control characters: they are shown, not
@@ -72,8 +85,20 @@ impl Printer for TextPrinter {
                 0 => String::new(),
                 n => format!("; {n} orphaned translation files"),
             };
+            let orphans = match summary.out_of_order {
+                0 => orphans,
+                n => format!("{orphans}; {n} translation files out of order"),
+            };
+            let renamed = match summary.renamed {
+                0 => String::new(),
+                n => format!(", {n} renamed"),
+            };
+            let in_progress = match summary.in_progress {
+                0 => String::new(),
+                n => format!(", {n} in progress"),
+            };
             out.push_str(&format!(
-                "{} documents, {} sections: {} current, {} stale, {} untranslated, {} missing, {} obsolete; {} Fluent errors, {} Fluent warnings{orphans}\n",
+                "{} documents, {} sections: {} current, {} stale{in_progress}, {} untranslated, {} missing, {} obsolete{renamed}; {} Fluent errors, {} Fluent warnings{orphans}\n",
                 summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
                 summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
             ));

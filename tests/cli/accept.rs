@@ -10,7 +10,10 @@ fn accept_changes_only_the_marker_line() {
     let project = Project::accepted_story();
     project.edit(JA, "今後の研究が期待されます。", "今後の研究が待たれます。");
     let before = project.read(EN);
-    project.yaku(&["accept", "en", "article#summary"]).success();
+    // The English needs no change: reviewed.
+    project
+        .yaku(&["accept", "en", "article#summary", "--reviewed"])
+        .success();
     let after = project.read(EN);
     let changed: Vec<(&str, &str)> = before
         .lines()
@@ -55,7 +58,9 @@ fn accept_a_whole_document() {
     let project = Project::accepted_story();
     project.edit(JA, "56名", "65名");
     project.edit(JA, "今後の研究が期待されます。", "今後の研究が待たれます。");
-    project.yaku(&["accept", "zh-Hans", "article"]).success();
+    project
+        .yaku(&["accept", "zh-Hans", "article", "--reviewed", "--force"])
+        .success();
     assert_eq!(
         states(&project),
         expect(&[("en", "trials", "stale"), ("en", "summary", "stale")])

@@ -48,10 +48,15 @@ fn diff_json_lists_changes_and_the_translation() {
 }
 
 #[test]
-fn diff_with_nothing_stale_reports_nothing() {
+fn diff_with_nothing_stale_says_so_in_one_line() {
     let project = Project::accepted_story();
     let run = project.yaku(&["diff", "en"]).success();
-    assert_eq!(run.stdout(), "");
+    assert_eq!(
+        run.stdout(),
+        "nothing to translate: no stale, missing or untranslated section (en)\n"
+    );
+    let run = project.yaku(&["diff", "en", "--format", "json"]).success();
+    assert_eq!(run.stdout(), "[]\n");
     project.yaku(&["diff", "en", "article#nope"]).failure();
     project.yaku(&["diff", "xx"]).failure();
 }

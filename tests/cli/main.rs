@@ -19,3 +19,4 @@ mod reliability;
 mod repository;
 mod story;
 mod sync;
+mod trust;

@@ -10,7 +10,7 @@ fn accepted(fixture: &str, locales: &[&str]) -> Project {
     let project = Project::fixture(fixture);
     for locale in locales {
         project
-            .yaku(&["accept", locale, "--all", "--identical"])
+            .yaku(&["accept", locale, "--all", "--identical", "--force"])
             .success();
     }
     project

@@ -65,9 +65,16 @@ fn an_added_section_is_missing_and_sync_puts_a_placeholder_in_its_place() {
     project.yaku(&["sync"]).success();
     let after = project.read(EN);
     let trials = after.find("{#trials}").unwrap();
+    // The placeholder records the fingerprint of the source text it holds.
     let safety = after
-        .find("## 2.5 安全性 {#safety}\n<!-- yaku:untranslated -->\n\n副作用は限定的です。")
+        .find("## 2.5 安全性 {#safety}\n<!-- yaku:untranslated ")
         .unwrap();
+    let marker_end = safety + after[safety..].find(" -->\n").unwrap();
+    assert_eq!(
+        after[safety..marker_end].len(),
+        "## 2.5 安全性 {#safety}\n<!-- yaku:untranslated ".len() + 16
+    );
+    assert!(after[marker_end..].starts_with(" -->\n\n副作用は限定的です。"));
     let summary = after.find("{#summary}").unwrap();
     assert!(
         trials < safety && safety < summary,

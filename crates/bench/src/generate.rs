@@ -5,7 +5,7 @@ use std::path::Path;
 
 use yaku_content::{parse_document, Document, Fingerprint, ParseOptions};
 use yaku_project::SourceStore;
-use yaku_sync::{accept_sections, AcceptSelection};
+use yaku_sync::{accept_sections, AcceptOptions, AcceptSelection};
 
 use crate::article::Article;
 use crate::filler::Script;
@@ -106,7 +106,15 @@ pub fn generate_article(
         let mut rng = Rng::stream(seed, &[index as u64, key_of(locale)]);
         let raw = variant.render_translation(Script::of_locale(locale), &mut rng);
         let translation = parse(&raw, &format!("{locale} translation of {doc}"))?;
-        let outcome = accept_sections(&source, &translation, &AcceptSelection::All, true);
+        let outcome = accept_sections(
+            &source,
+            &translation,
+            &AcceptSelection::All,
+            AcceptOptions {
+                identical: true,
+                reviewed: true,
+            },
+        );
         if !outcome.refused.is_empty() {
             return Err(Error(format!(
                 "accepting the {locale} translation of {doc} refused {:?}",

@@ -2,8 +2,10 @@
 //!
 //! In Markdown a marker is an HTML comment, invisible in every renderer:
 //! `<!-- yaku:source <fingerprint> text <fingerprint> -->` for a section accepted against
-//! a version of the source, `<!-- yaku:untranslated -->` for a placeholder. In TOML front
-//! matter the same words stand in a comment: `# yaku:source … text …`.
+//! a version of the source, `<!-- yaku:untranslated <fingerprint> -->` for a placeholder
+//! holding the source text of that fingerprint (yaku 0.1 wrote `<!-- yaku:untranslated
+//! -->`, still read). In TOML front matter the same words stand in a comment:
+//! `# yaku:source … text …`.
 
 use crate::Fingerprint;
 
@@ -18,8 +20,16 @@ pub enum Marker {
         /// Fingerprint of the translated section at acceptance.
         text: Fingerprint,
     },
-    /// A placeholder inserted by sync that still waits for a translator.
+    /// A placeholder inserted by sync that still waits for a translator, written before
+    /// placeholders recorded what they hold (`yaku:untranslated` alone).
     Untranslated,
+    /// A placeholder inserted by sync holding the text of the source section whose
+    /// fingerprint is `source`: untouched while the section's own fingerprint is still
+    /// `source`, started by a translator once it is not.
+    Placeholder {
+        /// Fingerprint of the source section the placeholder was made from.
+        source: Fingerprint,
+    },
 }
 
 impl Marker {
@@ -44,7 +54,13 @@ impl Marker {
         let rest = inner.strip_prefix("yaku:")?;
         let mut words = rest.split_whitespace();
         let result = match words.next() {
-            Some("untranslated") => Ok(Marker::Untranslated),
+            Some("untranslated") => match words.next() {
+                None => Ok(Marker::Untranslated),
+                Some(word) => word
+                    .parse()
+                    .map(|source| Marker::Placeholder { source })
+                    .map_err(|e| format!("{e}")),
+            },
             Some("source") => (|| {
                 let source = words.next().ok_or("missing source fingerprint")?;
                 let source = source.parse().map_err(|e| format!("{e}"))?;
@@ -84,7 +100,13 @@ impl Marker {
         match self {
             Marker::Accepted { source, text } => format!("yaku:source {source} text {text}"),
             Marker::Untranslated => "yaku:untranslated".to_string(),
+            Marker::Placeholder { source } => format!("yaku:untranslated {source}"),
         }
+    }
+
+    /// Whether it marks a placeholder (of either form).
+    pub fn is_placeholder(self) -> bool {
+        matches!(self, Marker::Untranslated | Marker::Placeholder { .. })
     }
 }
 
@@ -98,7 +120,10 @@ mod tests {
             source: Fingerprint::of_text("a"),
             text: Fingerprint::of_text("b"),
         };
-        for marker in [accepted, Marker::Untranslated] {
+        let placeholder = Marker::Placeholder {
+            source: Fingerprint::of_text("a"),
+        };
+        for marker in [accepted, Marker::Untranslated, placeholder] {
             assert_eq!(
                 Marker::parse_markdown(&marker.to_markdown()),
                 Some(Ok(marker))
@@ -135,5 +160,13 @@ mod tests {
             Marker::parse_markdown("<!-- yaku:untranslated please -->"),
             Some(Err(_))
         ));
+        let placeholder = Marker::Placeholder {
+            source: Fingerprint::of_text("a"),
+        };
+        let line = placeholder.to_markdown().replace(" -->", " done -->");
+        assert!(
+            matches!(Marker::parse_markdown(&line), Some(Err(_))),
+            "{line}"
+        );
     }
 }

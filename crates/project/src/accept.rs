@@ -1,13 +1,14 @@
 //! `yaku accept` on one pair: choose what to accept, record the baselines' source texts
 //! in the [`SourceStore`] and replace the translation only while nobody changed it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
-use yaku_content::SectionId;
-use yaku_sync::{accept_sections, AcceptSelection, Refusal};
+use yaku_content::{SectionId, Severity};
+use yaku_qa::{check_pair, Glossary, PairOptions, PreparedDocument, Rule};
+use yaku_sync::{accept_sections, align, AcceptOptions, AcceptSelection, Refusal, SectionState};
 
-use crate::{write_atomic_verified, Pair, SourceStore, Written};
+use crate::{write_atomic_verified, Pair, SourceStore, Workspace, Written};
 
 /// What `yaku accept` was asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +20,11 @@ pub struct AcceptRequest {
     pub edited: bool,
     /// Accept sections whose text is intentionally the source's.
     pub identical: bool,
+    /// Accept stale sections whose translation has not changed: reviewed, no change
+    /// needed.
+    pub reviewed: bool,
+    /// Accept sections with QA errors.
+    pub force: bool,
 }
 
 impl AcceptRequest {
@@ -40,6 +46,7 @@ impl AcceptRequest {
             wanted,
             edited,
             identical,
+            ..AcceptRequest::default()
         }
     }
 
@@ -67,9 +74,8 @@ pub struct Refused {
     pub section: String,
     /// Why.
     pub refusal: Refusal,
-    /// A placeholder that accepting a whole document passes over: named, to help the
-    /// translator, but not a failure of the command.
-    pub passed_over: bool,
+    /// For a QA refusal, the errors found: `line N: rule: message`.
+    pub findings: Vec<String>,
 }
 
 impl Refused {
@@ -79,6 +85,9 @@ impl Refused {
             Refusal::Placeholder => "still holds the untranslated source text; translate it first",
             Refusal::NotInSource => "the source has no such section",
             Refusal::NotInTranslation => "not in the translation yet; run `yaku sync` first",
+            Refusal::Unreviewed => "stale, and the translation has not changed since it was accepted; update it, or accept it with `--reviewed` if it needs no change",
+            Refusal::Renamed => "the source renamed its id; run `yaku sync` first",
+            Refusal::QaError => "the QA found an error; fix the translation, or accept it with `--force`",
         }
     }
 }
@@ -106,12 +115,12 @@ pub enum PairAccepted {
 
 impl PairAccepted {
     /// Whether the pair fell short of the request: a document named but not translated,
-    /// a file changed meanwhile, or a refusal that is not merely passed over.
+    /// a file changed meanwhile, or any refusal (with `--all` as without).
     pub fn fell_short(&self) -> bool {
         match self {
             PairAccepted::NoTranslation { named } => *named,
             PairAccepted::ChangedSinceRead => true,
-            PairAccepted::Accepted { refused, .. } => refused.iter().any(|r| !r.passed_over),
+            PairAccepted::Accepted { refused, .. } => !refused.is_empty(),
         }
     }
 }
@@ -133,10 +142,14 @@ pub enum AcceptError {
     },
 }
 
-/// Accepts in `pair` what `request` asks for: stores the source text of every accepted
-/// section's new baseline in `store` (so `yaku diff` can show what changes next), then
-/// writes the translation's new marker lines, unless the file changed since it was read.
+/// Accepts in `pair` what `request` asks for: runs the QA rules on the sections it
+/// would accept and refuses those with an error (unless `request.force`), stores the
+/// source text of every accepted section's new baseline in `store` (so `yaku diff` can
+/// show what changes next), then writes the translation's new marker lines, unless the
+/// file changed since it was read.
 pub fn accept_pair(
+    workspace: &Workspace,
+    glossary: Option<&Glossary>,
     store: &SourceStore,
     pair: &Pair,
     request: &AcceptRequest,
@@ -147,12 +160,47 @@ pub fn accept_pair(
         });
     };
     let selection = request.selection(&pair.doc);
-    let outcome = accept_sections(
+    let options = AcceptOptions {
+        identical: request.identical,
+        reviewed: request.reviewed,
+    };
+    let mut outcome = accept_sections(
         &pair.source.document,
         &translation.document,
         &selection,
-        request.identical,
+        options,
     );
+    let mut qa_refused: Vec<Refused> = Vec::new();
+    if !request.force && !outcome.accepted.is_empty() {
+        let failing = qa_errors(workspace, glossary, pair, &outcome.accepted);
+        if !failing.is_empty() {
+            let keep: Vec<String> = outcome
+                .accepted
+                .iter()
+                .filter(|id| !failing.contains_key(id.as_str()))
+                .map(|id| id.to_string())
+                .collect();
+            let again = accept_sections(
+                &pair.source.document,
+                &translation.document,
+                &AcceptSelection::Sections(keep),
+                options,
+            );
+            qa_refused = outcome
+                .accepted
+                .iter()
+                .filter_map(|id| {
+                    Some(Refused {
+                        section: id.to_string(),
+                        refusal: Refusal::QaError,
+                        findings: failing.get(id.as_str())?.clone(),
+                    })
+                })
+                .collect();
+            outcome.text = again.text;
+            outcome.accepted = again.accepted;
+        }
+    }
     for id in &outcome.accepted {
         if let Some(section) = pair.source.document.section(id.as_str()) {
             store
@@ -175,20 +223,73 @@ pub fn accept_pair(
     if written == Written::ChangedSinceRead {
         return Ok(PairAccepted::ChangedSinceRead);
     }
-    let whole = matches!(selection, AcceptSelection::All);
-    let refused = outcome
+    let mut refused: Vec<Refused> = outcome
         .refused
         .into_iter()
         .map(|(section, refusal)| Refused {
             section,
             refusal,
-            passed_over: whole && refusal == Refusal::Placeholder,
+            findings: Vec::new(),
         })
         .collect();
+    refused.extend(qa_refused);
     Ok(PairAccepted::Accepted {
         accepted: outcome.accepted,
         refused,
     })
+}
+
+/// The QA errors of the sections `ids` of `pair`'s translation, were they accepted (their
+/// state current): section id → `line N: rule: message`. The required-notice rule, about
+/// states rather than text, is left out.
+fn qa_errors(
+    workspace: &Workspace,
+    glossary: Option<&Glossary>,
+    pair: &Pair,
+    ids: &[SectionId],
+) -> BTreeMap<String, Vec<String>> {
+    let Some(translation) = &pair.translation else {
+        return BTreeMap::new();
+    };
+    let source = &pair.source.document;
+    let wanted: HashSet<&str> = ids.iter().map(SectionId::as_str).collect();
+    let alignments: Vec<_> = align(source, Some(&translation.document))
+        .into_iter()
+        .filter(|a| wanted.contains(a.id.as_str()))
+        .map(|mut a| {
+            a.state = SectionState::Current;
+            a
+        })
+        .collect();
+    let rules: Vec<Rule> = Rule::ALL
+        .into_iter()
+        .filter(|&rule| rule != Rule::RequiredNotice)
+        .collect();
+    let options = PairOptions {
+        locale: &pair.locale,
+        rules: &rules,
+        glossary,
+        settings: &workspace.project.qa,
+        policy: workspace.project.policy(&pair.locale),
+    };
+    let prepared = PreparedDocument::new(source, workspace.project.source());
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for finding in check_pair(
+        &prepared,
+        Some(&translation.document),
+        &alignments,
+        &options,
+    ) {
+        if finding.severity == Severity::Error && wanted.contains(finding.section.as_str()) {
+            out.entry(finding.section).or_default().push(format!(
+                "line {}: {}: {}",
+                finding.line,
+                finding.rule.as_str(),
+                finding.message
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -211,7 +312,7 @@ mod tests {
         let pairs = project.pairs(&workspace);
 
         let named = AcceptRequest::new(&["article#method".to_string()], false, false);
-        let accepted = accept_pair(&store, &pairs[0], &named).unwrap();
+        let accepted = accept_pair(&workspace, None, &store, &pairs[0], &named).unwrap();
         let PairAccepted::Accepted {
             accepted: ids,
             refused,
@@ -232,7 +333,7 @@ mod tests {
         // The whole document: the placeholder is passed over, `summary` accepted and its
         // source text stored as its baseline.
         let whole = AcceptRequest::new(&[], false, false);
-        let accepted = accept_pair(&store, &pairs[0], &whole).unwrap();
+        let accepted = accept_pair(&workspace, None, &store, &pairs[0], &whole).unwrap();
         let PairAccepted::Accepted {
             accepted: ids,
             refused,
@@ -244,8 +345,11 @@ mod tests {
             ids.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
             ["lead", "summary"]
         );
-        assert!(refused.iter().all(|r| r.passed_over));
-        assert!(!accepted.fell_short());
+        assert!(refused.iter().all(|r| r.refusal == Refusal::Placeholder));
+        assert!(
+            accepted.fell_short(),
+            "any refusal falls short, whole document or not"
+        );
         assert!(project.translation().contains("<!-- yaku:"));
         let section = pairs[0].source.document.section("summary").unwrap();
         assert_eq!(
@@ -271,6 +375,8 @@ mod tests {
         let edited = "Intro.\n\n## 1. Summary {#summary}\n\nEdited meanwhile.\n";
         project.edit_translation(edited);
         let accepted = accept_pair(
+            &workspace,
+            None,
             &workspace.project.store(),
             &pairs[0],
             &AcceptRequest::default(),

@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 
 use yaku_qa::{check_pair, Glossary, PairOptions, Rule};
-use yaku_sync::{align, SectionState, StateCounts};
+use yaku_sync::{align, out_of_order, SectionState, StateCounts};
 
 use crate::{
-    untranslated_components, FileProblem, Finding, FluentFinding, OrphanFinding, Pair, Placement,
-    ProjectError, QaFinding, ResultCache, SectionFinding, SourceShared, Summary, Workspace,
+    untranslated_components, FileProblem, Finding, FluentFinding, OrderFinding, OrphanFinding,
+    Pair, Placement, ProjectError, QaFinding, ResultCache, SectionFinding, SourceShared, Summary,
+    Workspace,
 };
 
 /// What `yaku check` was asked for.
@@ -99,6 +100,8 @@ pub fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Glossary
 pub struct PairChecked {
     counts: StateCounts,
     sections: Vec<SectionFinding>,
+    #[serde(default)]
+    order: Option<OrderFinding>,
     qa: Vec<QaFinding>,
     placed: Vec<Placed>,
 }
@@ -148,6 +151,16 @@ pub fn check_pair_findings(
     for alignment in &alignments {
         counts.add(alignment.state);
     }
+    let order = out_of_order(&alignments)
+        .filter(|_| options.rule.is_none())
+        .map(|(i, earlier)| OrderFinding {
+            doc: pair.doc.clone(),
+            locale: pair.locale.clone(),
+            section: alignments[i].id.to_string(),
+            after: alignments[earlier].id.to_string(),
+            path: path.clone(),
+            line: alignments[i].line,
+        });
     let sections = alignments
         .into_iter()
         .filter(|a| options.rule.is_none() && (a.state != SectionState::Current || options.all))
@@ -158,11 +171,18 @@ pub fn check_pair_findings(
             state: alignment.state,
             path: path.clone(),
             line: alignment.line,
+            renamed_from: (alignment.state == SectionState::Renamed)
+                .then(|| {
+                    let t = translation?;
+                    Some(t.sections.get(alignment.translation?)?.id.to_string())
+                })
+                .flatten(),
         })
         .collect();
     PairChecked {
         counts,
         sections,
+        order,
         qa,
         placed: placements(pair, &rules),
     }
@@ -209,6 +229,7 @@ fn placements(pair: &Pair, rules: &[Rule]) -> Vec<Placed> {
 pub struct CheckTally {
     summary: Summary,
     sections: Vec<SectionFinding>,
+    order: Vec<OrderFinding>,
     qa: Vec<QaFinding>,
     /// Per locale, each placed component with its first placement.
     placed: BTreeMap<String, BTreeMap<String, Placement>>,
@@ -222,6 +243,7 @@ impl CheckTally {
         for mut pair in checked {
             add_counts(pair.counts, &mut self.summary);
             self.sections.append(&mut pair.sections);
+            self.order.extend(pair.order);
             self.qa.append(&mut pair.qa);
             for p in pair.placed {
                 let components = self.placed.entry(p.locale).or_default();
@@ -251,6 +273,7 @@ impl CheckTally {
             .sections
             .into_iter()
             .map(Finding::Section)
+            .chain(self.order.into_iter().map(Finding::Order))
             .chain(orphaned.into_iter().map(Finding::Orphaned))
             .chain(self.qa.into_iter().map(Finding::Qa))
             .chain(fluent.into_iter().map(Finding::Fluent))
@@ -284,15 +307,14 @@ impl CheckOutcome {
 
 /// Adds a pair's section counts to the summary.
 fn add_counts(counts: StateCounts, summary: &mut Summary) {
-    summary.sections += SectionState::ALL
-        .iter()
-        .map(|&state| counts.get(state))
-        .sum::<usize>();
+    summary.sections += counts.total();
     summary.current += counts.current;
     summary.stale += counts.stale;
     summary.untranslated += counts.untranslated;
     summary.missing += counts.missing;
     summary.obsolete += counts.obsolete;
+    summary.renamed += counts.renamed;
+    summary.in_progress += counts.in_progress;
 }
 
 /// Translations left behind when a source document was renamed or deleted.
@@ -377,7 +399,8 @@ mod tests {
 
     #[test]
     fn states_and_qa_findings_of_a_pair_are_reported_and_counted() {
-        // Accepted with `summary` missing its number, then `method` changed in the source.
+        // Accepted (forced) with `summary` missing its number, then `method` changed in
+        // the source.
         let project = TempProject::new(
             SOURCE,
             "## 1. Summary {#summary}\n\nThe text.\n\n## 2. Method {#method}\n\nHow.\n",
@@ -385,7 +408,17 @@ mod tests {
         let workspace = project.workspace();
         let store = workspace.project.store();
         let pairs = project.pairs(&workspace);
-        crate::accept_pair(&store, &pairs[0], &crate::AcceptRequest::default()).unwrap();
+        crate::accept_pair(
+            &workspace,
+            None,
+            &store,
+            &pairs[0],
+            &crate::AcceptRequest {
+                force: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         project.edit_source(&SOURCE.replace("方法です。", "新しい方法です。"));
         let outcome = check(&project, CheckOptions::default());
         assert_eq!(

@@ -2,12 +2,13 @@
 //! the baseline's text taken from the [`SourceStore`](crate::SourceStore).
 
 use yaku_content::Marker;
-use yaku_sync::{align, diff_text, Change, SectionState};
+use yaku_sync::{align, diff_text, Alignment, Change, SectionState};
 
-use crate::{BadBaseline, Pair, Workspace};
+use crate::{BadBaseline, Pair, SourceStore, Workspace};
 
-/// A stale section and the change in its source since it was accepted: one element of
-/// `yaku diff --format json`.
+/// A stale section and the change in its source since it was accepted, or a section to
+/// translate from scratch (missing or untranslated: its whole source text, inserted):
+/// one element of `yaku diff --format json`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StaleChange {
     /// The document.
@@ -16,6 +17,10 @@ pub struct StaleChange {
     pub locale: String,
     /// The section id.
     pub section: String,
+    /// `missing` or `untranslated` for a new section; absent for a stale one (edited
+    /// since or not).
+    #[serde(skip_serializing_if = "is_stale")]
+    pub state: SectionState,
     /// The translation file, for display.
     pub path: String,
     /// The line of the section in it.
@@ -25,8 +30,22 @@ pub struct StaleChange {
     /// From the baseline's source text to the source's text now; without a baseline,
     /// the whole text now as inserted.
     pub changes: Vec<Change>,
-    /// The translated section's text now.
+    /// The translated section's text now (empty for a missing section).
     pub translation: String,
+}
+
+fn is_stale(state: &SectionState) -> bool {
+    state.is_stale()
+}
+
+impl StaleChange {
+    /// A missing or untranslated section: all of its source text is new to translate.
+    pub fn is_new(&self) -> bool {
+        matches!(
+            self.state,
+            SectionState::Missing | SectionState::Untranslated
+        )
+    }
 }
 
 /// The stale sections of some pairs.
@@ -42,7 +61,8 @@ pub struct StaleChanges {
 }
 
 /// The stale sections of `pairs` (only `section`, when given) with the change in their
-/// source since their baseline.
+/// source since their baseline, and the missing and untranslated ones with their whole
+/// source text, in section order.
 pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str>) -> StaleChanges {
     let store = workspace.project.store();
     let mut found = StaleChanges {
@@ -50,28 +70,56 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
         ..StaleChanges::default()
     };
     for pair in pairs {
-        let Some(translation) = &pair.translation else {
-            continue;
-        };
-        for alignment in align(&pair.source.document, Some(&translation.document)) {
+        let translation = pair.translation.as_ref();
+        for alignment in align(&pair.source.document, translation.map(|t| &t.document)) {
             if section.is_some_and(|s| s != alignment.id.as_str()) {
                 continue;
             }
             found.section_found = true;
-            if alignment.state != SectionState::Stale {
+            if matches!(
+                alignment.state,
+                SectionState::Missing | SectionState::Untranslated
+            ) {
+                let Some(si) = alignment.source else {
+                    continue;
+                };
+                let source_section = &pair.source.document.sections[si];
+                let placeholder = translation.zip(alignment.translation);
+                found.changes.push(StaleChange {
+                    doc: pair.doc.clone(),
+                    locale: pair.locale.clone(),
+                    section: alignment.id.to_string(),
+                    state: alignment.state,
+                    path: workspace.display(&pair.translation_path),
+                    line: alignment.line,
+                    baseline_available: false,
+                    changes: vec![Change::Insert(
+                        pair.source.document.text_without_marker(source_section),
+                    )],
+                    translation: placeholder
+                        .map(|(t, ti)| t.document.text_without_marker(&t.document.sections[ti]))
+                        .unwrap_or_default(),
+                });
                 continue;
             }
-            let (Some(si), Some(ti)) = (alignment.source, alignment.translation) else {
+            if !alignment.state.is_stale() {
+                continue;
+            }
+            let (Some(translation), Some(si), Some(ti)) =
+                (translation, alignment.source, alignment.translation)
+            else {
                 continue;
             };
             let source_section = &pair.source.document.sections[si];
             let translated = &translation.document.sections[ti];
             let now = pair.source.document.text_without_marker(source_section);
             let baseline = match translated.marker() {
-                Some(Marker::Accepted { source, .. }) => store.get(source).unwrap_or_else(|bad| {
-                    found.damaged.push(bad);
-                    None
-                }),
+                Some(Marker::Accepted { source, .. } | Marker::Placeholder { source }) => {
+                    store.get(source).unwrap_or_else(|bad| {
+                        found.damaged.push(bad);
+                        None
+                    })
+                }
                 _ => None,
             };
             let changes = match &baseline {
@@ -83,6 +131,7 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
                 doc: pair.doc.clone(),
                 locale: pair.locale.clone(),
                 section: alignment.id.to_string(),
+                state: alignment.state,
                 path: workspace.display(&pair.translation_path),
                 line: alignment.line,
                 baseline_available: baseline.is_some(),
@@ -92,6 +141,34 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
         }
     }
     found
+}
+
+/// The characters (whitespace not counted) that the source inserted or replaced in a
+/// stale section since its baseline: what is left to translate. `None` when the
+/// alignment is not stale or the baseline's text is not in `store`.
+pub fn changed_chars(store: &SourceStore, pair: &Pair, alignment: &Alignment) -> Option<usize> {
+    if !alignment.state.is_stale() {
+        return None;
+    }
+    let translation = pair.translation.as_ref()?;
+    let source_section = &pair.source.document.sections[alignment.source?];
+    let translated = translation.document.sections.get(alignment.translation?)?;
+    let Some(Marker::Accepted { source, .. } | Marker::Placeholder { source }) =
+        translated.marker()
+    else {
+        return None;
+    };
+    let old = store.get(source).ok()??;
+    let now = pair.source.document.text_without_marker(source_section);
+    Some(
+        diff_text(old.trim_end(), now.trim_end())
+            .iter()
+            .map(|change| match change {
+                Change::Insert(text) => text.chars().filter(|c| !c.is_whitespace()).count(),
+                _ => 0,
+            })
+            .sum(),
+    )
 }
 
 #[cfg(test)]
@@ -111,7 +188,14 @@ mod tests {
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
         let store = workspace.project.store();
-        accept_pair(&store, &pairs[0], &AcceptRequest::default()).unwrap();
+        accept_pair(
+            &workspace,
+            None,
+            &store,
+            &pairs[0],
+            &AcceptRequest::default(),
+        )
+        .unwrap();
         project.edit_source(&SOURCE.replace("本文です。", "新しい本文です。"));
         project
     }

@@ -30,6 +30,28 @@ pub struct SectionFinding {
     pub path: String,
     /// The line of the section, or where a missing one belongs.
     pub line: usize,
+    /// For a renamed section, its id in the translation (the source's old id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+}
+
+/// A translation whose sections are not in the source's order: the first section, in
+/// source order, placed before a section the source has before it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OrderFinding {
+    /// The document.
+    pub doc: String,
+    /// The target locale.
+    pub locale: String,
+    /// The section out of place.
+    pub section: String,
+    /// The section the source has before it, which the translation has after it.
+    pub after: String,
+    /// The translation file.
+    pub path: String,
+    /// The line of the section out of place.
+    pub line: usize,
 }
 
 /// A finding of a QA rule in a translated section (or in what a locale publishes).
@@ -100,6 +122,8 @@ pub struct OrphanFinding {
 pub enum Finding {
     /// A section in its state.
     Section(SectionFinding),
+    /// A translation whose sections are not in the source's order.
+    Order(OrderFinding),
     /// A QA finding.
     Qa(QaFinding),
     /// A Fluent finding.
@@ -115,7 +139,7 @@ impl Finding {
     pub fn severity(&self) -> Option<Severity> {
         match self {
             Finding::Section(f) if f.state == SectionState::Current => None,
-            Finding::Section(_) | Finding::Orphaned(_) => Some(Severity::Error),
+            Finding::Section(_) | Finding::Order(_) | Finding::Orphaned(_) => Some(Severity::Error),
             Finding::Qa(f) => Some(f.severity),
             Finding::Fluent(f) => Some(f.severity),
             Finding::File(f) => Some(f.severity),
@@ -126,6 +150,7 @@ impl Finding {
     pub fn path(&self) -> &str {
         match self {
             Finding::Section(f) => &f.path,
+            Finding::Order(f) => &f.path,
             Finding::Qa(f) => &f.path,
             Finding::Fluent(f) => &f.path,
             Finding::Orphaned(f) => &f.path,
@@ -137,6 +162,7 @@ impl Finding {
     pub fn line(&self) -> usize {
         match self {
             Finding::Section(f) => f.line,
+            Finding::Order(f) => f.line,
             Finding::Qa(f) => f.line,
             Finding::Fluent(f) => f.line,
             Finding::Orphaned(f) => f.line,
@@ -158,6 +184,7 @@ impl Finding {
     pub fn title(&self) -> String {
         match self {
             Finding::Section(f) => format!("yaku {}", f.state),
+            Finding::Order(_) => "yaku out-of-order".to_string(),
             Finding::Qa(f) => format!("yaku qa {}", f.rule),
             Finding::Fluent(f) => format!("yaku fluent {}", f.kind),
             Finding::Orphaned(_) => "yaku orphaned".to_string(),
@@ -168,7 +195,17 @@ impl Finding {
     /// What is wrong, in one line.
     pub fn message(&self) -> String {
         match self {
-            Finding::Section(f) => format!("{}#{} ({}) is {}", f.doc, f.section, f.locale, f.state),
+            Finding::Section(f) => match &f.renamed_from {
+                Some(old) => format!(
+                    "{}#{} ({}): {old} → {}",
+                    f.doc, f.section, f.locale, f.section
+                ),
+                None => format!("{}#{} ({}) is {}", f.doc, f.section, f.locale, f.state),
+            },
+            Finding::Order(f) => format!(
+                "{}#{} ({}): the source has it after #{}",
+                f.doc, f.section, f.locale, f.after
+            ),
             Finding::Qa(f) => format!("{}#{} ({}): {}", f.doc, f.section, f.locale, f.message),
             Finding::Fluent(f) => format!("{}: {}", f.id, f.message),
             Finding::Orphaned(f) => format!(
@@ -183,6 +220,7 @@ impl Finding {
     pub fn fix(&self) -> Option<String> {
         match self {
             Finding::Section(f) => fix(f.state, &f.locale, &f.doc, &f.section),
+            Finding::Order(f) => Some(format!("run `yaku sync --locale {}`", f.locale)),
             Finding::Orphaned(_) => Some(
                 "give it the source document's new name, or delete it if the source is gone"
                     .to_string(),
@@ -196,7 +234,7 @@ impl Finding {
 /// The command that moves a section out of `state`.
 fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> Option<String> {
     Some(match state {
-        SectionState::Stale => format!("review `yaku diff {locale} {doc}#{section}`, update the translation, then `yaku accept {locale} {doc}#{section}`"),
+        SectionState::Stale | SectionState::InProgress => format!("review `yaku diff {locale} {doc}#{section}`, update the translation, then `yaku accept {locale} {doc}#{section}`"),
         SectionState::Untranslated => format!("translate it, then `yaku accept {locale} {doc}#{section}`"),
         // Sync parks headed sections; a lead or front matter it cannot park, nor delete.
         SectionState::Obsolete
@@ -204,7 +242,7 @@ fn fix(state: SectionState, locale: &str, doc: &str, section: &str) -> Option<St
         {
             format!("the source no longer has a {}; delete it from the translation (`yaku sync` never deletes text)", section.replace('-', " "))
         }
-        SectionState::Missing | SectionState::Obsolete => format!("run `yaku sync --locale {locale}`"),
+        SectionState::Missing | SectionState::Obsolete | SectionState::Renamed => format!("run `yaku sync --locale {locale}`"),
         SectionState::Current => return None,
     })
 }
@@ -227,6 +265,13 @@ pub struct Summary {
     pub missing: usize,
     /// Sections obsolete.
     pub obsolete: usize,
+    /// Sections whose id the source renamed (absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub renamed: usize,
+    /// Stale sections edited since they were accepted (absent when none; `stale` counts
+    /// the untouched ones).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub in_progress: usize,
     /// Fluent errors.
     pub fluent_errors: usize,
     /// Fluent warnings.
@@ -239,6 +284,9 @@ pub struct Summary {
     pub file_errors: usize,
     /// Translations without a source document.
     pub orphaned: usize,
+    /// Translations whose sections are not in the source's order (absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub out_of_order: usize,
 }
 
 impl Summary {
@@ -251,10 +299,15 @@ impl Summary {
             Finding::Fluent(_) if error => self.fluent_errors += 1,
             Finding::Fluent(_) => self.fluent_warnings += 1,
             Finding::Orphaned(_) => self.orphaned += 1,
+            Finding::Order(_) => self.out_of_order += 1,
             Finding::File(_) => self.file_errors += 1,
             Finding::Section(_) => {}
         }
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `yaku check --format json`: every finding, grouped by kind, and the summary.
@@ -263,6 +316,9 @@ impl Summary {
 pub struct CheckReport {
     /// Sections not current (all with `--all`).
     pub sections: Vec<SectionFinding>,
+    /// Translations whose sections are not in the source's order (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<OrderFinding>,
     /// Fluent findings.
     pub fluent: Vec<FluentFinding>,
     /// QA findings.
@@ -281,6 +337,7 @@ impl CheckReport {
     pub fn add(&mut self, finding: Finding) {
         match finding {
             Finding::Section(f) => self.sections.push(f),
+            Finding::Order(f) => self.order.push(f),
             Finding::Qa(f) => self.qa.push(f),
             Finding::Fluent(f) => self.fluent.push(f),
             Finding::Orphaned(f) => self.orphaned.push(f),
@@ -301,7 +358,7 @@ mod schema {
     use schemars::{json_schema, Schema, SchemaGenerator};
 
     pub fn state(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "enum": ["current", "stale", "untranslated", "missing", "obsolete"] })
+        json_schema!({ "enum": ["current", "stale", "untranslated", "missing", "obsolete", "renamed", "in-progress"] })
     }
 
     pub fn severity(_: &mut SchemaGenerator) -> Schema {

@@ -50,12 +50,13 @@ pub use check::{
 pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
-pub use diff::{stale_changes, StaleChange, StaleChanges};
+pub use diff::{changed_chars, stale_changes, StaleChange, StaleChanges};
 pub use files::{check_regular, read_regular, ReadFile};
 #[cfg(feature = "schema")]
 pub use findings::check_schema;
 pub use findings::{
-    CheckReport, Finding, FluentFinding, OrphanFinding, QaFinding, SectionFinding, Summary,
+    CheckReport, Finding, FluentFinding, OrderFinding, OrphanFinding, QaFinding, SectionFinding,
+    Summary,
 };
 pub use fluent_args::FluentArg;
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};

@@ -4,7 +4,7 @@
 use yaku_content::{SectionId, FRONT_MATTER_ID, LEAD_ID};
 use yaku_sync::{align, sync_document, SectionState, SyncOptions, SyncOutcome};
 
-use crate::{write_atomic_verified, Pair, Written};
+use crate::{write_atomic_verified, Pair, SourceStore, Written};
 
 /// What sync did (or, in a dry run, would do) to one translation file.
 #[derive(Debug)]
@@ -49,8 +49,15 @@ impl PairSynced {
 }
 
 /// Syncs `pair`'s translation with its source; writes the new text unless `dry_run`,
-/// and only while the file is still the one that was read.
-pub fn sync_pair(pair: &Pair, options: SyncOptions, dry_run: bool) -> PairSynced {
+/// and only while the file is still the one that was read. The source text each new or
+/// refreshed placeholder holds is stored in `store` first, so that `yaku diff` can show
+/// what changes in the source once a translator has started on it.
+pub fn sync_pair(
+    store: &SourceStore,
+    pair: &Pair,
+    options: SyncOptions,
+    dry_run: bool,
+) -> PairSynced {
     let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
     let outcome = sync_document(
         &pair.source.document,
@@ -64,6 +71,14 @@ pub fn sync_pair(pair: &Pair, options: SyncOptions, dry_run: bool) -> PairSynced
     }
     if dry_run {
         return PairSynced::WouldChange { text: outcome.text };
+    }
+    let source = &pair.source.document;
+    for id in outcome.inserted.iter().chain(&outcome.refreshed) {
+        if let Some(section) = source.section(id.as_str()) {
+            if let Err(e) = store.put(section.fingerprint, &source.text_without_marker(section)) {
+                return PairSynced::Failed(e);
+            }
+        }
     }
     let read = pair.translation.as_ref().map(|t| t.stamp);
     match write_atomic_verified(&pair.translation_path, read, outcome.text.as_bytes()) {
@@ -109,14 +124,24 @@ mod tests {
         let project = TempProject::new(SOURCE, translation);
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(&pairs[0], SyncOptions::default(), true);
+        let synced = sync_pair(
+            &workspace.project.store(),
+            &pairs[0],
+            SyncOptions::default(),
+            true,
+        );
         let PairSynced::WouldChange { text } = &synced else {
             panic!("{synced:?}");
         };
         assert!(text.contains("{#method}"));
         assert_eq!(project.translation(), translation);
 
-        let synced = sync_pair(&pairs[0], SyncOptions::default(), false);
+        let synced = sync_pair(
+            &workspace.project.store(),
+            &pairs[0],
+            SyncOptions::default(),
+            false,
+        );
         let PairSynced::Written {
             created,
             outcome,
@@ -131,7 +156,12 @@ mod tests {
         assert_eq!(project.translation(), outcome.text);
         // Synced again: nothing to do.
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(&pairs[0], SyncOptions::default(), false);
+        let synced = sync_pair(
+            &workspace.project.store(),
+            &pairs[0],
+            SyncOptions::default(),
+            false,
+        );
         assert!(matches!(synced, PairSynced::Unchanged { ref stranded } if stranded.is_empty()));
     }
 
@@ -142,7 +172,12 @@ mod tests {
         let pairs = project.pairs(&workspace);
         let edited = "## 1. Summary {#summary}\n\nThe text, edited meanwhile.\n";
         project.edit_translation(edited);
-        let synced = sync_pair(&pairs[0], SyncOptions::default(), false);
+        let synced = sync_pair(
+            &workspace.project.store(),
+            &pairs[0],
+            SyncOptions::default(),
+            false,
+        );
         assert!(matches!(synced, PairSynced::ChangedSinceRead));
         assert!(synced.needs_attention());
         assert_eq!(project.translation(), edited);
@@ -154,7 +189,12 @@ mod tests {
         let project = TempProject::new(SOURCE, translation);
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(&pairs[0], SyncOptions::default(), false);
+        let synced = sync_pair(
+            &workspace.project.store(),
+            &pairs[0],
+            SyncOptions::default(),
+            false,
+        );
         let PairSynced::Unchanged { stranded } = &synced else {
             panic!("{synced:?}");
         };
@@ -168,7 +208,12 @@ mod tests {
         let project = TempProject::new(SOURCE, None);
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(&pairs[0], SyncOptions::default(), false);
+        let synced = sync_pair(
+            &workspace.project.store(),
+            &pairs[0],
+            SyncOptions::default(),
+            false,
+        );
         let PairSynced::Written {
             created, outcome, ..
         } = &synced

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use yaku_content::{Document, Marker};
+use yaku_content::Document;
 use yaku_sync::{Alignment, Policy, SectionState};
 
 use crate::{
@@ -102,9 +102,11 @@ fn is_compared(alignment: &Alignment, translation: &Document) -> bool {
     else {
         return false;
     };
-    match (alignment.state, section.marker()) {
-        (SectionState::Current, _) => true,
-        (SectionState::Stale, Some(Marker::Accepted { text, .. })) => text != section.fingerprint,
-        _ => false,
-    }
+    // A stale section nobody touched is an old translation of an old source; one being
+    // updated (in progress) is compared.
+    section.marker().is_some()
+        && matches!(
+            alignment.state,
+            SectionState::Current | SectionState::InProgress
+        )
 }

@@ -47,11 +47,11 @@ pub fn check_required_notices(
                 Severity::Error,
                 "required section is stale: the build publishes an outdated notice (on-stale = \"publish\")".to_string(),
             )),
-            Publication::Fallback if state == SectionState::Stale => Some((
+            Publication::Fallback if state.is_stale() => Some((
                 Severity::Warning,
                 "required section is stale: the build publishes the source text instead (on-stale = \"fallback\")".to_string(),
             )),
-            Publication::Failed if state == SectionState::Stale => Some((
+            Publication::Failed if state.is_stale() => Some((
                 Severity::Error,
                 "required section is stale: the build fails on it (on-stale = \"fail\")".to_string(),
             )),

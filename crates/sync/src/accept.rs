@@ -28,6 +28,25 @@ pub enum Refusal {
     NotInSource,
     /// The translation has no such section yet (run `yaku sync`).
     NotInTranslation,
+    /// Stale, and the translated text has not changed since its baseline was recorded:
+    /// accepting it needs [`AcceptOptions::reviewed`] ("reviewed, no change needed").
+    Unreviewed,
+    /// The source renamed the section's id; `yaku sync` renames it first.
+    Renamed,
+    /// The QA rules found an error in the section (set by callers that run the QA,
+    /// such as `yaku-project`; this crate knows nothing of the QA).
+    QaError,
+}
+
+/// What [`accept_sections`] lets through.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AcceptOptions {
+    /// Accept a placeholder whose text is intentionally the source's (a reference list
+    /// kept in its original language, say); otherwise it is refused.
+    pub identical: bool,
+    /// Accept a stale section whose translation has not changed since its baseline:
+    /// reviewed, no change needed. Otherwise it is refused as [`Refusal::Unreviewed`].
+    pub reviewed: bool,
 }
 
 /// The rewritten translation and what was accepted.
@@ -43,13 +62,14 @@ pub struct AcceptOutcome {
 
 /// Records the source's current fingerprint as the baseline of the selected sections.
 /// Only marker lines change. A placeholder whose text is still the source's is refused
-/// unless `allow_identical` says the identical text is intended (a reference list kept
-/// in its original language, say).
+/// unless `options.identical` says the identical text is intended; a stale section whose
+/// translation has not changed since its baseline is refused unless `options.reviewed`;
+/// a renamed section is refused until sync renames it.
 pub fn accept_sections(
     source: &Document,
     translation: &Document,
     selection: &AcceptSelection,
-    allow_identical: bool,
+    options: AcceptOptions,
 ) -> AcceptOutcome {
     let le = translation.line_ending();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
@@ -89,18 +109,39 @@ pub fn accept_sections(
         let selected = match selection {
             AcceptSelection::Sections(_) => wanted.contains(alignment.id.as_str()),
             AcceptSelection::All => true,
-            AcceptSelection::Edited => matches!(
-                (alignment.state, section.marker()),
-                (SectionState::Stale, Some(Marker::Accepted { text, .. })) if text != section.fingerprint
-            ),
+            // Stale sections being updated, and placeholders a translator has edited.
+            AcceptSelection::Edited => match section.marker() {
+                Some(Marker::Accepted { text, .. }) => {
+                    alignment.state == SectionState::InProgress && text != section.fingerprint
+                }
+                Some(Marker::Placeholder { source }) => section.fingerprint != source,
+                Some(Marker::Untranslated) => section.fingerprint != source_section.fingerprint,
+                None => false,
+            },
         };
         if !selected {
             continue;
         }
-        let is_placeholder = !matches!(section.marker(), Some(Marker::Accepted { .. }))
-            && section.fingerprint == source_section.fingerprint;
-        if is_placeholder && !allow_identical {
+        let is_placeholder = match section.marker() {
+            Some(Marker::Accepted { .. }) => false,
+            // Untouched, whichever version of the source it holds.
+            Some(Marker::Placeholder { source }) if source == section.fingerprint => true,
+            _ => section.fingerprint == source_section.fingerprint,
+        };
+        if is_placeholder && !options.identical {
             refused.push((alignment.id.to_string(), Refusal::Placeholder));
+            continue;
+        }
+        if alignment.state == SectionState::Renamed {
+            refused.push((alignment.id.to_string(), Refusal::Renamed));
+            continue;
+        }
+        let unchanged = matches!(
+            section.marker(),
+            Some(Marker::Accepted { text, .. }) if text == section.fingerprint
+        );
+        if alignment.state == SectionState::Stale && unchanged && !options.reviewed {
+            refused.push((alignment.id.to_string(), Refusal::Unreviewed));
             continue;
         }
         let marker = Marker::Accepted {

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use yaku_content::{Document, Marker, Section, SectionId};
+use yaku_content::{Document, Fingerprint, Marker, Section, SectionId, SectionKind};
 
 use crate::SectionState;
 
@@ -27,6 +27,10 @@ pub struct Alignment {
 /// Sections already parked in the obsolete area are not reported. `translation` is
 /// `None` when the file does not exist.
 pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment> {
+    let renamed: HashMap<usize, usize> = translation
+        .map(|t| renames(source, t).into_iter().collect())
+        .unwrap_or_default();
+    let renamed_away: HashSet<usize> = renamed.values().copied().collect();
     let translated: HashMap<&str, usize> = translation
         .map(|t| {
             t.sections
@@ -46,11 +50,20 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
             .get(source_section.id.as_str())
             .copied()
             .filter(|&i| translation.is_some_and(|t| t.sections[i].is_tracked()));
+        let (found, renamed_from) = match (found, renamed.get(&source_index)) {
+            (None, Some(&i)) => (Some(i), true),
+            (found, _) => (found, false),
+        };
         let (state, line) = match (translation, found) {
             (Some(t), Some(i)) => {
                 let section = &t.sections[i];
                 last_line = section.line;
-                (state_of(source_section, section), section.line)
+                let state = if renamed_from {
+                    SectionState::Renamed
+                } else {
+                    state_of(source_section, section)
+                };
+                (state, section.line)
             }
             _ => (SectionState::Missing, last_line),
         };
@@ -71,7 +84,10 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
             .map(|s| s.id.as_str())
             .collect();
         for (i, section) in t.sections.iter().enumerate() {
-            if section.is_tracked() && !tracked_in_source.contains(section.id.as_str()) {
+            if section.is_tracked()
+                && !tracked_in_source.contains(section.id.as_str())
+                && !renamed_away.contains(&i)
+            {
                 out.push(Alignment {
                     id: section.id.clone(),
                     state: SectionState::Obsolete,
@@ -85,13 +101,94 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
     out
 }
 
+/// The headed sections of `translation` whose id the source no longer has, but whose
+/// recorded baseline is the fingerprint of a source section the translation lacks: the
+/// source renamed the id and changed nothing else (the fingerprint leaves the id out).
+/// Returns (source index, translation index) pairs, one to one, in source order.
+pub fn renames(source: &Document, translation: &Document) -> Vec<(usize, usize)> {
+    let is_headed = |s: &Section| s.is_tracked() && s.kind == SectionKind::Heading;
+    let source_ids: HashSet<&str> = source
+        .sections
+        .iter()
+        .filter(|s| s.is_tracked())
+        .map(|s| s.id.as_str())
+        .collect();
+    // A parked section with the new id comes back from the obsolete area instead.
+    let parked = translation.obsolete.iter().flat_map(|a| a.sections.iter());
+    let translated_ids: HashSet<&str> = translation
+        .sections
+        .iter()
+        .filter(|s| s.is_tracked())
+        .chain(parked)
+        .map(|s| s.id.as_str())
+        .collect();
+    // Candidates by baseline, in file order; a baseline held by two candidates is
+    // ambiguous and renames nothing.
+    let mut by_baseline: HashMap<Fingerprint, Option<usize>> = HashMap::new();
+    for (i, section) in translation.sections.iter().enumerate() {
+        if !is_headed(section) || source_ids.contains(section.id.as_str()) {
+            continue;
+        }
+        if let Some(Marker::Accepted { source, .. }) = section.marker() {
+            by_baseline
+                .entry(source)
+                .and_modify(|e| *e = None)
+                .or_insert(Some(i));
+        }
+    }
+    let mut wanted: HashMap<Fingerprint, usize> = HashMap::new();
+    for section in source.sections.iter().filter(|s| is_headed(s)) {
+        if !translated_ids.contains(section.id.as_str()) {
+            *wanted.entry(section.fingerprint).or_default() += 1;
+        }
+    }
+    source
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| is_headed(s) && !translated_ids.contains(s.id.as_str()))
+        .filter(|(_, s)| wanted.get(&s.fingerprint) == Some(&1))
+        .filter_map(|(i, s)| Some((i, by_baseline.get(&s.fingerprint).copied().flatten()?)))
+        .collect()
+}
+
 /// The state of a translated section against its source section.
 fn state_of(source: &Section, translation: &Section) -> SectionState {
     match translation.marker() {
         Some(Marker::Accepted {
             source: baseline, ..
         }) if baseline == source.fingerprint => SectionState::Current,
+        Some(Marker::Accepted { text, .. }) if text != translation.fingerprint => {
+            SectionState::InProgress
+        }
         Some(Marker::Accepted { .. }) => SectionState::Stale,
-        Some(Marker::Untranslated) | None => SectionState::Untranslated,
+        // A placeholder a translator started on, whose source has changed since: the
+        // start was made on an old source. (An untouched one is refreshed by sync.)
+        Some(Marker::Placeholder { source: held })
+            if held != source.fingerprint && translation.fingerprint != held =>
+        {
+            SectionState::Stale
+        }
+        Some(Marker::Untranslated | Marker::Placeholder { .. }) | None => {
+            SectionState::Untranslated
+        }
     }
+}
+
+/// Whether the translation has the source's sections in another order: the first section,
+/// in source order, that the translation places before a section the source has before
+/// it. Returns (its alignment index, that earlier section's alignment index).
+/// `yaku sync` puts them back in the source's order.
+pub fn out_of_order(alignments: &[Alignment]) -> Option<(usize, usize)> {
+    let mut latest: Option<(usize, usize)> = None; // (translation index, alignment index)
+    for (i, alignment) in alignments.iter().enumerate() {
+        let (Some(_), Some(at)) = (alignment.source, alignment.translation) else {
+            continue;
+        };
+        match latest {
+            Some((before, earlier)) if at < before => return Some((i, earlier)),
+            _ => latest = Some((at, i)),
+        }
+    }
+    None
 }

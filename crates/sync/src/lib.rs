@@ -18,8 +18,8 @@ mod state;
 mod status;
 mod sync;
 
-pub use accept::{accept_sections, AcceptOutcome, AcceptSelection, Refusal};
-pub use align::{align, Alignment};
+pub use accept::{accept_sections, AcceptOptions, AcceptOutcome, AcceptSelection, Refusal};
+pub use align::{align, out_of_order, Alignment};
 pub use diff::{diff_text, Change};
 pub use publication::{publication, MissingPolicy, Policy, Publication, StalePolicy};
 pub use state::SectionState;

@@ -57,11 +57,13 @@ pub enum Publication {
 }
 
 /// What a locale with `policy` publishes for a section in `state`. An obsolete section
-/// has no source section and is never published.
+/// has no source section and is never published. A renamed section's text is the
+/// translation of the source as it is now (only its id is the old one), so it is
+/// published as current.
 pub fn publication(state: SectionState, policy: Policy) -> Publication {
     match state {
-        SectionState::Current => Publication::Current,
-        SectionState::Stale => match policy.on_stale {
+        SectionState::Current | SectionState::Renamed => Publication::Current,
+        SectionState::Stale | SectionState::InProgress => match policy.on_stale {
             StalePolicy::Publish => Publication::Stale,
             StalePolicy::Fallback => Publication::Fallback,
             StalePolicy::Fail => Publication::Failed,

@@ -10,18 +10,33 @@ use std::fmt;
 pub enum SectionState {
     /// The recorded baseline equals the source section's fingerprint now.
     Current,
-    /// A baseline is recorded and differs: the source changed since.
+    /// A baseline is recorded and differs: the source changed since, and the translated
+    /// text has not changed since it was accepted (untouched).
     Stale,
+    /// Stale, and the translated text has changed since it was accepted: a translator is
+    /// updating it.
+    #[serde(rename = "in-progress")]
+    InProgress,
     /// Present as a placeholder (or never accepted).
     Untranslated,
     /// The source has the section and the translation does not.
     Missing,
     /// The translation has a section whose id the source no longer has.
     Obsolete,
+    /// The source renamed the section's id and changed nothing else: the translation
+    /// still has it under the old id (`yaku sync` renames it in place).
+    Renamed,
 }
 
 impl SectionState {
-    /// Every state, in report order.
+    /// Whether the source changed since the translation was accepted (stale, edited
+    /// since or not).
+    pub fn is_stale(self) -> bool {
+        matches!(self, SectionState::Stale | SectionState::InProgress)
+    }
+
+    /// Every state, in report order, except `Renamed` and `InProgress`, which are
+    /// reported only where a section has them (so outputs without one are unchanged).
     pub const ALL: [SectionState; 5] = [
         SectionState::Current,
         SectionState::Stale,
@@ -38,6 +53,8 @@ impl SectionState {
             SectionState::Untranslated => "untranslated",
             SectionState::Missing => "missing",
             SectionState::Obsolete => "obsolete",
+            SectionState::Renamed => "renamed",
+            SectionState::InProgress => "in-progress",
         }
     }
 }

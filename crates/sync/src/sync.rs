@@ -9,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use yaku_content::{render_obsolete_area, Document, Marker, Section, SectionId, SectionKind};
 
+use crate::align::renames;
+
 /// How sync treats sections the source no longer has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SyncOptions {
@@ -31,6 +33,10 @@ pub struct SyncOutcome {
     pub purged: Vec<SectionId>,
     /// Sections whose heading level was changed to the source's.
     pub relevelled: Vec<SectionId>,
+    /// Untouched placeholders whose source changed, replaced by the source's new text.
+    pub refreshed: Vec<SectionId>,
+    /// Sections whose id the source renamed, renamed in place: (old id, new id).
+    pub renamed: Vec<(SectionId, SectionId)>,
 }
 
 /// Brings `translation` (`None`: the file does not exist yet) into the shape of `source`.
@@ -56,6 +62,10 @@ pub fn sync_document(
         .iter()
         .find(|s| s.kind == SectionKind::FrontMatter);
     match (find(SectionKind::FrontMatter), source_fm) {
+        (Some((_, fm)), Some(source_fm)) if needs_refresh(fm, source_fm) => {
+            out.push(&front_matter_placeholder(source, source_fm, le), None);
+            outcome.refreshed.push(fm.id.clone());
+        }
         (Some((t, fm)), _) => out.push(t.slice(&fm.span), Some(fm.span.clone())),
         (None, Some(fm)) => {
             out.push(&front_matter_placeholder(source, fm, le), None);
@@ -75,6 +85,10 @@ pub fn sync_document(
         (Some(lead), _) if lead.is_tracked() && !lead_has_content => {
             out.push(&lead_placeholder(source, lead, le), None);
             outcome.inserted.push(lead.id.clone());
+        }
+        (Some(lead), Some((_, translated))) if needs_refresh(translated, lead) => {
+            out.push(&lead_placeholder(source, lead, le), None);
+            outcome.refreshed.push(lead.id.clone());
         }
         (_, Some((t, lead))) if !lead.span.is_empty() => {
             out.push(t.slice(&lead.span), Some(lead.span.clone()))
@@ -97,9 +111,28 @@ pub fn sync_document(
     let source_ids: HashSet<&str> = heading_sections(&source.sections)
         .map(|s| s.id.as_str())
         .collect();
+    // Sections whose id the source renamed, by source index; their old ids are not
+    // obsolete.
+    let renames: HashMap<usize, usize> = translation
+        .map(|t| renames(source, t).into_iter().collect())
+        .unwrap_or_default();
+    let renamed_away: HashSet<usize> = renames.values().copied().collect();
 
-    for source_section in heading_sections(&source.sections) {
+    for (source_index, source_section) in source.sections.iter().enumerate() {
+        if source_section.kind != SectionKind::Heading || source_section.id.as_str().is_empty() {
+            continue;
+        }
         let id = source_section.id.as_str();
+        if let (Some(t), Some(&i)) = (translation, renames.get(&source_index)) {
+            let section = &t.sections[i];
+            let renamed = rename(t.slice(&section.span), section, &source_section.id);
+            outcome
+                .renamed
+                .push((section.id.clone(), source_section.id.clone()));
+            let piece = relevel(&renamed, section, source_section.level, &mut outcome);
+            out.push(&piece, Some(section.span.clone()));
+            continue;
+        }
         // A translated section keeps its place next to its old neighbours; one that comes
         // back from the obsolete area is new text here.
         let found = match (translation, translated.get(id)) {
@@ -111,6 +144,10 @@ pub fn sync_document(
             }),
         };
         match found {
+            Some((_, section, true)) if needs_refresh(section, source_section) => {
+                outcome.refreshed.push(section.id.clone());
+                out.push(&section_placeholder(source, source_section, le), None);
+            }
             Some((text, section, in_place)) => {
                 let piece = relevel(text, section, source_section.level, &mut outcome);
                 out.push(&piece, in_place.then(|| section.span.clone()));
@@ -127,8 +164,17 @@ pub fn sync_document(
         outcome.text = out.out;
         return outcome;
     };
-    let newly_obsolete: Vec<&Section> = heading_sections(&t.sections)
-        .filter(|s| !source_ids.contains(s.id.as_str()))
+    let newly_obsolete: Vec<&Section> = t
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            s.kind == SectionKind::Heading
+                && !s.id.as_str().is_empty()
+                && !source_ids.contains(s.id.as_str())
+                && !renamed_away.contains(i)
+        })
+        .map(|(_, s)| s)
         .collect();
     let still_parked: Vec<&Section> = parked
         .iter()
@@ -167,6 +213,18 @@ pub fn sync_document(
     outcome
 }
 
+/// Whether `translated` is a placeholder nobody has touched, made from another version
+/// of `source` than the one now: sync replaces it with the source's new text. A
+/// placeholder without a recorded fingerprint (yaku 0.1) is never refreshed: what it
+/// held is unknown.
+fn needs_refresh(translated: &Section, source: &Section) -> bool {
+    matches!(
+        translated.marker(),
+        Some(Marker::Placeholder { source: held })
+            if held == translated.fingerprint && held != source.fingerprint
+    )
+}
+
 fn heading_sections(sections: &[Section]) -> impl Iterator<Item = &Section> {
     sections
         .iter()
@@ -201,6 +259,32 @@ impl Assembler<'_> {
         }
         self.out.push_str(piece);
         self.last_end = origin.map(|o| o.end);
+    }
+}
+
+/// The section's bytes (`text`) with the id in its heading changed to `new`: the id
+/// attribute (`{#old}`, or `#old` among other attributes) and nothing else.
+fn rename(text: &str, section: &Section, new: &SectionId) -> String {
+    let heading_len = section.heading_span.end.saturating_sub(section.span.start);
+    let heading = &text[..heading_len.min(text.len())];
+    let needle = format!("#{}", section.id.as_str());
+    let at = heading
+        .rmatch_indices(&needle)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let before = heading[..at].chars().next_back();
+            let after = heading[at + needle.len()..].chars().next();
+            matches!(before, Some('{' | ' ' | '\t'))
+                && matches!(after, Some('}' | ' ' | '\t' | '.'))
+        });
+    match at {
+        Some(at) => format!(
+            "{}#{}{}",
+            &text[..at],
+            new.as_str(),
+            &text[at + needle.len()..]
+        ),
+        None => text.to_string(),
     }
 }
 
@@ -251,7 +335,9 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
     }
     let mut out = format!("{}{le}", format.open());
     if fm.is_tracked() {
-        out.push_str(&format.marker_line(Marker::Untranslated));
+        out.push_str(&format.marker_line(Marker::Placeholder {
+            source: fm.fingerprint,
+        }));
         out.push_str(le);
     }
     out.push_str(&convert_line_endings(&body, le));
@@ -267,7 +353,10 @@ fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
         without_leading_blank_lines(text.strip_prefix('\u{feff}').unwrap_or(&text)),
         le,
     );
-    format!("{}{le}{le}{body}", Marker::Untranslated.to_markdown())
+    let marker = Marker::Placeholder {
+        source: lead.fingerprint,
+    };
+    format!("{}{le}{le}{body}", marker.to_markdown())
 }
 
 /// `text` from its first line that is not blank. That line keeps its indentation, which
@@ -293,7 +382,12 @@ fn section_placeholder(source: &Document, section: &Section, le: &str) -> String
     if !out.ends_with('\n') {
         out.push_str(le);
     }
-    out.push_str(&Marker::Untranslated.to_markdown());
+    out.push_str(
+        &Marker::Placeholder {
+            source: section.fingerprint,
+        }
+        .to_markdown(),
+    );
     out.push_str(le);
     let body_span = section.heading_span.end..section.span.end;
     let body = match &section.marker {

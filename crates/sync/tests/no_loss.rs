@@ -1,10 +1,13 @@
-//! Property: whatever the source goes through, sync never loses a translated paragraph,
-//! always leaves the translation in the source's order, and is idempotent.
+//! Property: whatever the source goes through (sections deleted, added, moved, reworded,
+//! relevelled, restored, their ids renamed, their headings reworded), sync never loses a
+//! translated paragraph, always leaves the translation in the source's order, and is
+//! idempotent; a renamed section keeps its translation current.
 
 use proptest::prelude::*;
 use yaku_content::{parse_document, Document, ParseOptions, SectionKind};
 use yaku_sync::{
-    accept_sections, align, sync_document, AcceptSelection, SectionState, SyncOptions,
+    accept_sections, align, sync_document, AcceptOptions, AcceptSelection, SectionState,
+    SyncOptions,
 };
 
 #[derive(Debug, Clone)]
@@ -15,6 +18,10 @@ enum Edit {
     Reword(usize),
     Relevel(usize),
     Restore(usize),
+    /// A new id, nothing else changed.
+    Rename(usize),
+    /// New heading text, the id kept.
+    Retitle(usize),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -25,12 +32,15 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..20usize).prop_map(Edit::Reword),
         (0..20usize).prop_map(Edit::Relevel),
         (0..20usize).prop_map(Edit::Restore),
+        (0..20usize).prop_map(Edit::Rename),
+        (0..20usize).prop_map(Edit::Retitle),
     ]
 }
 
 #[derive(Debug, Clone)]
 struct SourceSection {
     id: String,
+    title: String,
     level: usize,
     text: String,
 }
@@ -39,9 +49,9 @@ fn render(sections: &[SourceSection]) -> String {
     let mut out = String::from("+++\ntitle = \"題\"\n+++\n\n導入文。\n\n");
     for s in sections {
         out.push_str(&format!(
-            "{} 見出し {} {{#{}}}\n\n{}\n\n",
+            "{} {} {{#{}}}\n\n{}\n\n",
             "#".repeat(s.level),
-            s.id,
+            s.title,
             s.id,
             s.text
         ));
@@ -71,9 +81,7 @@ fn translate(
     let mut out = text.to_string();
     for section in document.sections.iter().rev() {
         if section.kind != SectionKind::Heading
-            || section
-                .marker()
-                .is_some_and(|m| m != yaku_content::Marker::Untranslated)
+            || section.marker().is_some_and(|m| !m.is_placeholder())
         {
             continue;
         }
@@ -87,7 +95,16 @@ fn translate(
         out.replace_range(body_start..section.span.end, &format!("\n{paragraph}\n\n"));
     }
     let document = parse(&out);
-    accept_sections(source, &document, &AcceptSelection::All, false).text
+    accept_sections(
+        source,
+        &document,
+        &AcceptSelection::All,
+        AcceptOptions {
+            identical: false,
+            reviewed: true,
+        },
+    )
+    .text
 }
 
 proptest! {
@@ -96,7 +113,7 @@ proptest! {
     #[test]
     fn sync_never_loses_a_translated_paragraph(edits in proptest::collection::vec(edit(), 1..25)) {
         let mut sections: Vec<SourceSection> = (0..5)
-            .map(|i| SourceSection { id: format!("s{i}"), level: 2 + i % 2, text: format!("本文{i}。") })
+            .map(|i| SourceSection { id: format!("s{i}"), title: format!("見出し{i}"), level: 2 + i % 2, text: format!("本文{i}。") })
             .collect();
         let mut deleted: Vec<SourceSection> = Vec::new();
         let mut next_id = 5;
@@ -106,15 +123,24 @@ proptest! {
         let source = parse(&render(&sections));
         let first = sync_document(&source, None, SyncOptions::default()).text;
         let mut translation = translate(&source, &first, &mut serial, &mut translated);
+        // Every placeholder was translated (so that losing one would show).
+        prop_assert_eq!(translated.len(), 5);
 
         for edit in edits {
             let n = sections.len();
+            let mut renamed = None;
             match edit {
                 Edit::Delete(i) if n > 0 => deleted.push(sections.remove(i % n)),
                 Edit::Add(i) => {
-                    sections.insert(i % (n + 1), SourceSection { id: format!("s{next_id}"), level: 2, text: "新しい本文。".into() });
+                    sections.insert(i % (n + 1), SourceSection { id: format!("s{next_id}"), title: format!("見出し{next_id}"), level: 2, text: "新しい本文。".into() });
                     next_id += 1;
                 }
+                Edit::Rename(i) if n > 0 => {
+                    sections[i % n].id = format!("s{next_id}");
+                    renamed = Some(sections[i % n].id.clone());
+                    next_id += 1;
+                }
+                Edit::Retitle(i) if n > 0 => sections[i % n].title.push('改'),
                 Edit::Move(a, b) if n > 0 => {
                     let s = sections.remove(a % n);
                     sections.insert(b % n, s);
@@ -140,7 +166,11 @@ proptest! {
             let translated_ids: Vec<&str> = after.sections.iter().map(|s| s.id.as_str()).collect();
             prop_assert_eq!(source_ids, translated_ids, "the translation has the source's shape");
             for a in align(&source, Some(&after)) {
-                prop_assert!(a.state != SectionState::Missing && a.state != SectionState::Obsolete);
+                prop_assert!(!matches!(a.state, SectionState::Missing | SectionState::Obsolete | SectionState::Renamed));
+                // Every section was current before this edit: a renamed one still is.
+                if renamed.as_deref() == Some(a.id.as_str()) {
+                    prop_assert_eq!(a.state, SectionState::Current, "{} renamed in\n{}", a.id, synced);
+                }
             }
             // The translator fills new placeholders and accepts; on to the next edit.
             translation = translate(&source, &synced, &mut serial, &mut translated);
@@ -211,7 +241,7 @@ proptest! {
         bodies in proptest::collection::vec(proptest::collection::vec(hostile_block(), 1..5), 4),
     ) {
         let all: Vec<SourceSection> = (0..4)
-            .map(|i| SourceSection { id: format!("s{i}"), level: 2, text: format!("本文{i}。") })
+            .map(|i| SourceSection { id: format!("s{i}"), title: format!("見出し s{i}"), level: 2, text: format!("本文{i}。") })
             .collect();
         let source = parse(&render(&all));
         let mut translation = sync_document(&source, None, SyncOptions::default()).text;
@@ -223,7 +253,7 @@ proptest! {
         }
         let document = parse(&translation);
         let original: Vec<String> = document.sections.iter().map(|s| document.slice(&s.span).to_string()).collect();
-        let translation = accept_sections(&source, &document, &AcceptSelection::All, true).text;
+        let translation = accept_sections(&source, &document, &AcceptSelection::All, AcceptOptions { identical: true, reviewed: true }).text;
 
         // s1 and s2 go, then s3 (the area is rewritten with what it holds), then all return.
         let steps: [&[usize]; 3] = [&[0, 3], &[0], &[0, 1, 2, 3]];
@@ -235,7 +265,7 @@ proptest! {
         }
         let restored = parse(&text);
         prop_assert!(restored.obsolete.is_none(), "{}", text);
-        let accepted = parse(&accept_sections(&source, &parse(&translation_of(&original)), &AcceptSelection::All, true).text);
+        let accepted = parse(&accept_sections(&source, &parse(&translation_of(&original)), &AcceptSelection::All, AcceptOptions { identical: true, reviewed: true }).text);
         let last = accepted.sections.len() - 1;
         for (i, (before, after)) in accepted.sections.iter().zip(&restored.sections).enumerate() {
             let (before, after) = (accepted.slice(&before.span), restored.slice(&after.span));
