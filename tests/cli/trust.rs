@@ -351,3 +351,42 @@ fn placeholders_written_before_fingerprints_are_still_read() {
     project.yaku(&["sync", "--locale", "en"]).success();
     assert_eq!(project.read(EN), before);
 }
+
+#[test]
+fn a_renamed_section_is_published_under_the_source_s_new_id_before_sync() {
+    let project = Project::accepted_story();
+    project.edit(JA, "{#trials}", "{#clinical-trials}");
+    project
+        .yaku(&["build", "--locale", "en", "--out", "site"])
+        .success();
+    let built: serde_json::Value =
+        serde_json::from_str(&project.read("site/en/article.json")).unwrap();
+    let ids: Vec<&str> = built["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"clinical-trials") && !ids.contains(&"trials"),
+        "{ids:?}"
+    );
+    let trials = built["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "clinical-trials")
+        .unwrap();
+    assert_eq!(trials["state"], "current");
+    assert_eq!(
+        trials["content_locale"], "en",
+        "the translation, not a fallback"
+    );
+    let toc: Vec<&str> = built["toc"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert!(toc.contains(&"clinical-trials"), "{toc:?}");
+}

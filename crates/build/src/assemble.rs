@@ -127,14 +127,14 @@ pub fn build_document(
             FoldError::Component(message) => BuildError::Component {
                 doc: doc.to_string(),
                 locale: context.locale.to_string(),
-                section: section.id.to_string(),
+                section: source_section.id.to_string(),
                 component: component_name(body, &message),
                 message,
             },
             FoldError::TooDeep => BuildError::TooDeep {
                 doc: doc.to_string(),
                 locale: context.locale.to_string(),
-                section: section.id.to_string(),
+                section: source_section.id.to_string(),
             },
         })?;
         let heading = if section.kind == SectionKind::Heading {
@@ -145,7 +145,7 @@ pub fn build_document(
         let heading_text = plain_text(&heading);
         if section.kind == SectionKind::Heading {
             output.toc.push(TocEntry {
-                id: section.id.to_string(),
+                id: source_section.id.to_string(),
                 level: section.level,
                 text: heading_text.clone(),
             });
@@ -155,14 +155,16 @@ pub fn build_document(
             .chain(blocks.iter().flat_map(citations_in_block))
         {
             output.citations.push(CitationOutput {
-                section: section.id.to_string(),
+                section: source_section.id.to_string(),
                 authors,
                 year,
                 resolved: false,
             });
         }
+        // The source's id: a translated section whose id the source renamed is published
+        // under the new id (sync will rename it in the file).
         output.sections.push(SectionOutput {
-            id: section.id.to_string(),
+            id: source_section.id.to_string(),
             level: source_section.level,
             heading,
             heading_text,
