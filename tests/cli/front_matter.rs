@@ -8,6 +8,8 @@ const QUICKSTART_JA: &str = "content/ja/docs/quickstart.md";
 const QUICKSTART_EN: &str = "content/en/docs/quickstart.md";
 const INSTALL_JA: &str = "content/ja/docs/guide/install.md";
 const INSTALL_EN: &str = "content/en/docs/guide/install.md";
+const REFERENCE_JA: &str = "content/ja/docs/reference.md";
+const REFERENCE_EN: &str = "content/en/docs/reference.md";
 
 /// The front matter of `text`: its first line through its closing `---` line.
 fn front_matter(text: &str) -> &str {
@@ -98,6 +100,36 @@ fn sync_and_accept_keep_yaml_front_matter_byte_for_byte() {
     project.yaku(&["sync"]).success();
     project.yaku(&["accept", "--all", "en"]).success();
     assert_eq!(articles(&project), before);
+}
+
+#[test]
+fn json_front_matter_is_read_and_never_written_to() {
+    let project = Project::fixture("yaml-front-matter");
+    let json_front_matter = |text: &str| text[..text.find("\n}\n").unwrap() + 3].to_string();
+    let translated = project.read(REFERENCE_EN);
+    let inspect = project.yaku(&["inspect", REFERENCE_EN]).success();
+    assert!(
+        inspect.stdout().contains("front-matter"),
+        "{}",
+        inspect.stdout()
+    );
+    // No comments, so no marker: the front matter is not a section to translate, and
+    // accepting the others changes no byte of it.
+    project.yaku(&["accept", "en", "docs/reference"]).success();
+    let accepted = project.read(REFERENCE_EN);
+    assert_eq!(json_front_matter(&accepted), json_front_matter(&translated));
+    assert!(accepted.contains("<!-- yaku:source "), "{accepted}");
+    // A placeholder copies the source's JSON front matter as written.
+    std::fs::remove_file(project.path().join(REFERENCE_EN)).unwrap();
+    project.yaku(&["sync"]).success();
+    assert_eq!(
+        json_front_matter(&project.read(REFERENCE_EN)),
+        json_front_matter(&project.read(REFERENCE_JA))
+    );
+    // Invalid JSON is reported in JSON's words.
+    project.edit(REFERENCE_JA, "\"weight\": 30,", "\"weight\": 30");
+    let run = project.yaku(&["inspect", REFERENCE_JA]).findings();
+    assert!(run.stderr().contains("not valid JSON"), "{}", run.stderr());
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! translator's front matter as it is, and a placeholder copies the source's body as
 //! written.
 
+mod json_format;
 mod toml_format;
 mod yaml_format;
 
@@ -31,6 +32,12 @@ pub enum FrontMatterFormat {
     Toml,
     /// YAML between two `---` lines.
     Yaml,
+    /// A JSON object whose `{` and `}` are lines of their own (Hugo's JSON front
+    /// matter). JSON has no comments, so it has no home for a translation marker or
+    /// `qa-ignore`: its front matter is read (its data is published, its title and
+    /// description are the page's) but not tracked as a section to translate, so no
+    /// command ever writes a marker into it.
+    Json,
 }
 
 impl FrontMatterFormat {
@@ -39,6 +46,7 @@ impl FrontMatterFormat {
         match line {
             "+++" => Some(FrontMatterFormat::Toml),
             "---" => Some(FrontMatterFormat::Yaml),
+            "{" => Some(FrontMatterFormat::Json),
             _ => None,
         }
     }
@@ -48,6 +56,7 @@ impl FrontMatterFormat {
         match self {
             FrontMatterFormat::Toml => "TOML",
             FrontMatterFormat::Yaml => "YAML",
+            FrontMatterFormat::Json => "JSON",
         }
     }
 
@@ -57,6 +66,7 @@ impl FrontMatterFormat {
         match self {
             FrontMatterFormat::Toml => format!("{key} = \"{value}\""),
             FrontMatterFormat::Yaml => format!("{key}: \"{value}\""),
+            FrontMatterFormat::Json => format!("\"{key}\": \"{value}\""),
         }
     }
 
@@ -65,6 +75,7 @@ impl FrontMatterFormat {
         match self {
             FrontMatterFormat::Toml => "+++",
             FrontMatterFormat::Yaml => "---",
+            FrontMatterFormat::Json => "{",
         }
     }
 
@@ -73,7 +84,19 @@ impl FrontMatterFormat {
         match self {
             FrontMatterFormat::Toml => "+++",
             FrontMatterFormat::Yaml => "---",
+            FrontMatterFormat::Json => "}",
         }
+    }
+
+    /// Whether the delimiter lines are part of what the parser reads (JSON's braces).
+    fn delimiters_are_data(self) -> bool {
+        self == FrontMatterFormat::Json
+    }
+
+    /// Whether the front matter can hold yaku's comment lines (the translation marker,
+    /// `qa-ignore`) and so be tracked as a section to translate. JSON cannot.
+    pub fn has_comments(self) -> bool {
+        self != FrontMatterFormat::Json
     }
 
     /// Whether `line` (its line ending left out) closes the front matter. Trailing
@@ -90,6 +113,7 @@ impl FrontMatterFormat {
             FrontMatterFormat::Toml | FrontMatterFormat::Yaml => {
                 Some(line.trim().strip_prefix('#')?.trim())
             }
+            FrontMatterFormat::Json => None,
         }
     }
 
@@ -98,22 +122,30 @@ impl FrontMatterFormat {
     fn marker(self, line: &str) -> Option<Result<Marker, String>> {
         match self {
             FrontMatterFormat::Toml | FrontMatterFormat::Yaml => Marker::parse_toml(line),
+            FrontMatterFormat::Json => None,
         }
     }
 
     /// The comment line (line ending left out) that records `marker` in this format.
+    /// A JSON front matter has none and is never tracked (see [`Self::has_comments`]),
+    /// so no marker is asked of it; were one asked, it would be a line that is not JSON,
+    /// which the next read reports rather than misreads.
     pub fn marker_line(self, marker: Marker) -> String {
         match self {
-            FrontMatterFormat::Toml | FrontMatterFormat::Yaml => marker.to_toml(),
+            FrontMatterFormat::Toml | FrontMatterFormat::Yaml | FrontMatterFormat::Json => {
+                marker.to_toml()
+            }
         }
     }
 
-    /// The fields of `body` (the text between the delimiter lines, which starts at byte
-    /// `offset` of the file), with spans in the file.
+    /// The fields of `body` (the text between the delimiter lines, or the whole block
+    /// when [`Self::delimiters_are_data`], which starts at byte `offset` of the file),
+    /// with spans in the file.
     fn parse_fields(self, body: &str, offset: usize) -> Result<Vec<Field>, Diagnostic> {
         match self {
             FrontMatterFormat::Toml => toml_format::parse_fields(body, offset),
             FrontMatterFormat::Yaml => yaml_format::parse_fields(body, offset),
+            FrontMatterFormat::Json => json_format::parse_fields(body, offset),
         }
     }
 }
@@ -321,12 +353,21 @@ pub(crate) fn parse_front_matter(
     ))
 }
 
+/// The end of `range` without its final line ending.
+fn trim_eol_span(text: &str, range: Range<usize>) -> usize {
+    range.start + trim_eol(&text[range]).len()
+}
+
 /// Parses the body into fields and checks that the translatable ones are strings.
 fn read_fields(text: &str, front_matter: &mut FrontMatter, diagnostics: &mut Vec<Diagnostic>) {
-    let body_span = front_matter.body_span.clone();
+    let parsed = if front_matter.format.delimiters_are_data() {
+        content_start(text)..trim_eol_span(text, front_matter.span.clone())
+    } else {
+        front_matter.body_span.clone()
+    };
     let fields = match front_matter
         .format
-        .parse_fields(&text[body_span.clone()], body_span.start)
+        .parse_fields(&text[parsed.clone()], parsed.start)
     {
         Ok(fields) => fields,
         Err(diagnostic) => {
@@ -549,6 +590,57 @@ mod tests {
             diagnostics[0].problem,
             Problem::FrontMatterNotString { .. }
         ));
+    }
+
+    #[test]
+    fn json_fields_are_in_file_order_with_their_spans() {
+        let text = "{\n  \"title\": \"ク T\",\n  \"weight\": 10,\n  \"ratio\": 1.5,\n  \"aliases\": [\"/a/\", null],\n  \"params\": {\"toc\": true}\n}\nBody\n";
+        let (front_matter, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let front_matter = front_matter.unwrap();
+        assert_eq!(front_matter.format, FrontMatterFormat::Json);
+        assert!(!front_matter.format.has_comments());
+        assert_eq!(&text[front_matter.span.clone()], &text[..text.len() - 5]);
+        let keys: Vec<&str> = front_matter.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["title", "weight", "ratio", "aliases", "params"]);
+        for field in &front_matter.fields {
+            assert_eq!(&text[field.key_span.clone()], format!("\"{}\"", field.key));
+        }
+        assert_eq!(
+            &text[front_matter.field("title").unwrap().value_span.clone()],
+            "\"ク T\""
+        );
+        assert_eq!(front_matter.title(), Some("ク T"));
+        use FrontMatterValue as V;
+        assert_eq!(front_matter.get("weight"), Some(&V::Integer(10)));
+        assert_eq!(front_matter.get("ratio"), Some(&V::Float(1.5)));
+        assert_eq!(
+            front_matter.get("aliases"),
+            Some(&V::List(vec![V::String("/a/".into()), V::Null]))
+        );
+        for (body, message) in [
+            ("\"a\": 1,\n\"a\": 2", "duplicate key `a`"),
+            ("\"a\": [1,", "expected value"),
+            ("\"a\" 1", "expected `:`"),
+            ("\"a\": 1 \"b\": 2", "expected `,` or `}`"),
+            ("\"a\": 18446744073709551615", "number out of range"),
+            ("# yaku:untranslated\n\"a\": 1", "expected"),
+        ] {
+            let text = format!("{{\n{body}\n}}\n");
+            let (front_matter, diagnostics) = parse(&text);
+            assert_eq!(diagnostics.len(), 1, "{body}: {diagnostics:?}");
+            let Problem::InvalidFrontMatter {
+                format,
+                message: got,
+            } = &diagnostics[0].problem
+            else {
+                panic!("{diagnostics:?}");
+            };
+            assert_eq!(*format, FrontMatterFormat::Json);
+            assert!(got.contains(message), "{body}: {got}");
+            assert!(diagnostics[0].span.end <= text.len());
+            assert!(front_matter.unwrap().fields.is_empty());
+        }
     }
 
     fn same(value: &FrontMatterValue, toml: &toml::Value) -> bool {
