@@ -84,6 +84,10 @@ locales = "locales"
     );
     yaku_project::write_atomic(&path, text.as_bytes())
         .map_err(|e| Failure(format!("error: cannot write {}: {e}", path.display())))?;
-    output::print(&format!("wrote {}\n", path.display()));
+    output::print(&format!(
+        "wrote {}\nnext: write the articles as content/{}/<doc>.md\n",
+        path.display(),
+        args.source
+    ));
     Ok(Exit::Clean)
 }

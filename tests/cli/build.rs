@@ -426,7 +426,7 @@ fn the_html_preview_renders_in_headless_chromium() {
 
 /// Makes the Hugo export in `site` a Hugo site (its languages configuration, minimal
 /// layouts) and builds it into `site/public` with real `hugo`.
-fn run_hugo(hugo: &Path, site: &Path) {
+pub(crate) fn run_hugo(hugo: &Path, site: &Path) {
     let languages = std::fs::read_to_string(site.join("hugo-languages.toml")).unwrap();
     std::fs::write(site.join("hugo.toml"), format!("baseURL = \"https://example.org/\"\ntitle = \"yaku\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n{languages}")).unwrap();
     std::fs::create_dir_all(site.join("layouts/_default")).unwrap();

@@ -15,8 +15,24 @@ fn init_writes_a_commented_config_and_never_overwrites_it() {
         text.lines().filter(|l| l.starts_with('#')).count() > 5,
         "commented"
     );
-    // The written file is a valid project.
-    project.yaku(&["status"]).success();
+    // The written file is a valid project, which has no articles yet: that is not
+    // "nothing to report" but a project that cannot be checked (exit 2, naming the folder).
+    let run = project.yaku(&["status"]).failure();
+    assert!(
+        run.stderr()
+            .contains("no source documents: content/ja does not exist"),
+        "{}",
+        run.stderr()
+    );
+    project.write("content/ja/a.md", "Text.\n");
+    project.yaku(&["status"]).findings();
+    std::fs::remove_file(project.path().join("content/ja/a.md")).unwrap();
+    let run = project.yaku(&["check"]).failure();
+    assert!(
+        run.stderr().contains("content/ja holds no .md file"),
+        "{}",
+        run.stderr()
+    );
     let run = project.yaku(&["init"]).failure();
     assert!(run.stderr().contains("already exists"));
     assert_eq!(project.read("yaku.toml"), text);
@@ -74,4 +90,23 @@ fn ids_write_adds_ids_and_changes_nothing_else() {
     Project::empty()
         .yaku(&["ids", "--write", elsewhere.to_str().unwrap()])
         .failure();
+}
+
+#[test]
+fn a_misconfigured_content_folder_is_an_error_not_zero_documents() {
+    let project = Project::fixture("yaml-front-matter");
+    project.edit(
+        "yaku.toml",
+        "[project]\n",
+        "[project]\ncontent = \"site/content\"\n",
+    );
+    for command in ["status", "check", "sync", "build"] {
+        let run = project.yaku(&[command]).failure();
+        assert!(
+            run.stderr()
+                .contains("no source documents: site/content/ja does not exist"),
+            "{command}: {}",
+            run.stderr()
+        );
+    }
 }

@@ -10,6 +10,7 @@ mod check;
 mod diff;
 mod errors;
 mod fluent;
+mod front_matter;
 mod init_ids;
 mod inspect;
 mod nesting;

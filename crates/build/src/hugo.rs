@@ -112,6 +112,10 @@ pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
 fn front_matter(table: &BTreeMap<String, FrontMatterValue>) -> String {
     let mut out = String::new();
     for (key, value) in table {
+        // TOML has no null: a key without a value is left out.
+        if *value == FrontMatterValue::Null {
+            continue;
+        }
         let _ = write_key(&mut out, key)
             .and_then(|()| out.write_str(" = "))
             .and_then(|()| write_value(&mut out, value))
@@ -133,6 +137,8 @@ fn write_value(out: &mut String, value: &FrontMatterValue) -> std::fmt::Result {
         FrontMatterValue::Integer(i) => out.value(*i),
         FrontMatterValue::Float(f) => out.value(*f),
         FrontMatterValue::Bool(b) => out.value(*b),
+        // TOML has no null: in a list, an empty string stands for it.
+        FrontMatterValue::Null => out.value(""),
         FrontMatterValue::Date(d) => match d.parse::<toml::value::Datetime>() {
             Ok(datetime) => write!(out, "{datetime}"),
             Err(_) => out.value(TomlStringBuilder::new(d).as_basic()),
@@ -150,7 +156,10 @@ fn write_value(out: &mut String, value: &FrontMatterValue) -> std::fmt::Result {
         }
         FrontMatterValue::Table(table) => {
             out.open_inline_table()?;
-            for (i, (key, item)) in table.iter().enumerate() {
+            let entries = table
+                .iter()
+                .filter(|(_, item)| **item != FrontMatterValue::Null);
+            for (i, (key, item)) in entries.enumerate() {
                 if i > 0 {
                     out.val_sep()?;
                 }
@@ -159,7 +168,7 @@ fn write_value(out: &mut String, value: &FrontMatterValue) -> std::fmt::Result {
                 out.write_str(" = ")?;
                 write_value(out, item)?;
             }
-            if !table.is_empty() {
+            if table.values().any(|item| *item != FrontMatterValue::Null) {
                 out.space()?;
             }
             out.close_inline_table()

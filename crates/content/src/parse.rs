@@ -103,7 +103,12 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
 
     let mut sections = Vec::new();
     if let Some(fm) = &front_matter {
-        let translatable = fm.translatable_text();
+        // A front matter without comments has no home for a marker: not tracked.
+        let translatable = if fm.format.has_comments() {
+            fm.translatable_text()
+        } else {
+            String::new()
+        };
         sections.push(Section {
             id: SectionId::from(FRONT_MATTER_ID),
             kind: SectionKind::FrontMatter,
@@ -114,7 +119,11 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
             line: 1,
             marker: fm.marker.clone(),
             fingerprint: Fingerprint::of_text(&translatable),
-            chars: count_chars(fm.title().into_iter().chain(fm.description())),
+            chars: if translatable.is_empty() {
+                0
+            } else {
+                count_chars(fm.title().into_iter().chain(fm.description()))
+            },
             blocks: Vec::new(),
             links: Vec::new(),
             code: Vec::new(),

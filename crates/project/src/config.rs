@@ -101,6 +101,19 @@ pub enum ProjectError {
         /// What is wrong.
         message: String,
     },
+    /// The source locale has no article: its folder is missing or holds no `.md` file
+    /// (a misconfigured project, which must not pass as one with nothing to report).
+    #[error(
+        "no source documents: {} {}",
+        folder.display(),
+        if *missing { "does not exist" } else { "holds no .md file" }
+    )]
+    NoSourceDocuments {
+        /// The folder looked in.
+        folder: PathBuf,
+        /// Whether the folder does not exist (else it holds no article).
+        missing: bool,
+    },
     /// An article could not be parsed at all.
     #[error("cannot parse {path}: {}", diagnostic.problem)]
     Unparsable {
@@ -336,8 +349,15 @@ impl Project {
     }
 
     /// Every document of the source locale (`<doc>` names with `/` separators), sorted.
+    /// None is an error ([`ProjectError::NoSourceDocuments`]).
     pub fn documents(&self) -> Result<Vec<String>, ProjectError> {
-        self.documents_in(self.source())
+        let docs = self.documents_in(self.source())?;
+        if docs.is_empty() {
+            let folder = self.content_dir(self.source());
+            let missing = !folder.is_dir();
+            return Err(ProjectError::NoSourceDocuments { folder, missing });
+        }
+        Ok(docs)
     }
 
     /// The translation files of `locale` whose source document does not exist (it was

@@ -122,6 +122,22 @@ impl FileProblem {
                 format!("no yaku.toml in {} or any parent folder", dir.display()),
                 Some("run `yaku init` to create one, or pass --root DIR".to_string()),
             ),
+            ProjectError::NoSourceDocuments { folder, missing } => FileProblem::file(
+                show(folder),
+                format!(
+                    "no source documents: {} {}",
+                    show(folder),
+                    if *missing {
+                        "does not exist"
+                    } else {
+                        "holds no .md file"
+                    }
+                ),
+                Some(
+                    "articles are <content>/<source>/<doc>.md: check `content` and `source` in yaku.toml"
+                        .to_string(),
+                ),
+            ),
             ProjectError::Io { path, source } => FileProblem::file(
                 show(path),
                 format!("cannot read {}: {source}", show(path)),

@@ -10,7 +10,9 @@
 //! translator's front matter as it is, and a placeholder copies the source's body as
 //! written.
 
+mod json_format;
 mod toml_format;
+mod yaml_format;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -28,26 +30,43 @@ pub const TRANSLATABLE_KEYS: [&str; 2] = ["title", "description"];
 pub enum FrontMatterFormat {
     /// TOML between two `+++` lines.
     Toml,
+    /// YAML between two `---` lines.
+    Yaml,
+    /// A JSON object whose `{` and `}` are lines of their own (Hugo's JSON front
+    /// matter). JSON has no comments, so it has no home for a translation marker or
+    /// `qa-ignore`: its front matter is read (its data is published, its title and
+    /// description are the page's) but not tracked as a section to translate, so no
+    /// command ever writes a marker into it.
+    Json,
 }
 
 impl FrontMatterFormat {
     /// The format whose opening delimiter is `line` (its line ending left out).
     fn opened_by(line: &str) -> Option<Self> {
-        (line == "+++").then_some(FrontMatterFormat::Toml)
+        match line {
+            "+++" => Some(FrontMatterFormat::Toml),
+            "---" => Some(FrontMatterFormat::Yaml),
+            "{" => Some(FrontMatterFormat::Json),
+            _ => None,
+        }
     }
 
     /// The format's name, for messages.
     pub fn name(self) -> &'static str {
         match self {
             FrontMatterFormat::Toml => "TOML",
+            FrontMatterFormat::Yaml => "YAML",
+            FrontMatterFormat::Json => "JSON",
         }
     }
 
     /// A field whose value is the string `value`, as the format writes it (for help
-    /// messages): `key = "value"` in TOML.
+    /// messages): `key = "value"` in TOML, `key: "value"` in YAML.
     pub fn string_field(self, key: &str, value: &str) -> String {
         match self {
             FrontMatterFormat::Toml => format!("{key} = \"{value}\""),
+            FrontMatterFormat::Yaml => format!("{key}: \"{value}\""),
+            FrontMatterFormat::Json => format!("\"{key}\": \"{value}\""),
         }
     }
 
@@ -55,6 +74,8 @@ impl FrontMatterFormat {
     pub fn open(self) -> &'static str {
         match self {
             FrontMatterFormat::Toml => "+++",
+            FrontMatterFormat::Yaml => "---",
+            FrontMatterFormat::Json => "{",
         }
     }
 
@@ -62,7 +83,20 @@ impl FrontMatterFormat {
     pub fn close(self) -> &'static str {
         match self {
             FrontMatterFormat::Toml => "+++",
+            FrontMatterFormat::Yaml => "---",
+            FrontMatterFormat::Json => "}",
         }
+    }
+
+    /// Whether the delimiter lines are part of what the parser reads (JSON's braces).
+    fn delimiters_are_data(self) -> bool {
+        self == FrontMatterFormat::Json
+    }
+
+    /// Whether the front matter can hold yaku's comment lines (the translation marker,
+    /// `qa-ignore`) and so be tracked as a section to translate. JSON cannot.
+    pub fn has_comments(self) -> bool {
+        self != FrontMatterFormat::Json
     }
 
     /// Whether `line` (its line ending left out) closes the front matter. Trailing
@@ -76,7 +110,10 @@ impl FrontMatterFormat {
     /// matter live: the translation marker and `qa-ignore`.
     pub fn comment(self, line: &str) -> Option<&str> {
         match self {
-            FrontMatterFormat::Toml => Some(line.trim().strip_prefix('#')?.trim()),
+            FrontMatterFormat::Toml | FrontMatterFormat::Yaml => {
+                Some(line.trim().strip_prefix('#')?.trim())
+            }
+            FrontMatterFormat::Json => None,
         }
     }
 
@@ -84,22 +121,31 @@ impl FrontMatterFormat {
     /// malformed).
     fn marker(self, line: &str) -> Option<Result<Marker, String>> {
         match self {
-            FrontMatterFormat::Toml => Marker::parse_toml(line),
+            FrontMatterFormat::Toml | FrontMatterFormat::Yaml => Marker::parse_toml(line),
+            FrontMatterFormat::Json => None,
         }
     }
 
     /// The comment line (line ending left out) that records `marker` in this format.
+    /// A JSON front matter has none and is never tracked (see [`Self::has_comments`]),
+    /// so no marker is asked of it; were one asked, it would be a line that is not JSON,
+    /// which the next read reports rather than misreads.
     pub fn marker_line(self, marker: Marker) -> String {
         match self {
-            FrontMatterFormat::Toml => marker.to_toml(),
+            FrontMatterFormat::Toml | FrontMatterFormat::Yaml | FrontMatterFormat::Json => {
+                marker.to_toml()
+            }
         }
     }
 
-    /// The fields of `body` (the text between the delimiter lines, which starts at byte
-    /// `offset` of the file), with spans in the file.
+    /// The fields of `body` (the text between the delimiter lines, or the whole block
+    /// when [`Self::delimiters_are_data`], which starts at byte `offset` of the file),
+    /// with spans in the file.
     fn parse_fields(self, body: &str, offset: usize) -> Result<Vec<Field>, Diagnostic> {
         match self {
             FrontMatterFormat::Toml => toml_format::parse_fields(body, offset),
+            FrontMatterFormat::Yaml => yaml_format::parse_fields(body, offset),
+            FrontMatterFormat::Json => json_format::parse_fields(body, offset),
         }
     }
 }
@@ -122,6 +168,8 @@ pub enum FrontMatterValue {
     List(Vec<FrontMatterValue>),
     /// Keys and values, in key order.
     Table(BTreeMap<String, FrontMatterValue>),
+    /// No value (YAML's `null`, `~` or nothing; TOML has none).
+    Null,
 }
 
 impl FrontMatterValue {
@@ -134,7 +182,7 @@ impl FrontMatterValue {
     }
 }
 
-/// As JSON: strings, numbers (NaN and infinities as `null`), booleans, dates as strings,
+/// As JSON: strings, numbers (NaN and infinities as `null`), `null`, booleans, dates as strings,
 /// lists as arrays and tables as objects.
 impl serde::Serialize for FrontMatterValue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -142,7 +190,7 @@ impl serde::Serialize for FrontMatterValue {
             FrontMatterValue::String(s) | FrontMatterValue::Date(s) => serializer.serialize_str(s),
             FrontMatterValue::Integer(i) => serializer.serialize_i64(*i),
             FrontMatterValue::Float(f) if f.is_finite() => serializer.serialize_f64(*f),
-            FrontMatterValue::Float(_) => serializer.serialize_none(),
+            FrontMatterValue::Float(_) | FrontMatterValue::Null => serializer.serialize_none(),
             FrontMatterValue::Bool(b) => serializer.serialize_bool(*b),
             FrontMatterValue::List(items) => serializer.collect_seq(items),
             FrontMatterValue::Table(table) => serializer.collect_map(table),
@@ -305,12 +353,21 @@ pub(crate) fn parse_front_matter(
     ))
 }
 
+/// The end of `range` without its final line ending.
+fn trim_eol_span(text: &str, range: Range<usize>) -> usize {
+    range.start + trim_eol(&text[range]).len()
+}
+
 /// Parses the body into fields and checks that the translatable ones are strings.
 fn read_fields(text: &str, front_matter: &mut FrontMatter, diagnostics: &mut Vec<Diagnostic>) {
-    let body_span = front_matter.body_span.clone();
+    let parsed = if front_matter.format.delimiters_are_data() {
+        content_start(text)..trim_eol_span(text, front_matter.span.clone())
+    } else {
+        front_matter.body_span.clone()
+    };
     let fields = match front_matter
         .format
-        .parse_fields(&text[body_span.clone()], body_span.start)
+        .parse_fields(&text[parsed.clone()], parsed.start)
     {
         Ok(fields) => fields,
         Err(diagnostic) => {
@@ -434,6 +491,155 @@ mod tests {
         assert_eq!(front_matter.fields.len(), table.len());
         for field in &front_matter.fields {
             assert!(same(&field.value, &table[&field.key]), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn yaml_fields_are_in_file_order_with_their_spans_and_core_schema_values() {
+        let text = "---\n# yaku:untranslated\ntitle: \"ク T\"\ndate: 2025-11-20\nweight: 10\nratio: 1.5\ndraft: false\nempty:\nslug: '10'\naliases:\n  - /a/\n  - ~\nparams: {icon: rocket, n: 0x1F}\nlast: &x [1, 2]\nagain: *x\n---\n";
+        let (front_matter, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let front_matter = front_matter.unwrap();
+        assert_eq!(front_matter.format, FrontMatterFormat::Yaml);
+        assert_eq!(
+            front_matter.marker.as_ref().unwrap().0,
+            Marker::Untranslated
+        );
+        let keys: Vec<&str> = front_matter.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "title", "date", "weight", "ratio", "draft", "empty", "slug", "aliases", "params",
+                "last", "again"
+            ]
+        );
+        for field in &front_matter.fields {
+            assert_eq!(&text[field.key_span.clone()], field.key, "{field:?}");
+        }
+        assert_eq!(
+            &text[front_matter.field("title").unwrap().value_span.clone()],
+            "\"ク T\""
+        );
+        assert_eq!(
+            &text[front_matter.field("weight").unwrap().value_span.clone()],
+            "10"
+        );
+        assert_eq!(front_matter.title(), Some("ク T"));
+        use FrontMatterValue as V;
+        assert_eq!(
+            front_matter.get("date"),
+            Some(&V::Date("2025-11-20".into()))
+        );
+        assert_eq!(front_matter.get("weight"), Some(&V::Integer(10)));
+        assert_eq!(front_matter.get("ratio"), Some(&V::Float(1.5)));
+        assert_eq!(front_matter.get("draft"), Some(&V::Bool(false)));
+        assert_eq!(front_matter.get("empty"), Some(&V::Null));
+        assert_eq!(front_matter.get("slug"), Some(&V::String("10".into())));
+        assert_eq!(
+            front_matter.get("aliases"),
+            Some(&V::List(vec![V::String("/a/".into()), V::Null]))
+        );
+        let params = BTreeMap::from([
+            ("icon".to_string(), V::String("rocket".into())),
+            ("n".to_string(), V::Integer(31)),
+        ]);
+        assert_eq!(front_matter.get("params"), Some(&V::Table(params)));
+        assert_eq!(front_matter.get("again"), front_matter.get("last"));
+    }
+
+    #[test]
+    fn yaml_errors_are_diagnostics_in_the_file() {
+        for (body, message) in [
+            ("title: [a", "while parsing a flow sequence"),
+            ("title: a\ntitle: b", "duplicate key `title`"),
+            ("- a\n- b", "not a mapping"),
+            ("a: *nope", "unknown anchor"),
+            ("a: 1\n...\nb: 2", "a second YAML document"),
+            (
+                &format!("a: {}{}", "[".repeat(100), "]".repeat(100)),
+                "nested too deeply",
+            ),
+        ] {
+            let text = format!("---\n{body}\n---\n");
+            let (front_matter, diagnostics) = parse(&text);
+            assert_eq!(diagnostics.len(), 1, "{body}: {diagnostics:?}");
+            let Problem::InvalidFrontMatter {
+                format,
+                message: got,
+            } = &diagnostics[0].problem
+            else {
+                panic!("{diagnostics:?}");
+            };
+            assert_eq!(*format, FrontMatterFormat::Yaml);
+            assert!(got.contains(message), "{body}: {got}");
+            assert!(diagnostics[0].span.end <= text.len());
+            assert!(front_matter.unwrap().fields.is_empty());
+        }
+        // Aliases that would multiply the values are bounded.
+        let mut body = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            body.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n", p = i - 1));
+        }
+        let (_, diagnostics) = parse(&format!("---\n{body}---\n"));
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        // An empty body has no fields and no error; a non-string title is an error.
+        let (front_matter, diagnostics) = parse("---\n---\nText\n");
+        assert!(diagnostics.is_empty() && front_matter.unwrap().fields.is_empty());
+        let (_, diagnostics) = parse("---\ntitle: 3\n---\n");
+        assert!(matches!(
+            diagnostics[0].problem,
+            Problem::FrontMatterNotString { .. }
+        ));
+    }
+
+    #[test]
+    fn json_fields_are_in_file_order_with_their_spans() {
+        let text = "{\n  \"title\": \"ク T\",\n  \"weight\": 10,\n  \"ratio\": 1.5,\n  \"aliases\": [\"/a/\", null],\n  \"params\": {\"toc\": true}\n}\nBody\n";
+        let (front_matter, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let front_matter = front_matter.unwrap();
+        assert_eq!(front_matter.format, FrontMatterFormat::Json);
+        assert!(!front_matter.format.has_comments());
+        assert_eq!(&text[front_matter.span.clone()], &text[..text.len() - 5]);
+        let keys: Vec<&str> = front_matter.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["title", "weight", "ratio", "aliases", "params"]);
+        for field in &front_matter.fields {
+            assert_eq!(&text[field.key_span.clone()], format!("\"{}\"", field.key));
+        }
+        assert_eq!(
+            &text[front_matter.field("title").unwrap().value_span.clone()],
+            "\"ク T\""
+        );
+        assert_eq!(front_matter.title(), Some("ク T"));
+        use FrontMatterValue as V;
+        assert_eq!(front_matter.get("weight"), Some(&V::Integer(10)));
+        assert_eq!(front_matter.get("ratio"), Some(&V::Float(1.5)));
+        assert_eq!(
+            front_matter.get("aliases"),
+            Some(&V::List(vec![V::String("/a/".into()), V::Null]))
+        );
+        for (body, message) in [
+            ("\"a\": 1,\n\"a\": 2", "duplicate key `a`"),
+            ("\"a\": [1,", "expected value"),
+            ("\"a\" 1", "expected `:`"),
+            ("\"a\": 1 \"b\": 2", "expected `,` or `}`"),
+            ("\"a\": 18446744073709551615", "number out of range"),
+            ("# yaku:untranslated\n\"a\": 1", "expected"),
+        ] {
+            let text = format!("{{\n{body}\n}}\n");
+            let (front_matter, diagnostics) = parse(&text);
+            assert_eq!(diagnostics.len(), 1, "{body}: {diagnostics:?}");
+            let Problem::InvalidFrontMatter {
+                format,
+                message: got,
+            } = &diagnostics[0].problem
+            else {
+                panic!("{diagnostics:?}");
+            };
+            assert_eq!(*format, FrontMatterFormat::Json);
+            assert!(got.contains(message), "{body}: {got}");
+            assert!(diagnostics[0].span.end <= text.len());
+            assert!(front_matter.unwrap().fields.is_empty());
         }
     }
 
