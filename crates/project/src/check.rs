@@ -98,21 +98,21 @@ pub fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Glossary
 /// findings and the components the pair places.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PairChecked {
-    counts: StateCounts,
-    sections: Vec<SectionFinding>,
-    #[serde(default)]
-    order: Option<OrderFinding>,
-    qa: Vec<QaFinding>,
-    placed: Vec<Placed>,
-}
-
-/// A component that a pair places, whose published text `untranslated-text` checks.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-struct Placed {
-    locale: String,
     doc: String,
-    section: String,
-    component: String,
+    locale: String,
+    #[serde(with = "compact_counts")]
+    counts: StateCounts,
+    // Empty parts are left out: the cache keeps one of these for every pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sections: Vec<SectionFinding>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order: Option<OrderFinding>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    qa: Vec<QaFinding>,
+    /// `(section, component)` for each component the pair places: the pair's document
+    /// and locale are said once above, since a cache of thousands of pairs keeps these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    placed: Vec<(String, String)>,
 }
 
 /// Checks one pair where it is read: its section states and QA findings.
@@ -180,11 +180,47 @@ pub fn check_pair_findings(
         })
         .collect();
     PairChecked {
+        doc: pair.doc.clone(),
+        locale: pair.locale.clone(),
         counts,
         sections,
         order,
         qa,
         placed: placements(pair, &rules),
+    }
+}
+
+/// State counts as a seven-number array in the cache (a few bytes, however long the
+/// article); field names there would double the cache of a large site.
+mod compact_counts {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use yaku_sync::StateCounts;
+
+    pub fn serialize<S: Serializer>(c: &StateCounts, s: S) -> Result<S::Ok, S::Error> {
+        [
+            c.current,
+            c.stale,
+            c.untranslated,
+            c.missing,
+            c.obsolete,
+            c.in_progress,
+            c.renamed,
+        ]
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<StateCounts, D::Error> {
+        let [current, stale, untranslated, missing, obsolete, in_progress, renamed] =
+            <[usize; 7]>::deserialize(d)?;
+        Ok(StateCounts {
+            current,
+            stale,
+            untranslated,
+            missing,
+            obsolete,
+            in_progress,
+            renamed,
+        })
     }
 }
 
@@ -201,22 +237,17 @@ pub fn check_cache(
 /// The components a pair publishes, in section order: those its translation places and
 /// those of the source (published where a section falls back), when `untranslated-text`
 /// runs.
-fn placements(pair: &Pair, rules: &[Rule]) -> Vec<Placed> {
+fn placements(pair: &Pair, rules: &[Rule]) -> Vec<(String, String)> {
     if !rules.contains(&Rule::UntranslatedText) {
         return Vec::new();
     }
     let documents = pair.translation.iter().map(|t| &t.document);
-    let mut out: Vec<Placed> = Vec::new();
+    let mut out: Vec<(String, String)> = Vec::new();
     for document in documents.chain([&pair.source.document]) {
         for section in &document.sections {
             for component in section.components() {
-                if !out.iter().any(|p| p.component == component) {
-                    out.push(Placed {
-                        locale: pair.locale.clone(),
-                        doc: pair.doc.clone(),
-                        section: section.id.to_string(),
-                        component: component.to_string(),
-                    });
+                if !out.iter().any(|(_, c)| c == component) {
+                    out.push((section.id.to_string(), component.to_string()));
                 }
             }
         }
@@ -245,12 +276,14 @@ impl CheckTally {
             self.sections.append(&mut pair.sections);
             self.order.extend(pair.order);
             self.qa.append(&mut pair.qa);
-            for p in pair.placed {
-                let components = self.placed.entry(p.locale).or_default();
-                components.entry(p.component).or_insert(Placement {
-                    doc: p.doc,
-                    section: p.section,
-                });
+            if !pair.placed.is_empty() {
+                let components = self.placed.entry(pair.locale.clone()).or_default();
+                for (section, component) in pair.placed {
+                    components.entry(component).or_insert_with(|| Placement {
+                        doc: pair.doc.clone(),
+                        section,
+                    });
+                }
             }
         }
         self.problems.append(&mut problems);
