@@ -53,6 +53,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = super::open(context)?;
     let locales = workspace.locales(args.locale.as_deref())?;
     let options = CheckOptions {
+        locales: locales.clone(),
         rule: args.rule,
         all: args.all,
     };
@@ -67,7 +68,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let check = |pair: &Pair, shared: &SourceShared<'_>| {
         check_pair_findings(&workspace, &options, glossary.as_ref(), pair, shared)
     };
-    let mut tally = CheckTally::default();
+    let mut tally = CheckTally::new(&options);
     let progress = output::Progress::new(0, "documents");
     // Results are folded into the tally as they come, document by document.
     let collect = |checked, problems| tally.add(checked, problems);
@@ -75,7 +76,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         workspace.visit_pairs(&locales, None, &progress, check, collect)?;
     } else {
         // Unchanged pairs are not read again (see yaku_project::ResultCache).
-        let cache = check_cache(&workspace, &locales, &options);
+        let cache = check_cache(&workspace, &options);
         workspace.visit_pairs_cached(&locales, None, &cache, &progress, check, collect)?;
         if let Err(e) = cache.save() {
             output::eprint(&format!("warning: cannot write the check cache: {e}"));

@@ -584,3 +584,26 @@ fn the_repositorys_translations_have_no_qa_findings() {
     assert_eq!(json["qa"], json!([]));
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn a_component_only_the_source_places_is_checked_in_every_locale_from_a_warm_cache() {
+    // zh-Hans has no translation, so it publishes the source's sections and their
+    // component; the check's first locale (en) carries the source's placements in the
+    // cache, and zh-Hans must still be judged on a run that reads nothing.
+    let project = accepted("qa-untranslated-component", &["en", "zh-Hans"]);
+    std::fs::remove_file(project.path().join("content/zh-Hans/article.md")).unwrap();
+    let locales = |qa: &Value| -> Vec<String> {
+        qa.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {}", f["locale"], f["section"]))
+            .collect()
+    };
+    let cold = qa(&project, &["--rule", "untranslated-text"]);
+    assert_eq!(locales(&cold), ["\"en\" \"lead\"", "\"zh-Hans\" \"lead\""]);
+    let warm = qa(&project, &["--rule", "untranslated-text"]);
+    assert_eq!(warm, cold);
+    // Checked alone, zh-Hans carries the source's placements itself.
+    let alone = qa(&project, &["--rule", "untranslated-text", "--locale", "zh-Hans"]);
+    assert_eq!(locales(&alone), ["\"zh-Hans\" \"lead\""]);
+}

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use yaku_content::Document;
 use yaku_qa::{check_pair, Glossary, PairOptions, Rule};
 use yaku_sync::{align, out_of_order, SectionState, StateCounts};
 
@@ -15,8 +16,10 @@ use crate::{
 };
 
 /// What `yaku check` was asked for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
+    /// The target locales checked, in configuration order.
+    pub locales: Vec<String>,
     /// Only this QA rule, and only its findings (no section states, no Fluent).
     pub rule: Option<Rule>,
     /// List current sections too.
@@ -95,24 +98,103 @@ pub fn load_glossary(workspace: &Workspace) -> Result<Option<Glossary>, Glossary
 
 /// What checking one pair found: how many sections are in each state (a few bytes in the
 /// cache however long the article), the sections to report (all with `--all`), the QA
-/// findings and the components the pair places.
+/// findings and the components the pair publishes. The cache keeps one of these for
+/// every pair, so what all of a pair's findings share (document, locale, file) is said
+/// once, and empty parts are left out.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PairChecked {
     doc: String,
     locale: String,
+    /// The translation file, for display; empty when nothing is reported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    path: String,
     #[serde(with = "compact_counts")]
     counts: StateCounts,
-    // Empty parts are left out: the cache keeps one of these for every pair.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sections: Vec<SectionFinding>,
+    sections: Vec<SectionEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    order: Option<OrderFinding>,
+    order: Option<OrderEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    qa: Vec<QaFinding>,
-    /// `(section, component)` for each component the pair places: the pair's document
-    /// and locale are said once above, since a cache of thousands of pairs keeps these.
+    qa: Vec<QaEntry>,
+    /// The components the source places, kept by the pair of the check's first locale
+    /// only: they are published in every locale (where a section falls back), and one
+    /// copy per locale would multiply the cache.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    placed: Vec<(String, String)>,
+    source_components: Vec<String>,
+    /// The components the translation places that the source does not (usually none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    components: Vec<String>,
+}
+
+/// A [`SectionFinding`] without what its pair says.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct SectionEntry {
+    section: String,
+    state: SectionState,
+    line: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    renamed_from: Option<String>,
+}
+
+/// An [`OrderFinding`] without what its pair says.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct OrderEntry {
+    section: String,
+    after: String,
+    line: usize,
+}
+
+/// A [`QaFinding`] in the translation, without what its pair says.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct QaEntry {
+    rule: String,
+    severity: yaku_content::Severity,
+    section: String,
+    line: usize,
+    message: String,
+}
+
+impl PairChecked {
+    /// The findings of the pair, in full.
+    fn into_findings(self) -> (Vec<SectionFinding>, Option<OrderFinding>, Vec<QaFinding>) {
+        let (doc, locale, path) = (&self.doc, &self.locale, &self.path);
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|e| SectionFinding {
+                doc: doc.clone(),
+                locale: locale.clone(),
+                section: e.section,
+                state: e.state,
+                path: path.clone(),
+                line: e.line,
+                renamed_from: e.renamed_from,
+            })
+            .collect();
+        let order = self.order.map(|e| OrderFinding {
+            doc: doc.clone(),
+            locale: locale.clone(),
+            section: e.section,
+            after: e.after,
+            path: path.clone(),
+            line: e.line,
+        });
+        let qa = self
+            .qa
+            .into_iter()
+            .map(|e| QaFinding {
+                rule: e.rule,
+                severity: e.severity,
+                doc: doc.clone(),
+                locale: locale.clone(),
+                section: e.section,
+                path: path.clone(),
+                line: e.line,
+                message: e.message,
+            })
+            .collect();
+        (sections, order, qa)
+    }
 }
 
 /// Checks one pair where it is read: its section states and QA findings.
@@ -125,7 +207,6 @@ pub fn check_pair_findings(
 ) -> PairChecked {
     let translation = pair.translation.as_ref().map(|t| &t.document);
     let alignments = align(&pair.source.document, translation);
-    let path = workspace.display(&pair.translation_path);
     let rules = options.rules();
     let pair_options = PairOptions {
         locale: &pair.locale,
@@ -134,15 +215,12 @@ pub fn check_pair_findings(
         settings: &workspace.project.qa,
         policy: workspace.project.policy(&pair.locale),
     };
-    let qa = check_pair(shared.qa(), translation, &alignments, &pair_options)
+    let qa: Vec<QaEntry> = check_pair(shared.qa(), translation, &alignments, &pair_options)
         .into_iter()
-        .map(|f| QaFinding {
+        .map(|f| QaEntry {
             rule: f.rule.as_str().to_string(),
             severity: f.severity,
-            doc: pair.doc.clone(),
-            locale: pair.locale.clone(),
             section: f.section,
-            path: path.clone(),
             line: f.line,
             message: f.message,
         })
@@ -153,23 +231,17 @@ pub fn check_pair_findings(
     }
     let order = out_of_order(&alignments)
         .filter(|_| options.rule.is_none())
-        .map(|(i, earlier)| OrderFinding {
-            doc: pair.doc.clone(),
-            locale: pair.locale.clone(),
+        .map(|(i, earlier)| OrderEntry {
             section: alignments[i].id.to_string(),
             after: alignments[earlier].id.to_string(),
-            path: path.clone(),
             line: alignments[i].line,
         });
-    let sections = alignments
+    let sections: Vec<SectionEntry> = alignments
         .into_iter()
         .filter(|a| options.rule.is_none() && (a.state != SectionState::Current || options.all))
-        .map(|alignment| SectionFinding {
-            doc: pair.doc.clone(),
-            locale: pair.locale.clone(),
+        .map(|alignment| SectionEntry {
             section: alignment.id.to_string(),
             state: alignment.state,
-            path: path.clone(),
             line: alignment.line,
             renamed_from: (alignment.state == SectionState::Renamed)
                 .then(|| {
@@ -179,14 +251,34 @@ pub fn check_pair_findings(
                 .flatten(),
         })
         .collect();
+    let reported = !(sections.is_empty() && order.is_none() && qa.is_empty());
+    let publishes = rules.contains(&Rule::UntranslatedText);
+    let source_components = if publishes {
+        components(&pair.source.document, &[])
+    } else {
+        Vec::new()
+    };
     PairChecked {
         doc: pair.doc.clone(),
         locale: pair.locale.clone(),
+        path: if reported {
+            workspace.display(&pair.translation_path)
+        } else {
+            String::new()
+        },
         counts,
         sections,
         order,
         qa,
-        placed: placements(pair, &rules),
+        components: match translation {
+            Some(translation) if publishes => components(translation, &source_components),
+            _ => Vec::new(),
+        },
+        source_components: if options.locales.first() == Some(&pair.locale) {
+            source_components
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -224,31 +316,19 @@ mod compact_counts {
     }
 }
 
-/// The result cache of `yaku check` over `locales` with `options`.
-pub fn check_cache(
-    workspace: &Workspace,
-    locales: &[String],
-    options: &CheckOptions,
-) -> ResultCache<PairChecked> {
-    let key = format!("{:?} {:?} {}", locales, options.rule, options.all);
+/// The result cache of `yaku check` with `options`.
+pub fn check_cache(workspace: &Workspace, options: &CheckOptions) -> ResultCache<PairChecked> {
+    let key = format!("{:?} {:?} {}", options.locales, options.rule, options.all);
     workspace.result_cache("check", &key)
 }
 
-/// The components a pair publishes, in section order: those its translation places and
-/// those of the source (published where a section falls back), when `untranslated-text`
-/// runs.
-fn placements(pair: &Pair, rules: &[Rule]) -> Vec<(String, String)> {
-    if !rules.contains(&Rule::UntranslatedText) {
-        return Vec::new();
-    }
-    let documents = pair.translation.iter().map(|t| &t.document);
-    let mut out: Vec<(String, String)> = Vec::new();
-    for document in documents.chain([&pair.source.document]) {
-        for section in &document.sections {
-            for component in section.components() {
-                if !out.iter().any(|(_, c)| c == component) {
-                    out.push((section.id.to_string(), component.to_string()));
-                }
+/// The components `document` places that are not in `known`, in order of first use.
+fn components(document: &Document, known: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for section in &document.sections {
+        for component in section.components() {
+            if !known.iter().chain(&out).any(|c| c == component) {
+                out.push(component.to_string());
             }
         }
     }
@@ -258,35 +338,60 @@ fn placements(pair: &Pair, rules: &[Rule]) -> Vec<(String, String)> {
 /// The results of the pairs of a check, folded as they come, document by document.
 #[derive(Debug, Default)]
 pub struct CheckTally {
+    /// The check's locales, in configuration order.
+    locales: Vec<String>,
     summary: Summary,
     sections: Vec<SectionFinding>,
     order: Vec<OrderFinding>,
     qa: Vec<QaFinding>,
-    /// Per locale, each placed component with its first placement.
-    placed: BTreeMap<String, BTreeMap<String, Placement>>,
+    /// Per locale, each placed component with the first document that places it.
+    placed: BTreeMap<String, BTreeMap<String, String>>,
     problems: Vec<FileProblem>,
 }
 
 impl CheckTally {
+    /// An empty tally for a check with `options`.
+    pub fn new(options: &CheckOptions) -> CheckTally {
+        CheckTally {
+            locales: options.locales.clone(),
+            ..CheckTally::default()
+        }
+    }
+
     /// Adds one document's results (one per locale) and the problems of its files.
     pub fn add(&mut self, checked: Vec<PairChecked>, mut problems: Vec<FileProblem>) {
         self.summary.documents += usize::from(!checked.is_empty());
+        // A translation's own placements come first in its locale, then the source's.
+        let mut by_source = Vec::new();
         for mut pair in checked {
             add_counts(pair.counts, &mut self.summary);
-            self.sections.append(&mut pair.sections);
-            self.order.extend(pair.order);
-            self.qa.append(&mut pair.qa);
-            if !pair.placed.is_empty() {
-                let components = self.placed.entry(pair.locale.clone()).or_default();
-                for (section, component) in pair.placed {
-                    components.entry(component).or_insert_with(|| Placement {
-                        doc: pair.doc.clone(),
-                        section,
-                    });
-                }
+            self.place(&pair.locale, &pair.doc, std::mem::take(&mut pair.components));
+            if !pair.source_components.is_empty() {
+                by_source.push((pair.doc.clone(), std::mem::take(&mut pair.source_components)));
+            }
+            let (mut sections, order, mut qa) = pair.into_findings();
+            self.sections.append(&mut sections);
+            self.order.extend(order);
+            self.qa.append(&mut qa);
+        }
+        for (doc, components) in by_source {
+            for locale in self.locales.clone() {
+                self.place(&locale, &doc, components.clone());
             }
         }
         self.problems.append(&mut problems);
+    }
+
+    /// Records `doc` as where `locale` publishes each of `components`, unless an
+    /// earlier document does.
+    fn place(&mut self, locale: &str, doc: &str, components: Vec<String>) {
+        if components.is_empty() {
+            return;
+        }
+        let placed = self.placed.entry(locale.to_string()).or_default();
+        for component in components {
+            placed.entry(component).or_insert_with(|| doc.to_string());
+        }
     }
 
     /// Every finding, in the order they are reported (sections, orphaned translations,
@@ -299,8 +404,8 @@ impl CheckTally {
         orphaned: Vec<OrphanFinding>,
         fluent: Vec<FluentFinding>,
     ) -> CheckOutcome {
-        let published =
-            untranslated_components(workspace, &self.placed, glossary, &workspace.project.qa);
+        let placed = placements(workspace, self.placed);
+        let published = untranslated_components(workspace, &placed, glossary, &workspace.project.qa);
         self.qa.extend(published.into_iter().map(QaFinding::from));
         let findings: Vec<Finding> = self
             .sections
@@ -318,6 +423,46 @@ impl CheckTally {
         }
         CheckOutcome { findings, summary }
     }
+}
+
+/// The section of each placement: the first section of the document's translation that
+/// places the component, else the source's. Read here, for the few documents that first
+/// place a component, so that the cache keeps component names only.
+fn placements(
+    workspace: &Workspace,
+    placed: BTreeMap<String, BTreeMap<String, String>>,
+) -> BTreeMap<String, BTreeMap<String, Placement>> {
+    let project = &workspace.project;
+    let mut loaded: BTreeMap<(String, String), Option<Document>> = BTreeMap::new();
+    let mut section_of = |locale: &str, doc: &str, component: &str| -> Option<String> {
+        let document = loaded
+            .entry((locale.to_string(), doc.to_string()))
+            .or_insert_with(|| {
+                let path = project.document_path(locale, doc);
+                Some(workspace.load(&path).ok()??.document)
+            })
+            .as_ref()?;
+        let section = document
+            .sections
+            .iter()
+            .find(|s| s.components().contains(&component))?;
+        Some(section.id.to_string())
+    };
+    placed
+        .into_iter()
+        .map(|(locale, components)| {
+            let components = components
+                .into_iter()
+                .map(|(component, doc)| {
+                    let section = section_of(&locale, &doc, &component)
+                        .or_else(|| section_of(project.source(), &doc, &component))
+                        .unwrap_or_default();
+                    (component, Placement { doc, section })
+                })
+                .collect();
+            (locale, components)
+        })
+        .collect()
 }
 
 /// What a check found.
@@ -408,7 +553,11 @@ mod tests {
     fn check(project: &TempProject, options: CheckOptions) -> CheckOutcome {
         let workspace = project.workspace();
         let locales = vec!["en".to_string()];
-        let mut tally = CheckTally::default();
+        let options = CheckOptions {
+            locales: locales.clone(),
+            ..options
+        };
+        let mut tally = CheckTally::new(&options);
         workspace
             .visit_pairs(
                 &locales,
@@ -470,7 +619,7 @@ mod tests {
         // One rule: its findings alone.
         let numbers = CheckOptions {
             rule: Some(Rule::Numbers),
-            all: false,
+            ..CheckOptions::default()
         };
         assert!(!numbers.needs_glossary());
         assert_eq!(
@@ -488,8 +637,8 @@ mod tests {
         let outcome = check(
             &project,
             CheckOptions {
-                rule: None,
                 all: true,
+                ..CheckOptions::default()
             },
         );
         assert_eq!(outcome.summary.untranslated, 2);
