@@ -1,7 +1,7 @@
 //! `yaku status`: per document and locale, how much is current and how much is left.
 
 use yaku_project::changed_chars;
-use yaku_sync::{align, DocumentStatus, SectionState};
+use yaku_sync::{align_with, DocumentStatus, SectionState};
 
 use super::{to_json, Context, Format};
 use crate::{output, Exit, Failure};
@@ -28,9 +28,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let locales = workspace.locales(args.locale.as_deref())?;
     let store = workspace.project.store();
     let (statuses, problems) = workspace.map_pairs(&locales, None, &progress, |pair, _| {
-        let alignments = align(
+        let alignments = align_with(
             &pair.source.document,
             pair.translation.as_ref().map(|t| &t.document),
+            &store,
         );
         DocumentStatus::with_changed(
             &pair.doc,

@@ -604,6 +604,9 @@ fn a_component_only_the_source_places_is_checked_in_every_locale_from_a_warm_cac
     let warm = qa(&project, &["--rule", "untranslated-text"]);
     assert_eq!(warm, cold);
     // Checked alone, zh-Hans carries the source's placements itself.
-    let alone = qa(&project, &["--rule", "untranslated-text", "--locale", "zh-Hans"]);
+    let alone = qa(
+        &project,
+        &["--rule", "untranslated-text", "--locale", "zh-Hans"],
+    );
     assert_eq!(locales(&alone), ["\"zh-Hans\" \"lead\""]);
 }

@@ -44,6 +44,70 @@ fn a_renamed_id_keeps_its_translation_and_state() {
 }
 
 #[test]
+fn a_renamed_id_whose_heading_changed_too_keeps_its_translation_then_is_stale() {
+    let project = Project::accepted_story();
+    let heading = project
+        .read(JA)
+        .lines()
+        .find(|l| l.contains("{#trials}"))
+        .unwrap()
+        .to_string();
+    project.edit(JA, &heading, "## 臨床試験の結果 {#clinical-trials}");
+
+    // Found through the baseline of the old section in `.yaku/sources/`: its body is
+    // the new section's body.
+    let run = project.yaku(&["check", "--locale", "en"]).findings();
+    assert!(
+        run.stdout().starts_with(
+            "content/en/article.md:22: renamed: article#clinical-trials (en): trials → clinical-trials\n"
+        ),
+        "{}",
+        run.stdout()
+    );
+    let before = project.read(EN);
+    let run = project.yaku(&["sync", "--locale", "en"]).success();
+    assert_eq!(
+        run.stdout(),
+        "content/en/article.md: renamed: trials → clinical-trials\n"
+    );
+    assert_eq!(
+        project.read(EN),
+        before.replace("{#trials}", "{#clinical-trials}")
+    );
+    // Now the translated heading is behind its source: stale, and diff shows the change.
+    let json = project
+        .yaku(&["check", "--locale", "en", "--format", "json"])
+        .findings()
+        .json();
+    assert_eq!(json["sections"][0]["section"], "clinical-trials");
+    assert_eq!(json["sections"][0]["state"], "stale");
+    let diff = project
+        .yaku(&["diff", "en", "article#clinical-trials"])
+        .findings();
+    assert!(
+        diff.stdout().contains("臨床試験{+の結果+}"),
+        "{}",
+        diff.stdout()
+    );
+
+    // Without the baseline, nothing links the two: missing and obsolete, nothing lost.
+    let project = Project::accepted_story();
+    project.edit(JA, &heading, "## 臨床試験の結果 {#clinical-trials}");
+    std::fs::remove_dir_all(project.path().join(".yaku/sources")).unwrap();
+    let json = project
+        .yaku(&["check", "--locale", "en", "--format", "json"])
+        .findings()
+        .json();
+    let states: Vec<&str> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["missing", "obsolete"]);
+}
+
+#[test]
 fn duplicate_ids_in_a_translation_name_both_lines() {
     let project = Project::accepted_story();
     project.edit(EN, "{#summary}", "{#trials}");

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use yaku_content::Document;
 use yaku_qa::{check_pair, Glossary, PairOptions, Rule};
-use yaku_sync::{align, out_of_order, SectionState, StateCounts};
+use yaku_sync::{align_with, out_of_order, SectionState, StateCounts};
 
 use crate::{
     untranslated_components, FileProblem, Finding, FluentFinding, OrderFinding, OrphanFinding,
@@ -206,7 +206,11 @@ pub fn check_pair_findings(
     shared: &SourceShared<'_>,
 ) -> PairChecked {
     let translation = pair.translation.as_ref().map(|t| &t.document);
-    let alignments = align(&pair.source.document, translation);
+    let alignments = align_with(
+        &pair.source.document,
+        translation,
+        &workspace.project.store(),
+    );
     let rules = options.rules();
     let pair_options = PairOptions {
         locale: &pair.locale,
@@ -365,9 +369,16 @@ impl CheckTally {
         let mut by_source = Vec::new();
         for mut pair in checked {
             add_counts(pair.counts, &mut self.summary);
-            self.place(&pair.locale, &pair.doc, std::mem::take(&mut pair.components));
+            self.place(
+                &pair.locale,
+                &pair.doc,
+                std::mem::take(&mut pair.components),
+            );
             if !pair.source_components.is_empty() {
-                by_source.push((pair.doc.clone(), std::mem::take(&mut pair.source_components)));
+                by_source.push((
+                    pair.doc.clone(),
+                    std::mem::take(&mut pair.source_components),
+                ));
             }
             let (mut sections, order, mut qa) = pair.into_findings();
             self.sections.append(&mut sections);
@@ -405,7 +416,8 @@ impl CheckTally {
         fluent: Vec<FluentFinding>,
     ) -> CheckOutcome {
         let placed = placements(workspace, self.placed);
-        let published = untranslated_components(workspace, &placed, glossary, &workspace.project.qa);
+        let published =
+            untranslated_components(workspace, &placed, glossary, &workspace.project.qa);
         self.qa.extend(published.into_iter().map(QaFinding::from));
         let findings: Vec<Finding> = self
             .sections

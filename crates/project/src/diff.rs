@@ -2,7 +2,7 @@
 //! the baseline's text taken from the [`SourceStore`](crate::SourceStore).
 
 use yaku_content::Marker;
-use yaku_sync::{align, diff_text, Alignment, Change, SectionState};
+use yaku_sync::{align_with, diff_text, Alignment, Change, SectionState};
 
 use crate::{BadBaseline, Pair, SourceStore, Workspace};
 
@@ -71,7 +71,11 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
     };
     for pair in pairs {
         let translation = pair.translation.as_ref();
-        for alignment in align(&pair.source.document, translation.map(|t| &t.document)) {
+        for alignment in align_with(
+            &pair.source.document,
+            translation.map(|t| &t.document),
+            &store,
+        ) {
             if section.is_some_and(|s| s != alignment.id.as_str()) {
                 continue;
             }

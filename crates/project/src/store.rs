@@ -27,6 +27,14 @@ pub struct SourceStore {
     dir: PathBuf,
 }
 
+/// The store is where alignment finds the old text of a section whose id and heading
+/// the source both changed.
+impl yaku_sync::Baselines for SourceStore {
+    fn text(&self, fingerprint: yaku_content::Fingerprint) -> Option<String> {
+        self.get(fingerprint).ok().flatten()
+    }
+}
+
 impl SourceStore {
     /// A store kept in `dir` (created on the first write).
     pub fn new(dir: PathBuf) -> Self {

@@ -2,7 +2,7 @@
 //! only while nobody changed it, with what the translator must still do by hand.
 
 use yaku_content::{SectionId, FRONT_MATTER_ID, LEAD_ID};
-use yaku_sync::{align, sync_document, SectionState, SyncOptions, SyncOutcome};
+use yaku_sync::{align_with, sync_document_with, SectionState, SyncOptions, SyncOutcome};
 
 use crate::{write_atomic_verified, Pair, SourceStore, Written};
 
@@ -59,14 +59,15 @@ pub fn sync_pair(
     dry_run: bool,
 ) -> PairSynced {
     let old = pair.translation.as_ref().map(|t| t.document.text.as_str());
-    let outcome = sync_document(
+    let outcome = sync_document_with(
         &pair.source.document,
         pair.translation.as_ref().map(|t| &t.document),
         options,
+        store,
     );
     if old == Some(outcome.text.as_str()) {
         return PairSynced::Unchanged {
-            stranded: stranded(pair),
+            stranded: stranded(store, pair),
         };
     }
     if dry_run {
@@ -86,7 +87,7 @@ pub fn sync_pair(
         Ok(_) => PairSynced::Written {
             created: old.is_none(),
             outcome,
-            stranded: stranded(pair),
+            stranded: stranded(store, pair),
         },
         Err(e) => PairSynced::Failed(e),
     }
@@ -94,11 +95,11 @@ pub fn sync_pair(
 
 /// The lead and front matter of a translation that its source no longer has: sync can
 /// neither park nor delete them, so the translator must (and `yaku check` says so).
-fn stranded(pair: &Pair) -> Vec<SectionId> {
+fn stranded(store: &SourceStore, pair: &Pair) -> Vec<SectionId> {
     let Some(translation) = &pair.translation else {
         return Vec::new();
     };
-    align(&pair.source.document, Some(&translation.document))
+    align_with(&pair.source.document, Some(&translation.document), store)
         .into_iter()
         .filter(|a| a.state == SectionState::Obsolete)
         .filter(|a| a.id.as_str() == LEAD_ID || a.id.as_str() == FRONT_MATTER_ID)

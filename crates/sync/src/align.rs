@@ -22,13 +22,40 @@ pub struct Alignment {
     pub line: usize,
 }
 
+/// The source texts that translations were accepted against (the baselines kept in
+/// `.yaku/sources/`), by fingerprint. With them, a rename that also changed the heading's
+/// text is found: the old section's body is compared with the new one's.
+pub trait Baselines {
+    /// The source text of the section whose fingerprint is `fingerprint`, if kept.
+    fn text(&self, fingerprint: Fingerprint) -> Option<String>;
+}
+
+/// No baselines: only renames that changed nothing but the id are found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoBaselines;
+
+impl Baselines for NoBaselines {
+    fn text(&self, _: Fingerprint) -> Option<String> {
+        None
+    }
+}
+
 /// Pairs every tracked source section with the translation's section of the same id, in
 /// source order, followed by the translation's obsolete sections in file order.
 /// Sections already parked in the obsolete area are not reported. `translation` is
 /// `None` when the file does not exist.
 pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment> {
+    align_with(source, translation, &NoBaselines)
+}
+
+/// [`align`], finding renames whose heading text changed too by their `baselines`.
+pub fn align_with(
+    source: &Document,
+    translation: Option<&Document>,
+    baselines: &dyn Baselines,
+) -> Vec<Alignment> {
     let renamed: HashMap<usize, usize> = translation
-        .map(|t| renames(source, t).into_iter().collect())
+        .map(|t| renames(source, t, baselines).into_iter().collect())
         .unwrap_or_default();
     let renamed_away: HashSet<usize> = renamed.values().copied().collect();
     let translated: HashMap<&str, usize> = translation
@@ -101,11 +128,17 @@ pub fn align(source: &Document, translation: Option<&Document>) -> Vec<Alignment
     out
 }
 
-/// The headed sections of `translation` whose id the source no longer has, but whose
-/// recorded baseline is the fingerprint of a source section the translation lacks: the
-/// source renamed the id and changed nothing else (the fingerprint leaves the id out).
-/// Returns (source index, translation index) pairs, one to one, in source order.
-pub fn renames(source: &Document, translation: &Document) -> Vec<(usize, usize)> {
+/// The headed sections of `translation` whose id the source no longer has, matched to
+/// the source section the translation lacks that they were translated from: the one whose
+/// fingerprint is their recorded baseline (the source renamed the id and changed nothing
+/// else; the fingerprint leaves the id out), else, by `baselines`, the one whose body is
+/// the baseline's body (the heading's text changed too). Only one-to-one matches count.
+/// Returns (source index, translation index) pairs in source order.
+pub fn renames(
+    source: &Document,
+    translation: &Document,
+    baselines: &dyn Baselines,
+) -> Vec<(usize, usize)> {
     let is_headed = |s: &Section| s.is_tracked() && s.kind == SectionKind::Heading;
     let source_ids: HashSet<&str> = source
         .sections
@@ -136,20 +169,75 @@ pub fn renames(source: &Document, translation: &Document) -> Vec<(usize, usize)>
                 .or_insert(Some(i));
         }
     }
-    let mut wanted: HashMap<Fingerprint, usize> = HashMap::new();
-    for section in source.sections.iter().filter(|s| is_headed(s)) {
-        if !translated_ids.contains(section.id.as_str()) {
-            *wanted.entry(section.fingerprint).or_default() += 1;
-        }
-    }
-    source
+    // The source sections without a translation: the new ids.
+    let new: Vec<(usize, &Section)> = source
         .sections
         .iter()
         .enumerate()
         .filter(|(_, s)| is_headed(s) && !translated_ids.contains(s.id.as_str()))
-        .filter(|(_, s)| wanted.get(&s.fingerprint) == Some(&1))
-        .filter_map(|(i, s)| Some((i, by_baseline.get(&s.fingerprint).copied().flatten()?)))
+        .collect();
+    let exact = unique_matches(
+        new.iter().map(|&(i, s)| (s.fingerprint, i)),
+        by_baseline
+            .iter()
+            .filter_map(|(&baseline, &i)| Some((baseline, i?))),
+    );
+    let matched_source: HashSet<usize> = exact.iter().map(|&(s, _)| s).collect();
+    let matched_translation: HashSet<usize> = exact.iter().map(|&(_, t)| t).collect();
+    let unmatched: Vec<(Fingerprint, usize)> = by_baseline
+        .iter()
+        .filter_map(|(&baseline, &i)| Some((baseline, i?)))
+        .filter(|(_, i)| !matched_translation.contains(i))
+        .collect();
+    let still_new: Vec<&(usize, &Section)> = new
+        .iter()
+        .filter(|(i, _)| !matched_source.contains(i))
+        .collect();
+    let mut out = exact;
+    if !unmatched.is_empty() && !still_new.is_empty() {
+        // The heading changed too: compare bodies, the old one from the baseline's text.
+        let old_bodies = unmatched
+            .into_iter()
+            .filter_map(|(baseline, i)| Some((body_fingerprint(&baselines.text(baseline)?)?, i)));
+        let new_bodies = still_new.into_iter().filter_map(|&(i, section)| {
+            Some((body_fingerprint(&source.text_without_marker(section))?, i))
+        });
+        out.extend(unique_matches(new_bodies, old_bodies));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The (source index, translation index) pairs whose key occurs once on each side.
+fn unique_matches(
+    source: impl Iterator<Item = (Fingerprint, usize)>,
+    translation: impl Iterator<Item = (Fingerprint, usize)>,
+) -> Vec<(usize, usize)> {
+    let mut sources: HashMap<Fingerprint, Option<usize>> = HashMap::new();
+    for (key, i) in source {
+        sources
+            .entry(key)
+            .and_modify(|e| *e = None)
+            .or_insert(Some(i));
+    }
+    let mut translations: HashMap<Fingerprint, Option<usize>> = HashMap::new();
+    for (key, i) in translation {
+        translations
+            .entry(key)
+            .and_modify(|e| *e = None)
+            .or_insert(Some(i));
+    }
+    sources
+        .into_iter()
+        .filter_map(|(key, s)| Some((s?, translations.get(&key).copied().flatten()?)))
         .collect()
+}
+
+/// The fingerprint of a section's text after its heading line; `None` when that is
+/// blank (an empty body says nothing about where a section came from).
+fn body_fingerprint(text: &str) -> Option<Fingerprint> {
+    let body = text.split_once('\n').map_or("", |(_, body)| body);
+    (!body.trim().is_empty()).then(|| Fingerprint::of_text(body))
 }
 
 /// The state of a translated section against its source section.

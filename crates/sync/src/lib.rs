@@ -19,9 +19,9 @@ mod status;
 mod sync;
 
 pub use accept::{accept_sections, AcceptOptions, AcceptOutcome, AcceptSelection, Refusal};
-pub use align::{align, out_of_order, Alignment};
+pub use align::{align, align_with, out_of_order, Alignment, Baselines, NoBaselines};
 pub use diff::{diff_text, Change};
 pub use publication::{publication, MissingPolicy, Policy, Publication, StalePolicy};
 pub use state::SectionState;
 pub use status::{DocumentStatus, StateCounts};
-pub use sync::{sync_document, SyncOptions, SyncOutcome};
+pub use sync::{sync_document, sync_document_with, SyncOptions, SyncOutcome};

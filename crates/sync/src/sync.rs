@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use yaku_content::{render_obsolete_area, Document, Marker, Section, SectionId, SectionKind};
 
-use crate::align::renames;
+use crate::align::{renames, Baselines, NoBaselines};
 
 /// How sync treats sections the source no longer has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -44,6 +44,17 @@ pub fn sync_document(
     source: &Document,
     translation: Option<&Document>,
     options: SyncOptions,
+) -> SyncOutcome {
+    sync_document_with(source, translation, options, &NoBaselines)
+}
+
+/// [`sync_document`], finding renames whose heading text changed too by their
+/// `baselines` (see [`crate::align_with`]).
+pub fn sync_document_with(
+    source: &Document,
+    translation: Option<&Document>,
+    options: SyncOptions,
+    baselines: &dyn Baselines,
 ) -> SyncOutcome {
     let le = translation.map_or_else(|| source.line_ending(), Document::line_ending);
     let mut outcome = SyncOutcome::default();
@@ -114,7 +125,7 @@ pub fn sync_document(
     // Sections whose id the source renamed, by source index; their old ids are not
     // obsolete.
     let renames: HashMap<usize, usize> = translation
-        .map(|t| renames(source, t).into_iter().collect())
+        .map(|t| renames(source, t, baselines).into_iter().collect())
         .unwrap_or_default();
     let renamed_away: HashSet<usize> = renames.values().copied().collect();
 

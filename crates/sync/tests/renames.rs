@@ -106,3 +106,71 @@ fn a_moved_section_is_out_of_order_until_synced() {
     let synced = parse(&sync_document(&moved, Some(&before), SyncOptions::default()).text);
     assert_eq!(out_of_order(&align(&moved, Some(&synced))), None);
 }
+
+/// Baselines from the texts of a source's sections, as `.yaku/sources/` keeps them.
+struct Kept(std::collections::HashMap<yaku_content::Fingerprint, String>);
+
+impl yaku_sync::Baselines for Kept {
+    fn text(&self, fingerprint: yaku_content::Fingerprint) -> Option<String> {
+        self.0.get(&fingerprint).cloned()
+    }
+}
+
+fn kept(source: &Document) -> Kept {
+    Kept(
+        source
+            .sections
+            .iter()
+            .map(|s| (s.fingerprint, source.text_without_marker(s)))
+            .collect(),
+    )
+}
+
+#[test]
+fn a_renamed_id_with_a_new_heading_is_found_by_its_body_in_the_baselines() {
+    use yaku_sync::{align_with, sync_document_with};
+    let translation = accepted(
+        SOURCE,
+        "## One {#a}\n\nText one.\n\n## Two {#b}\n\nText two.\n",
+    );
+    let baselines = kept(&parse(SOURCE));
+    let renamed = parse(&SOURCE.replace("## 二 {#b}", "## 第二 {#b-2}"));
+    let before = parse(&translation);
+    // Without baselines nothing links them; with them, `b` became `b-2`.
+    assert_eq!(
+        states(&renamed, &before),
+        [
+            ("a".to_string(), SectionState::Current),
+            ("b-2".to_string(), SectionState::Missing),
+            ("b".to_string(), SectionState::Obsolete)
+        ]
+    );
+    let found: Vec<_> = align_with(&renamed, Some(&before), &baselines)
+        .into_iter()
+        .map(|a| (a.id.to_string(), a.state))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("a".to_string(), SectionState::Current),
+            ("b-2".to_string(), SectionState::Renamed)
+        ]
+    );
+    let outcome = sync_document_with(&renamed, Some(&before), SyncOptions::default(), &baselines);
+    assert_eq!(outcome.text, translation.replace("{#b}", "{#b-2}"));
+    // The heading's text changed in the source: the renamed section is stale now.
+    let after = parse(&outcome.text);
+    assert_eq!(
+        states(&renamed, &after)[1],
+        ("b-2".to_string(), SectionState::Stale)
+    );
+
+    // Two new sections with the old body: ambiguous, nothing renamed.
+    let twice = parse(&format!(
+        "{}\n## 三 {{#c}}\n\n本文二。\n",
+        SOURCE.replace("## 二 {#b}", "## 第二 {#b-2}")
+    ));
+    assert!(align_with(&twice, Some(&before), &baselines)
+        .iter()
+        .all(|a| a.state != SectionState::Renamed));
+}
