@@ -173,6 +173,7 @@ fn describe(created: bool, outcome: &yaku_sync::SyncOutcome) -> String {
         (&outcome.refreshed, "refreshed"),
         (&outcome.obsoleted, "obsolete"),
         (&outcome.purged, "purged"),
+        (&outcome.dropped, "untouched placeholder removed"),
         (&outcome.relevelled, "relevelled"),
     ] {
         if !ids.is_empty() {

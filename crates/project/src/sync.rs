@@ -23,8 +23,8 @@ pub enum PairSynced {
     Written {
         /// There was no file before.
         created: bool,
-        /// What changed (its `text` is what was written).
-        outcome: SyncOutcome,
+        /// What changed (its `text` is what was written); boxed, as it is large.
+        outcome: Box<SyncOutcome>,
         /// The lead or front matter the source no longer has, still in the file.
         stranded: Vec<SectionId>,
     },
@@ -86,7 +86,7 @@ pub fn sync_pair(
         Ok(Written::ChangedSinceRead) => PairSynced::ChangedSinceRead,
         Ok(_) => PairSynced::Written {
             created: old.is_none(),
-            outcome,
+            outcome: Box::new(outcome),
             stranded: stranded(store, pair),
         },
         Err(e) => PairSynced::Failed(e),

@@ -37,6 +37,9 @@ pub struct SyncOutcome {
     pub refreshed: Vec<SectionId>,
     /// Sections whose id the source renamed, renamed in place: (old id, new id).
     pub renamed: Vec<(SectionId, SectionId)>,
+    /// Untouched placeholders of sections the source dropped, removed rather than
+    /// parked: they hold only the source's old text, no translation.
+    pub dropped: Vec<SectionId>,
 }
 
 /// Brings `translation` (`None`: the file does not exist yet) into the shape of `source`.
@@ -175,7 +178,7 @@ pub fn sync_document_with(
         outcome.text = out.out;
         return outcome;
     };
-    let newly_obsolete: Vec<&Section> = t
+    let (untouched, newly_obsolete): (Vec<&Section>, Vec<&Section>) = t
         .sections
         .iter()
         .enumerate()
@@ -186,7 +189,8 @@ pub fn sync_document_with(
                 && !renamed_away.contains(i)
         })
         .map(|(_, s)| s)
-        .collect();
+        .partition(|s| is_untouched_placeholder(s));
+    outcome.dropped = untouched.iter().map(|s| s.id.clone()).collect();
     let still_parked: Vec<&Section> = parked
         .iter()
         .copied()
@@ -229,10 +233,19 @@ pub fn sync_document_with(
 /// placeholder without a recorded fingerprint (yaku 0.1) is never refreshed: what it
 /// held is unknown.
 fn needs_refresh(translated: &Section, source: &Section) -> bool {
+    is_untouched_placeholder(translated)
+        && translated.marker()
+            != Some(Marker::Placeholder {
+                source: source.fingerprint,
+            })
+}
+
+/// Whether `section` is a placeholder whose text is still the source text it was made
+/// from: nothing of a translator's is in it.
+fn is_untouched_placeholder(section: &Section) -> bool {
     matches!(
-        translated.marker(),
-        Some(Marker::Placeholder { source: held })
-            if held == translated.fingerprint && held != source.fingerprint
+        section.marker(),
+        Some(Marker::Placeholder { source: held }) if held == section.fingerprint
     )
 }
 

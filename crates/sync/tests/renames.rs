@@ -174,3 +174,39 @@ fn a_renamed_id_with_a_new_heading_is_found_by_its_body_in_the_baselines() {
         .iter()
         .all(|a| a.state != SectionState::Renamed));
 }
+
+#[test]
+fn an_untouched_placeholder_of_a_dropped_section_is_removed_and_a_started_one_parked() {
+    // `b` is missing: sync puts its placeholder in.
+    let translation = accepted(SOURCE, "## One {#a}\n\nText one.\n");
+    let with_placeholder = sync_document(
+        &parse(SOURCE),
+        Some(&parse(&translation)),
+        SyncOptions::default(),
+    )
+    .text;
+    assert!(with_placeholder.contains("本文二。"));
+    // The source drops `b`: the untouched placeholder goes, nothing is parked.
+    let without_b = parse("## 一 {#a}\n\n本文一。\n");
+    let outcome = sync_document(
+        &without_b,
+        Some(&parse(&with_placeholder)),
+        SyncOptions::default(),
+    );
+    // (The blank line sync set before the placeholder stays.)
+    assert_eq!(outcome.text.trim_end(), translation.trim_end());
+    assert_eq!(outcome.dropped.len(), 1);
+    let again = sync_document(
+        &without_b,
+        Some(&parse(&outcome.text)),
+        SyncOptions::default(),
+    );
+    assert_eq!(again.text, outcome.text, "idempotent");
+    assert!(outcome.obsoleted.is_empty());
+    // A placeholder a translator started on is translation: it is parked.
+    let started = with_placeholder.replace("本文二。", "Text two, begun.");
+    let outcome = sync_document(&without_b, Some(&parse(&started)), SyncOptions::default());
+    assert!(outcome.dropped.is_empty());
+    assert_eq!(outcome.obsoleted.len(), 1);
+    assert!(outcome.text.contains("Text two, begun."));
+}
