@@ -213,24 +213,22 @@ fn unique_matches(
     source: impl Iterator<Item = (Fingerprint, usize)>,
     translation: impl Iterator<Item = (Fingerprint, usize)>,
 ) -> Vec<(usize, usize)> {
-    let mut sources: HashMap<Fingerprint, Option<usize>> = HashMap::new();
-    for (key, i) in source {
-        sources
-            .entry(key)
-            .and_modify(|e| *e = None)
-            .or_insert(Some(i));
-    }
-    let mut translations: HashMap<Fingerprint, Option<usize>> = HashMap::new();
-    for (key, i) in translation {
-        translations
-            .entry(key)
-            .and_modify(|e| *e = None)
-            .or_insert(Some(i));
-    }
-    sources
+    let translations = once_each(translation);
+    once_each(source)
         .into_iter()
         .filter_map(|(key, s)| Some((s?, translations.get(&key).copied().flatten()?)))
         .collect()
+}
+
+/// Each key with its index, or `None` when the key occurs more than once.
+fn once_each(
+    items: impl Iterator<Item = (Fingerprint, usize)>,
+) -> HashMap<Fingerprint, Option<usize>> {
+    let mut map: HashMap<Fingerprint, Option<usize>> = HashMap::new();
+    for (key, i) in items {
+        map.entry(key).and_modify(|e| *e = None).or_insert(Some(i));
+    }
+    map
 }
 
 /// The fingerprint of a section's text after its heading line; `None` when that is
