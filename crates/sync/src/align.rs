@@ -157,18 +157,17 @@ pub fn renames(
         .collect();
     // Candidates by baseline, in file order; a baseline held by two candidates is
     // ambiguous and renames nothing.
-    let mut by_baseline: HashMap<Fingerprint, Option<usize>> = HashMap::new();
-    for (i, section) in translation.sections.iter().enumerate() {
-        if !is_headed(section) || source_ids.contains(section.id.as_str()) {
-            continue;
-        }
-        if let Some(Marker::Accepted { source, .. }) = section.marker() {
-            by_baseline
-                .entry(source)
-                .and_modify(|e| *e = None)
-                .or_insert(Some(i));
-        }
-    }
+    let by_baseline = once_each(
+        translation
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| is_headed(s) && !source_ids.contains(s.id.as_str()))
+            .filter_map(|(i, s)| match s.marker() {
+                Some(Marker::Accepted { source, .. }) => Some((source, i)),
+                _ => None,
+            }),
+    );
     // The source sections without a translation: the new ids.
     let new: Vec<(usize, &Section)> = source
         .sections
