@@ -39,6 +39,28 @@ fn is_stale(state: &SectionState) -> bool {
 }
 
 impl StaleChange {
+    /// The change of `alignment`'s section in `pair`, from `baseline` when there is one.
+    fn of(
+        workspace: &Workspace,
+        pair: &Pair,
+        alignment: &Alignment,
+        baseline: Option<&str>,
+        changes: Vec<Change>,
+        translation: String,
+    ) -> StaleChange {
+        StaleChange {
+            doc: pair.doc.clone(),
+            locale: pair.locale.clone(),
+            section: alignment.id.to_string(),
+            state: alignment.state,
+            path: workspace.display(&pair.translation_path),
+            line: alignment.line,
+            baseline_available: baseline.is_some(),
+            changes,
+            translation,
+        }
+    }
+
     /// A missing or untranslated section: all of its source text is new to translate.
     pub fn is_new(&self) -> bool {
         matches!(
@@ -89,21 +111,18 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
                 };
                 let source_section = &pair.source.document.sections[si];
                 let placeholder = translation.zip(alignment.translation);
-                found.changes.push(StaleChange {
-                    doc: pair.doc.clone(),
-                    locale: pair.locale.clone(),
-                    section: alignment.id.to_string(),
-                    state: alignment.state,
-                    path: workspace.display(&pair.translation_path),
-                    line: alignment.line,
-                    baseline_available: false,
-                    changes: vec![Change::Insert(
+                found.changes.push(StaleChange::of(
+                    workspace,
+                    pair,
+                    &alignment,
+                    None,
+                    vec![Change::Insert(
                         pair.source.document.text_without_marker(source_section),
                     )],
-                    translation: placeholder
+                    placeholder
                         .map(|(t, ti)| t.document.text_without_marker(&t.document.sections[ti]))
                         .unwrap_or_default(),
-                });
+                ));
                 continue;
             }
             if !alignment.state.is_stale() {
@@ -131,17 +150,14 @@ pub fn stale_changes(workspace: &Workspace, pairs: &[Pair], section: Option<&str
                 Some(old) => diff_text(old.trim_end(), now.trim_end()),
                 None => vec![Change::Insert(now.clone())],
             };
-            found.changes.push(StaleChange {
-                doc: pair.doc.clone(),
-                locale: pair.locale.clone(),
-                section: alignment.id.to_string(),
-                state: alignment.state,
-                path: workspace.display(&pair.translation_path),
-                line: alignment.line,
-                baseline_available: baseline.is_some(),
+            found.changes.push(StaleChange::of(
+                workspace,
+                pair,
+                &alignment,
+                baseline.as_deref(),
                 changes,
-                translation: translation.document.text_without_marker(translated),
-            });
+                translation.document.text_without_marker(translated),
+            ));
         }
     }
     found
