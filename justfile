@@ -37,3 +37,7 @@ bench-sections:
 fuzz target="parse" secs="60":
     @command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
     cargo +nightly fuzz run {{target}} -- -max_total_time={{secs}}
+
+# Two binaries on the corpora of `just bench`, in one run (see BENCHMARKS.md).
+bench-compare old new:
+    bash bench/compare.sh {{old}} {{new}}
