@@ -17,6 +17,7 @@ mod nesting;
 mod qa;
 mod readme;
 mod reliability;
+mod serve;
 mod repository;
 mod story;
 mod sync;
