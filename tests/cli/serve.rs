@@ -85,11 +85,13 @@ fn the_dashboard_has_the_numbers_of_yaku_status() {
     let serving = Serving::start(&project);
     let served: serde_json::Value = serde_json::from_str(&serving.get("/api/status")).unwrap();
     let status = project.yaku(&["status", "--format", "json"]);
-    let printed: serde_json::Value =
-        serde_json::from_slice(&status.output.stdout).unwrap();
+    let printed: serde_json::Value = serde_json::from_slice(&status.output.stdout).unwrap();
     let documents = printed["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 2);
-    for (theirs, ours) in documents.iter().zip(served["documents"].as_array().unwrap()) {
+    for (theirs, ours) in documents
+        .iter()
+        .zip(served["documents"].as_array().unwrap())
+    {
         for (key, value) in theirs.as_object().unwrap() {
             assert_eq!(&ours[key], value, "{key}");
         }
@@ -143,11 +145,17 @@ fn the_workspace_in_headless_chromium() {
     drop(serving);
     // On disk: the edits, each section's marker kept, and every section current.
     let en = project.read("content/en/article.md");
-    assert!(en.contains("Further research is awaited, and more of it."), "{en}");
+    assert!(
+        en.contains("Further research is awaited, and more of it."),
+        "{en}"
+    );
     assert!(!en.contains("今後"), "{en}");
     let zh = project.read("content/zh-Hans/article.md");
     assert!(zh.contains("今后的进一步研究值得期待。"), "{zh}");
-    assert!(zh.contains("（另一位编辑的修改）"), "the change made on disk is kept: {zh}");
+    assert!(
+        zh.contains("（另一位编辑的修改）"),
+        "the change made on disk is kept: {zh}"
+    );
     assert!(!zh.contains("未保存的文字"), "{zh}");
     for text in [&en, &zh] {
         assert_eq!(text.matches("<!-- yaku:source").count(), 5, "{text}");

@@ -7,7 +7,6 @@ use std::path::Path;
 fn the_ui_strings_have_no_fluent_findings() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/locales");
     let findings =
-        yaku_fluent::check_locales(&dir, "ja", &["en".to_string(), "zh-Hans".to_string()])
-            .unwrap();
+        yaku_fluent::check_locales(&dir, "ja", &["en".to_string(), "zh-Hans".to_string()]).unwrap();
     assert!(findings.is_empty(), "{findings:#?}");
 }
