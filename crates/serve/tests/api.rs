@@ -392,3 +392,31 @@ fn a_file_change_reaches_open_pages_as_an_event() {
     }
     assert!(seen.contains("content/en/article.md"), "{seen}");
 }
+
+#[test]
+fn suggestions_come_from_the_current_translations_of_other_documents() {
+    // A second document whose `summary` has the same source and an accepted translation.
+    let served = Served::story(|root| {
+        for locale in ["ja", "en"] {
+            let folder = root.join("content").join(locale);
+            std::fs::copy(folder.join("article.md"), folder.join("other.md")).unwrap();
+        }
+    });
+    let found = served.get_json("/api/suggest/en/article/summary");
+    let suggestions = found["suggestions"].as_array().unwrap();
+    assert_eq!(suggestions.len(), 1, "{found}");
+    let suggestion = &suggestions[0];
+    assert_eq!(suggestion["doc"], "other");
+    assert_eq!(suggestion["section"], "summary");
+    assert_eq!(suggestion["similarity"], 1.0);
+    assert_eq!(suggestion["translation"], "Further research is awaited.");
+    assert_eq!(suggestion["text"], "今後の研究が期待されます。");
+    // Unknown documents are refused, as everywhere.
+    assert_eq!(
+        served
+            .request("GET", "/api/suggest/en/nowhere/summary")
+            .send()
+            .status,
+        404
+    );
+}

@@ -119,7 +119,7 @@ async function dashboard() {
         return el(
           "tr",
           {},
-          el("td", {}, el("a", { href, text: d.doc })),
+          el("td", {}, el("a", { href, text: d.doc, "aria-label": d.doc + " (" + d.locale + ")" })),
           el("td", { text: d.locale }),
           el("td", {}, bar, d.percent_current.toFixed(1) + "%"),
           ...STATES.map((s) => el("td", { text: String(count(d.counts, s)) })),
@@ -138,7 +138,7 @@ async function dashboard() {
 
 // ---- Document page -----------------------------------------------------------------
 
-const page = { locale: "", doc: "", version: "", sections: new Map() };
+const page = { locale: "", doc: "", sourceLocale: "", version: "", sections: new Map() };
 
 function draftKey(id) {
   return "yaku-draft:" + page.locale + ":" + page.doc + ":" + id;
@@ -150,7 +150,7 @@ function needsWork(state) {
 
 // The source text with the glossary's terms marked, their renderings as titles.
 function highlighted(text, glossary) {
-  const node = el("pre", { class: "source-text" });
+  const node = el("pre", { class: "source-text", lang: page.sourceLocale });
   const terms = glossary.filter((g) => g.term).sort((a, b) => b.term.length - a.term.length);
   let rest = text;
   while (rest.length > 0) {
@@ -223,7 +223,7 @@ function renderSection(section) {
     right.append(el("p", { class: "note", text: t("doc-missing") }));
   } else {
     const label = el("label", { class: "label", for: "t-" + id, text: t("doc-translation") });
-    const area = el("textarea", { id: "t-" + id, "data-section": id, spellcheck: "true" });
+    const area = el("textarea", { id: "t-" + id, "data-section": id, spellcheck: "true", lang: page.locale });
     const draft = localStorage.getItem(draftKey(id));
     const keep = entry.area && entry.area.classList.contains("dirty") ? entry.area.value : null;
     entry.base = keep !== null ? entry.base : section.translation;
@@ -284,6 +284,7 @@ async function loadDocument(live) {
   if (live && raw === page.lastJson) return;
   page.lastJson = raw;
   page.version = data.version;
+  page.sourceLocale = data.source_locale;
   document.getElementById("doc-title").textContent = data.doc + " · " + data.locale;
   const active = document.activeElement;
   const focused = active && active.dataset ? active.dataset.section : null;
