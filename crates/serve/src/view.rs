@@ -38,15 +38,46 @@ fn render_problems(problems: &[FileProblem]) -> String {
 }
 
 /// One pair on the dashboard: `yaku status --format json`'s fields and the QA's counts.
-#[derive(Debug, Serialize)]
+/// Kept in the result cache (`.yaku/cache/serve-status.json`) while both files keep
+/// their stamps, as `yaku check` keeps its results.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct PairStatus {
-    /// As `yaku status` reports it.
-    #[serde(flatten)]
-    pub status: DocumentStatus,
+    /// The document.
+    pub doc: String,
+    /// The target locale.
+    pub locale: String,
+    /// Sections per state.
+    pub counts: yaku_sync::StateCounts,
+    /// Share of the source's sections that are current, 0–100.
+    pub percent_current: f64,
+    /// Characters left to translate.
+    pub chars_left: usize,
+    /// Characters of source text in all tracked sections.
+    pub chars_total: usize,
+    /// The translation has the source's sections in another order.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub out_of_order: bool,
     /// QA findings that are errors.
     pub qa_errors: usize,
     /// QA findings that are warnings.
     pub qa_warnings: usize,
+}
+
+impl PairStatus {
+    /// `yaku status`'s numbers with the QA's counts.
+    pub fn new(status: DocumentStatus, qa_errors: usize, qa_warnings: usize) -> PairStatus {
+        PairStatus {
+            doc: status.doc,
+            locale: status.locale,
+            counts: status.counts,
+            percent_current: status.percent_current,
+            chars_left: status.chars_left,
+            chars_total: status.chars_total,
+            out_of_order: status.out_of_order,
+            qa_errors,
+            qa_warnings,
+        }
+    }
 }
 
 /// `GET /api/status`.
@@ -135,32 +166,44 @@ pub fn status(workspace: &Workspace) -> Result<StatusView, ViewError> {
     let glossary = load_glossary(workspace).map_err(|e| ViewError::Glossary(e.to_string()))?;
     let store = workspace.project.store();
     let rules = Rule::ALL.to_vec();
-    let (documents, problems) = workspace.map_pairs(&locales, None, &(), |pair, shared| {
-        let translation = pair.translation.as_ref().map(|t| &t.document);
-        let alignments = align(&pair.source.document, translation);
-        let status = DocumentStatus::with_changed(
-            &pair.doc,
-            &pair.locale,
-            &pair.source.document,
-            &alignments,
-            |alignment| changed_chars(&store, pair, alignment),
-        );
-        let findings = check_pair(
-            shared.qa(),
-            translation,
-            &alignments,
-            &pair_options(workspace, pair, &rules, glossary.as_ref()),
-        );
-        let qa_errors = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        PairStatus {
-            status,
-            qa_errors,
-            qa_warnings: findings.len() - qa_errors,
-        }
-    })?;
+    let cache = workspace.result_cache::<PairStatus>("serve-status", &format!("{locales:?}"));
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    let sink = |mut found: Vec<PairStatus>, mut found_problems: Vec<FileProblem>| {
+        documents.append(&mut found);
+        problems.append(&mut found_problems);
+    };
+    workspace.visit_pairs_cached(
+        &locales,
+        None,
+        &cache,
+        &(),
+        |pair, shared| {
+            let translation = pair.translation.as_ref().map(|t| &t.document);
+            let alignments = align(&pair.source.document, translation);
+            let status = DocumentStatus::with_changed(
+                &pair.doc,
+                &pair.locale,
+                &pair.source.document,
+                &alignments,
+                |alignment| changed_chars(&store, pair, alignment),
+            );
+            let findings = check_pair(
+                shared.qa(),
+                translation,
+                &alignments,
+                &pair_options(workspace, pair, &rules, glossary.as_ref()),
+            );
+            let qa_errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            PairStatus::new(status, qa_errors, findings.len() - qa_errors)
+        },
+        sink,
+    )?;
+    // A cache that cannot be written only costs the next request the work.
+    let _ = cache.save();
     Ok(StatusView {
         source: workspace.project.source().to_string(),
         locales,

@@ -420,3 +420,26 @@ fn suggestions_come_from_the_current_translations_of_other_documents() {
         404
     );
 }
+
+#[test]
+fn the_status_follows_the_files_through_its_cache() {
+    let served = Served::story(|_| {});
+    let stale = |status: &Value| -> Vec<u64> {
+        status["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["counts"]["stale"].as_u64().unwrap())
+            .collect()
+    };
+    let before = served.get_json("/api/status");
+    assert_eq!(stale(&before), [0, 0]);
+    assert_eq!(
+        served.get_json("/api/status")["documents"],
+        before["documents"]
+    );
+    let path = served.path("content/ja/article.md");
+    let source = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, source.replace("今後の研究", "今後のさらなる研究")).unwrap();
+    assert_eq!(stale(&served.get_json("/api/status")), [1, 1]);
+}
