@@ -138,6 +138,8 @@ fn verify(
             .collect();
         let what = if added.is_empty() {
             "a section would be removed".to_string()
+        } else if added.iter().any(|id| id.is_empty()) {
+            "it would add a heading (a line of `#`, or a line under `---` or `===`)".to_string()
         } else {
             format!("it would add `{}`", added.join("`, `"))
         };
@@ -254,5 +256,31 @@ mod tests {
             replace_section_text(&translation, "nowhere", "x", &options),
             Err(EditError::NoSuchSection("nowhere".into()))
         );
+    }
+
+    proptest::proptest! {
+        /// Whatever text a page sends, a save either refuses it or changes only the
+        /// section's bytes, keeps its marker, and reads back as the text sent.
+        #[test]
+        fn a_save_touches_only_its_section(body in "[a-zA-Z 研究进一步。#{}*\\-\n]{0,80}") {
+            let text = format!("## 1. Summary {{#summary}}\n\n{body}");
+            let original = translation_text();
+            let translation = doc(&original);
+            let section = translation.section("summary").unwrap();
+            let saved = replace_section_text(&translation, "summary", &text, &ParseOptions::default());
+            // A body that cannot hold a heading of its own (ATX `#` or setext `-`) is
+            // always taken.
+            if !body.contains(['#', '-']) {
+                proptest::prop_assert!(saved.is_ok(), "{:?}", saved);
+            }
+            if let Ok(out) = saved {
+                proptest::prop_assert_eq!(&out[..section.span.start], &original[..section.span.start]);
+                proptest::prop_assert!(out.ends_with(&original[section.span.end..]));
+                let after = doc(&out);
+                let saved = after.section("summary").unwrap();
+                proptest::prop_assert_eq!(saved.marker(), section.marker());
+                proptest::prop_assert_eq!(section_text(&after, saved), text.trim_end());
+            }
+        }
     }
 }
