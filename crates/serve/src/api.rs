@@ -17,8 +17,8 @@ use serde_json::json;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use yaku_project::{
-    accept_pair, file_version, load_glossary, save_section, AcceptError, AcceptRequest,
-    PairAccepted, SaveError, SectionSaved, WorkspaceError,
+    accept_pair, file_version, load_glossary, save_section, AcceptRequest, PairAccepted, SaveError,
+    SectionSaved, WorkspaceError,
 };
 
 use crate::view::{self, ViewError};
@@ -261,7 +261,7 @@ fn accept_now(state: &AppState, body: &AcceptBody) -> Response {
     let store = workspace.project.store();
     let accepted = match accept_pair(workspace, glossary.as_ref(), &store, &pair, &request) {
         Ok(accepted) => accepted,
-        Err(e @ AcceptError::Write { .. }) => return error(StatusCode::INTERNAL_SERVER_ERROR, e),
+        // The file was left as it was; the message names it.
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e),
     };
     let now = || {

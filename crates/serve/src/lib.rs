@@ -59,7 +59,7 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     // Kept alive while serving: dropping it stops the events.
-    _watcher: Option<notify::RecommendedWatcher>,
+    watcher: Result<notify::RecommendedWatcher, String>,
 }
 
 impl Server {
@@ -95,13 +95,19 @@ impl Server {
             runtime,
             listener,
             state,
-            _watcher: watcher.ok(),
+            watcher: watcher.map_err(|e| e.to_string()),
         })
     }
 
     /// The port listened on.
     pub fn port(&self) -> u16 {
         self.state.port
+    }
+
+    /// Why open pages will not follow changes on disk (the file watcher could not
+    /// start), if so: a save on a changed file is still refused.
+    pub fn watch_failure(&self) -> Option<&str> {
+        self.watcher.as_ref().err().map(String::as_str)
     }
 
     /// The secret token.
