@@ -17,8 +17,8 @@ use serde_json::json;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use yaku_project::{
-    accept_pair, file_version, load_glossary, save_section, AcceptRequest, PairAccepted, SaveError,
-    SectionSaved, WorkspaceError,
+    accept_pair, file_version, save_section, AcceptRequest, PairAccepted, SaveError, SectionSaved,
+    WorkspaceError,
 };
 
 use crate::view::{self, ViewError};
@@ -114,7 +114,11 @@ async fn ui_strings(
 }
 
 async fn status(State(state): Shared) -> Response {
-    match blocking(move || view::status(&state.workspace)).await {
+    let work = move || {
+        let glossary = state.glossary.get(&state.workspace)?;
+        view::status(&state.workspace, glossary.as_ref().as_ref())
+    };
+    match blocking(work).await {
         Ok(Ok(view)) => Json(view).into_response(),
         Ok(Err(e)) => view_error(e),
         Err(response) => response,
@@ -122,7 +126,11 @@ async fn status(State(state): Shared) -> Response {
 }
 
 async fn document(State(state): Shared, Path((locale, doc)): Path<(String, String)>) -> Response {
-    match blocking(move || view::document(&state.workspace, &locale, &doc)).await {
+    let work = move || {
+        let glossary = state.glossary.get(&state.workspace)?;
+        view::document(&state.workspace, &locale, &doc, glossary.as_ref().as_ref())
+    };
+    match blocking(work).await {
         Ok(Ok(view)) => Json(view).into_response(),
         Ok(Err(e)) => view_error(e),
         Err(response) => response,
@@ -153,7 +161,8 @@ fn section_now(
     doc: &str,
     section: &str,
 ) -> Result<(String, Option<view::SectionView>), ViewError> {
-    let view = view::document(&state.workspace, locale, doc)?;
+    let glossary = state.glossary.get(&state.workspace)?;
+    let view = view::document(&state.workspace, locale, doc, glossary.as_ref().as_ref())?;
     let found = view.sections.into_iter().find(|s| s.id == section);
     Ok((view.version, found))
 }
@@ -248,9 +257,9 @@ fn accept_now(state: &AppState, body: &AcceptBody) -> Response {
         )
             .into_response();
     }
-    let glossary = match load_glossary(workspace) {
+    let glossary = match state.glossary.get(workspace) {
         Ok(glossary) => glossary,
-        Err(e) => return error(StatusCode::UNPROCESSABLE_ENTITY, e),
+        Err(e) => return view_error(e),
     };
     let mut request = AcceptRequest {
         wanted: BTreeMap::from([(body.doc.clone(), body.sections.clone())]),
@@ -259,7 +268,13 @@ fn accept_now(state: &AppState, body: &AcceptBody) -> Response {
     request.reviewed = body.reviewed;
     request.identical = body.identical;
     let store = workspace.project.store();
-    let accepted = match accept_pair(workspace, glossary.as_ref(), &store, &pair, &request) {
+    let accepted = match accept_pair(
+        workspace,
+        glossary.as_ref().as_ref(),
+        &store,
+        &pair,
+        &request,
+    ) {
         Ok(accepted) => accepted,
         // The file was left as it was; the message names it.
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e),

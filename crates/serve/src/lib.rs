@@ -51,6 +51,8 @@ pub struct AppState {
     pub events: tokio::sync::broadcast::Sender<String>,
     /// The pages' strings in each UI language.
     pub ui: ui::UiStrings,
+    /// The project glossary, kept while its file does not change.
+    pub glossary: view::GlossaryCache,
 }
 
 /// A bound server, not yet serving.
@@ -90,6 +92,7 @@ impl Server {
             port,
             events,
             ui,
+            glossary: view::GlossaryCache::default(),
         });
         Ok(Server {
             runtime,

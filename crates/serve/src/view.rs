@@ -4,12 +4,13 @@
 //! findings, the glossary's terms).
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use yaku_content::Severity;
 use yaku_project::{
-    changed_chars, file_version, load_glossary, stale_changes, FileProblem, Pair, Workspace,
-    WorkspaceError,
+    changed_chars, file_version, load_glossary, stale_changes, FileProblem, FileStamp, Pair,
+    Workspace, WorkspaceError,
 };
 use yaku_qa::{check_pair, Glossary, PairOptions, PreparedDocument, Rule};
 use yaku_sync::{align, section_text, Change, DocumentStatus, SectionState};
@@ -160,10 +161,41 @@ pub struct DocView {
     pub sections: Vec<SectionView>,
 }
 
+/// The project glossary, read again only when its file changes, so that the matchers it
+/// compiles on first use serve every request.
+#[derive(Default)]
+pub struct GlossaryCache {
+    kept: Mutex<Option<KeptGlossary>>,
+}
+
+/// The glossary file's stamp when read (`None`: no file), and what it held.
+type KeptGlossary = (Option<FileStamp>, Arc<Option<Glossary>>);
+
+impl GlossaryCache {
+    /// The glossary as the file is now (`None` inside: the project has none).
+    pub fn get(&self, workspace: &Workspace) -> Result<Arc<Option<Glossary>>, ViewError> {
+        let path = workspace.project.locales_dir().join("glossary.toml");
+        // Taken before reading: a file changed while it is read is read again next time.
+        let stamp = FileStamp::of(&path).ok().flatten();
+        let mut kept = self
+            .kept
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((kept_stamp, glossary)) = kept.as_ref() {
+            if *kept_stamp == stamp {
+                return Ok(glossary.clone());
+            }
+        }
+        let glossary =
+            Arc::new(load_glossary(workspace).map_err(|e| ViewError::Glossary(e.to_string()))?);
+        *kept = Some((stamp, glossary.clone()));
+        Ok(glossary)
+    }
+}
+
 /// The dashboard's numbers.
-pub fn status(workspace: &Workspace) -> Result<StatusView, ViewError> {
+pub fn status(workspace: &Workspace, glossary: Option<&Glossary>) -> Result<StatusView, ViewError> {
     let locales = workspace.locales(None)?;
-    let glossary = load_glossary(workspace).map_err(|e| ViewError::Glossary(e.to_string()))?;
     let store = workspace.project.store();
     let rules = Rule::ALL.to_vec();
     let cache = workspace.result_cache::<PairStatus>("serve-status", &format!("{locales:?}"));
@@ -192,7 +224,7 @@ pub fn status(workspace: &Workspace) -> Result<StatusView, ViewError> {
                 shared.qa(),
                 translation,
                 &alignments,
-                &pair_options(workspace, pair, &rules, glossary.as_ref()),
+                &pair_options(workspace, pair, &rules, glossary),
             );
             let qa_errors = findings
                 .iter()
@@ -243,10 +275,14 @@ pub fn load_pair(workspace: &Workspace, locale: &str, doc: &str) -> Result<Pair,
 }
 
 /// One document in one locale, section by section.
-pub fn document(workspace: &Workspace, locale: &str, doc: &str) -> Result<DocView, ViewError> {
+pub fn document(
+    workspace: &Workspace,
+    locale: &str,
+    doc: &str,
+    glossary: Option<&Glossary>,
+) -> Result<DocView, ViewError> {
     let pair = load_pair(workspace, locale, doc)?;
-    let glossary = load_glossary(workspace).map_err(|e| ViewError::Glossary(e.to_string()))?;
-    Ok(document_of(workspace, &pair, glossary.as_ref()))
+    Ok(document_of(workspace, &pair, glossary))
 }
 
 /// [`document`] of a pair already read.

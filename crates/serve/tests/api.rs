@@ -35,8 +35,15 @@ fn copy_dir(from: &Path, to: &Path) {
 impl Served {
     /// The story, accepted, then `edit` applied to the files, then served.
     fn story(edit: impl FnOnce(&Path)) -> Served {
+        Served::fixture("story", edit)
+    }
+
+    /// `tests/fixtures/<name>`, accepted, then `edit` applied to the files, then served.
+    fn fixture(name: &str, edit: impl FnOnce(&Path)) -> Served {
         let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/story");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures")
+            .join(name);
         copy_dir(&fixture, dir.path());
         let workspace = Workspace::open(Some(dir.path()), dir.path()).unwrap();
         let locales = workspace.locales(None).unwrap();
@@ -442,4 +449,40 @@ fn the_status_follows_the_files_through_its_cache() {
     let source = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, source.replace("今後の研究", "今後のさらなる研究")).unwrap();
     assert_eq!(stale(&served.get_json("/api/status")), [1, 1]);
+}
+
+#[test]
+fn glossary_terms_come_with_their_renderings_and_follow_the_file() {
+    let served = Served::fixture("exosome-article", |_| {});
+    let lead = |doc: &Value| -> Value {
+        doc["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "lead")
+            .unwrap()["glossary"]
+            .clone()
+    };
+    let doc = served.get_json("/api/doc/en/exosome-anti-aging");
+    let terms = lead(&doc);
+    assert!(
+        terms
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["term"] == "エクソソーム" && t["rendering"] == "exosome"),
+        "{terms}"
+    );
+    let zh = served.get_json("/api/doc/zh-Hans/exosome-anti-aging");
+    assert!(lead(&zh).to_string().contains("外泌体"), "{}", lead(&zh));
+    // The glossary changes on disk: the next page has the new rendering.
+    let path = served.path("locales/glossary.toml");
+    let glossary = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        glossary.replacen("en = \"exosome\"", "en = \"exosome (EV)\"", 1),
+    )
+    .unwrap();
+    let terms = lead(&served.get_json("/api/doc/en/exosome-anti-aging"));
+    assert!(terms.to_string().contains("exosome (EV)"), "{terms}");
 }
