@@ -124,6 +124,16 @@ def main():
         assert theirs_marker in page.locator("#t-trials").input_value()
         expect(page.locator("#t-trials.dirty")).to_have_count(0)
 
+        # The UI language follows the switcher (and is kept across pages).
+        page.select_option("#lang", "ja")
+        ready(page)
+        expect(page.locator("#back")).to_have_text("ダッシュボードへ戻る")
+        expect(page.locator("#s-summary .label").first).to_have_text("原文")
+        page.click("#back")
+        ready(page)
+        expect(page.locator("h2")).to_have_text("文書と言語")
+        shot(page, "7-dashboard-ja")
+
         assert not errors, errors
         browser.close()
     print("e2e: all steps passed")

@@ -55,8 +55,10 @@ async function loadStrings() {
     node.textContent = t(node.dataset.i18n);
   }
   const select = document.getElementById("lang");
+  // Each language by its own name, whatever the page's language.
+  const names = { ja: "日本語", en: "English", "zh-Hans": "简体中文" };
   select.replaceChildren(
-    ...data.languages.map((lang) => el("option", { value: lang, text: lang }))
+    ...data.languages.map((lang) => el("option", { value: lang, lang, text: names[lang] || lang }))
   );
   select.value = data.lang;
   select.onchange = () => {
