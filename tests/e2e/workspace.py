@@ -95,6 +95,10 @@ def main():
         page.keyboard.press("Control+Enter")
         expect(page.locator("#message")).to_have_text("Accepted")
         expect(page.locator("#s-summary")).to_have_attribute("data-state", "current")
+        # Focus stays on the section, and Tab leads from its text to its Save button.
+        assert page.evaluate("document.activeElement.id") == "t-summary"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Save"
         shot(page, "5-keyboard-accepted")
 
         # Unsaved text survives a reload.
@@ -114,7 +118,8 @@ def main():
         path.write_text(text.replace(first, first + theirs_marker, 1))
         expect(page.locator("#message")).to_have_text("Loaded the changes on disk")
         assert page.locator("#t-trials").input_value().endswith("未保存的文字。")
-        page.locator("#s-trials").get_by_role("button", name="Save").click()
+        page.locator("#t-trials").focus()
+        page.keyboard.press("Control+s")
         conflict = page.locator("#s-trials .conflict")
         expect(conflict.locator(".theirs")).to_contain_text(theirs_marker)
         expect(conflict.locator(".mine")).to_contain_text("未保存的文字。")

@@ -486,3 +486,29 @@ fn glossary_terms_come_with_their_renderings_and_follow_the_file() {
     let terms = lead(&served.get_json("/api/doc/en/exosome-anti-aging"));
     assert!(terms.to_string().contains("exosome (EV)"), "{terms}");
 }
+
+#[test]
+fn a_broken_file_is_a_problem_with_its_place_not_a_failure() {
+    let served = Served::story(|root| {
+        let path = root.join("content/en/article.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            path,
+            text.replace("<!-- yaku:source ", "<!-- yaku:source x"),
+        )
+        .unwrap();
+    });
+    let status = served.get_json("/api/status");
+    let problems = status["problems"].as_array().unwrap();
+    assert!(!problems.is_empty(), "{status}");
+    assert_eq!(problems[0]["path"], "content/en/article.md");
+    assert!(problems[0]["line"].as_u64().unwrap() > 1);
+    // The document itself cannot be edited until the file is fixed: 422 with the place.
+    let response = served.request("GET", "/api/doc/en/article").send();
+    assert_eq!(response.status, 422, "{}", response.body);
+    assert!(
+        response.body.contains("content/en/article.md:"),
+        "{}",
+        response.body
+    );
+}

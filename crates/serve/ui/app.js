@@ -83,6 +83,12 @@ async function dashboard() {
     return;
   }
   say("");
+  // Files that could not be used, where `yaku check` would name them.
+  document.getElementById("problems").replaceChildren(
+    ...data.problems.map((p) =>
+      el("li", { class: p.severity, text: p.path + ":" + p.line + ":" + p.col + ": " + p.message + (p.help ? " (" + p.help + ")" : "") })
+    )
+  );
   const locale = document.getElementById("filter-locale");
   locale.replaceChildren(
     el("option", { value: "", text: t("filter-all-locales") }),
