@@ -10,7 +10,8 @@ Steps: the dashboard; the English document, the stale section's source change, a
 Japanese paste that the QA flags inline, an English edit saved and accepted by mouse; the
 Chinese document by keyboard only (Alt+Down to the section that needs work, typing,
 Ctrl+Enter to save and accept); unsaved text surviving a reload; a conflict with a change
-made on disk meanwhile, both versions shown, nothing lost.
+made on disk meanwhile, both versions shown, nothing lost; the UI in Japanese; the
+dashboard following a change on disk.
 """
 
 import pathlib
@@ -137,6 +138,16 @@ def main():
         page.click("#back")
         ready(page)
         expect(page.locator("h2")).to_have_text("文書と言語")
+        # The dashboard follows changes on disk: the English summary made stale again.
+        # and back.
+        source = PROJECT / "content/ja/article.md"
+        accepted = source.read_text()
+        stale = page.locator("#status-rows tr").first.locator("td").nth(4)
+        expect(stale).to_have_text("0")
+        source.write_text(accepted.replace("さらなる研究", "さらなる臨床研究"))
+        expect(stale).to_have_text("1")
+        source.write_text(accepted)
+        expect(stale).to_have_text("0")
         shot(page, "7-dashboard-ja")
 
         assert not errors, errors

@@ -142,6 +142,18 @@ async function dashboard() {
   }
   document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
   render();
+  // Files changed on disk: the numbers are fetched again, the filters kept.
+  let timer = null;
+  new EventSource("/api/events").addEventListener("change", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const again = await api("GET", "/api/status");
+      if (again.status === 200) {
+        data.documents = again.data.documents;
+        render();
+      }
+    }, 300);
+  });
 }
 
 // ---- Document page -----------------------------------------------------------------
