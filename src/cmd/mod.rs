@@ -9,6 +9,7 @@ mod gc;
 mod ids;
 mod init;
 mod inspect;
+mod serve;
 mod status;
 mod sync;
 
@@ -57,6 +58,8 @@ pub enum Command {
     Gc(gc::Args),
     /// Write what each locale publishes: JSON (default), an HTML preview or a Hugo tree.
     Build(build::Args),
+    /// Open the translator workspace in the browser: a local web application.
+    Serve(serve::Args),
     /// Fluent UI strings.
     #[command(subcommand)]
     Fluent(fluent::Command),
@@ -75,6 +78,7 @@ pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
         Command::Accept(args) => accept::run(args, context),
         Command::Gc(args) => gc::run(args, context),
         Command::Build(args) => build::run(args, context),
+        Command::Serve(args) => serve::run(args, context),
         Command::Fluent(command) => fluent::run(command, context),
     }
 }

@@ -18,6 +18,7 @@ mod qa;
 mod readme;
 mod reliability;
 mod repository;
+mod serve;
 mod story;
 mod sync;
 mod trust;

@@ -12,7 +12,8 @@
 //!
 //! What each command does to a pair is here as a function that returns data for the CLI
 //! to print: [`accept_pair`], [`sync_pair`], [`stale_changes`] (`diff`),
-//! [`check_pair_findings`] with [`CheckTally`] (`check`) and [`Inspection`] (`inspect`).
+//! [`check_pair_findings`] with [`CheckTally`] (`check`), [`Inspection`] (`inspect`) and
+//! [`save_section`] (the web workspace's save of one section).
 //!
 //! This crate reads and writes; it never prints. The document model, alignment and QA it
 //! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
@@ -23,6 +24,7 @@ mod cache;
 mod check;
 mod config;
 mod diff;
+mod edit;
 mod files;
 mod findings;
 mod fluent_args;
@@ -51,6 +53,7 @@ pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
 pub use diff::{changed_chars, stale_changes, StaleChange, StaleChanges};
+pub use edit::{file_version, save_section, translation_path, SaveError, SectionSaved};
 pub use files::{check_regular, read_regular, ReadFile};
 #[cfg(feature = "schema")]
 pub use findings::check_schema;

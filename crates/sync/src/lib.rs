@@ -4,7 +4,8 @@
 //! [`align`] gives every section a [`SectionState`]; [`sync_document`] rewrites a
 //! translation into the source's shape without changing the text of a translated
 //! section; [`accept_sections`] records baselines; [`diff_text`] shows what changed in
-//! the source since a baseline; [`publication`] decides what a locale publishes for a
+//! the source since a baseline; [`replace_section_text`] replaces one section's text
+//! (the web workspace's save); [`publication`] decides what a locale publishes for a
 //! section.
 //!
 //! Everything here is a function of documents: no file I/O, no printing. Finding,
@@ -13,6 +14,7 @@
 mod accept;
 mod align;
 mod diff;
+mod edit;
 mod publication;
 mod state;
 mod status;
@@ -21,6 +23,7 @@ mod sync;
 pub use accept::{accept_sections, AcceptOptions, AcceptOutcome, AcceptSelection, Refusal};
 pub use align::{align, align_with, out_of_order, Alignment, Baselines, NoBaselines};
 pub use diff::{diff_text, Change};
+pub use edit::{replace_section_text, section_text, EditError};
 pub use publication::{publication, MissingPolicy, Policy, Publication, StalePolicy};
 pub use state::SectionState;
 pub use status::{DocumentStatus, StateCounts};
