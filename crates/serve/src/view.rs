@@ -13,7 +13,7 @@ use yaku_project::{
     Workspace, WorkspaceError,
 };
 use yaku_qa::{check_pair, Glossary, PairOptions, PreparedDocument, Rule};
-use yaku_sync::{align, section_text, Change, DocumentStatus, SectionState};
+use yaku_sync::{align_with, section_text, Change, DocumentStatus, SectionState};
 
 /// Why a view could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -212,7 +212,7 @@ pub fn status(workspace: &Workspace, glossary: Option<&Glossary>) -> Result<Stat
         &(),
         |pair, shared| {
             let translation = pair.translation.as_ref().map(|t| &t.document);
-            let alignments = align(&pair.source.document, translation);
+            let alignments = align_with(&pair.source.document, translation, &store);
             let status = DocumentStatus::with_changed(
                 &pair.doc,
                 &pair.locale,
@@ -289,7 +289,7 @@ pub fn document(
 pub fn document_of(workspace: &Workspace, pair: &Pair, glossary: Option<&Glossary>) -> DocView {
     let source = &pair.source.document;
     let translation = pair.translation.as_ref().map(|t| &t.document);
-    let alignments = align(source, translation);
+    let alignments = align_with(source, translation, &workspace.project.store());
     let rules = Rule::ALL.to_vec();
     let prepared = PreparedDocument::new(source, workspace.project.source());
     let mut findings: HashMap<String, Vec<FindingView>> = HashMap::new();
