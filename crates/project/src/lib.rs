@@ -18,6 +18,7 @@
 //! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
 
 mod accept;
+mod adopt;
 mod atomic;
 mod cache;
 mod check;
@@ -27,6 +28,7 @@ mod files;
 mod findings;
 mod fluent_args;
 mod inspect;
+mod layout;
 mod lock;
 mod problem;
 mod published;
@@ -38,6 +40,7 @@ mod testing;
 mod workspace;
 
 pub use accept::{accept_pair, AcceptError, AcceptRequest, PairAccepted, Refused};
+pub use adopt::{adopt_locale, AdoptError, AdoptedDocument, Adoption, AssignIds, BaselineFrom};
 pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
@@ -60,6 +63,7 @@ pub use findings::{
 };
 pub use fluent_args::FluentArg;
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
+pub use layout::{DocumentFile, Layout, LayoutConfig, DEFAULT_EXTENSIONS};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};

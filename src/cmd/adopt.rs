@@ -1,0 +1,110 @@
+//! `yaku adopt`: bring an existing translated locale under yaku (ids, then baselines),
+//! then check it, so drift shows at once.
+
+use yaku_project::{adopt_locale, AdoptError, Adoption, BaselineFrom, Written};
+
+use super::Context;
+use crate::report::stop_on_problems;
+use crate::{output, Exit, Failure};
+
+/// Arguments of `yaku adopt`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The target locale whose existing translations to adopt.
+    locale: String,
+    /// Only these documents (default: every document).
+    docs: Vec<String>,
+    /// Take as each translation's baseline the source as it was at the commit that last
+    /// touched the translation (sections whose source changed since are stale), rather
+    /// than the source as it is now.
+    #[arg(long)]
+    git: bool,
+}
+
+/// The ids step of adoption. Pending issue 15's `ids --from-source` (branch
+/// i15-content): until it is wired here, translations keep the ids they have, and one
+/// whose headings lack ids is reported with their positions.
+fn assign_ids(_source: &yaku_content::Document, text: &str) -> Result<String, String> {
+    Ok(text.to_string())
+}
+
+pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
+    let workspace = super::open(context)?;
+    let locales = workspace.locales(Some(&args.locale))?;
+    let from = if args.git {
+        BaselineFrom::Git
+    } else {
+        BaselineFrom::Current
+    };
+    let adopted = {
+        let _lock = workspace.lock("adopt")?;
+        let docs = (!args.docs.is_empty()).then_some(args.docs.as_slice());
+        adopt_locale(&workspace, &locales[0], docs, from, &assign_ids).map_err(|e| match e {
+            AdoptError::Problems(problems) => {
+                match stop_on_problems(&problems, "nothing was adopted; fix these files first") {
+                    Err(failure) => failure,
+                    Ok(()) => Failure::error("nothing was adopted"),
+                }
+            }
+            AdoptError::Workspace(e) => Failure::from(e),
+            AdoptError::Git { .. } => Failure(format!(
+                "error: {e}\nhelp: nothing was adopted; every file is as it was"
+            )),
+            other => Failure::error(other),
+        })?
+    };
+    let mut out = String::new();
+    let mut short = false;
+    let mut translations = 0;
+    for document in &adopted {
+        let shown = workspace.display(&document.path);
+        match &document.adoption {
+            Adoption::NoTranslation => {}
+            Adoption::NotAligned { reason } => {
+                short = true;
+                out.push_str(&format!("{shown}: not adopted, left untouched: {reason}\n"));
+            }
+            Adoption::ChangedSinceRead => {
+                short = true;
+                out.push_str(&format!(
+                    "{shown}: skipped: the file changed while yaku was working on it; run the command again\n"
+                ));
+            }
+            Adoption::Adopted {
+                ids_added,
+                accepted,
+                refused,
+                commit,
+                written,
+            } => {
+                translations += 1;
+                let against = match commit {
+                    Some(commit) => format!("the source as of {}", &commit[..commit.len().min(12)]),
+                    None => "the current source".to_string(),
+                };
+                let ids = if *ids_added { ", ids added" } else { "" };
+                let unchanged = if *written == Written::Unchanged {
+                    " (already adopted)"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "{shown}: {accepted} section(s) baselined against {against}{ids}{unchanged}\n"
+                ));
+                for (section, _) in refused {
+                    out.push_str(&format!(
+                        "{shown}: {}#{section}: no baseline: it still holds the source's text\n",
+                        document.doc
+                    ));
+                }
+            }
+        }
+    }
+    out.push_str(&format!(
+        "adopted {translations} translation(s) in {}; checking them:\n",
+        args.locale
+    ));
+    output::print(&out);
+    let checked = super::check::run(super::check::Args::for_locale(&args.locale), context)?;
+    Ok(if short { Exit::Findings } else { checked })
+}
