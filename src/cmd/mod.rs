@@ -37,7 +37,8 @@ pub enum Format {
 /// The subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Write a commented default yaku.toml in the current folder (or --root).
+    /// Write a commented yaku.toml for the site in the current folder (or --root):
+    /// Hugo, Docusaurus, mdBook or the plain layout, detected.
     Init(init::Args),
     /// Show the section tree of an article: ids, levels, lines, fingerprints.
     Inspect(inspect::Args),

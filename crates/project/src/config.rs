@@ -518,6 +518,9 @@ impl Project {
                 })
             }
         };
+        // The one place a file's parse options are chosen: MDX or Markdown follows the
+        // extension (`path.extension()`; a translation keeps its source's, see
+        // `Layout::path`). i15-content's MDX parsing takes it from here.
         // Valid UTF-8 is parsed without a copy; anything else gets its diagnostic.
         let parsed = match String::from_utf8(bytes) {
             Ok(text) => parse_text(text, options).map_err(|(d, text)| (d, text.into_bytes())),

@@ -23,6 +23,7 @@ mod atomic;
 mod cache;
 mod check;
 mod config;
+mod detect;
 mod diff;
 mod files;
 mod findings;
@@ -53,6 +54,7 @@ pub use check::{
 pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
+pub use detect::{detect_site, render_config, DetectedSite, SiteKind};
 pub use diff::{changed_chars, stale_changes, StaleChange, StaleChanges};
 pub use files::{check_regular, read_regular, ReadFile};
 #[cfg(feature = "schema")]
