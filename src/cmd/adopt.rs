@@ -41,7 +41,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         let docs = (!args.docs.is_empty()).then_some(args.docs.as_slice());
         adopt_locale(&workspace, &locales[0], docs, from, &assign_ids).map_err(|e| match e {
             AdoptError::Problems(problems) => {
-                match stop_on_problems(&problems, "nothing was adopted; fix these files first") {
+                match stop_on_problems(
+                    &problems,
+                    "nothing was adopted; fix these files first\nhelp: a translation's headings carry its source's ids: `## 見出し {#the-source-s-id}`",
+                ) {
                     Err(failure) => failure,
                     Ok(()) => Failure::error("nothing was adopted"),
                 }

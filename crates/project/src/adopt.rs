@@ -401,3 +401,91 @@ fn source_at_last_commit(
     })?;
     Ok((commit, text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TempProject;
+
+    const SOURCE: &str = "はじめに。\n\n## 1. 概要 {#summary}\n\n本文です。\n";
+    const TRANSLATION: &str = "Intro.\n\n## 1. Summary\n\nThe text.\n";
+
+    /// An ids step that gives the one heading the source's id.
+    fn summary_id(source: &Document, text: &str) -> Result<String, String> {
+        assert!(source.section("summary").is_some());
+        Ok(text.replace("## 1. Summary\n", "## 1. Summary {#summary}\n"))
+    }
+
+    #[test]
+    fn the_ids_step_runs_first_then_every_section_gets_its_baseline() {
+        let project = TempProject::new(SOURCE, TRANSLATION);
+        let workspace = project.workspace();
+        let adopted =
+            adopt_locale(&workspace, "en", None, BaselineFrom::Current, &summary_id).unwrap();
+        assert_eq!(adopted.len(), 1);
+        let Adoption::Adopted {
+            ids_added,
+            accepted,
+            refused,
+            commit,
+            written,
+        } = &adopted[0].adoption
+        else {
+            panic!("{adopted:?}");
+        };
+        assert!(ids_added);
+        assert_eq!((*accepted, refused.len(), commit), (2, 0, &None));
+        assert_eq!(*written, Written::Replaced);
+        let text = project.translation();
+        assert!(
+            text.contains("## 1. Summary {#summary}\n<!-- yaku:source "),
+            "{text}"
+        );
+        // The source texts of the baselines are stored, for `yaku diff`.
+        let source = workspace
+            .load(&project.translation_path())
+            .unwrap()
+            .unwrap();
+        assert_eq!(source.diagnostics, []);
+        let store = workspace.project.store();
+        let original = workspace
+            .load(&workspace.project.document_path("ja", "article"))
+            .unwrap()
+            .unwrap();
+        let summary = original.document.section("summary").unwrap();
+        assert!(store.get(summary.fingerprint).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_translation_the_ids_step_cannot_align_is_left_untouched() {
+        let project = TempProject::new(SOURCE, TRANSLATION);
+        let workspace = project.workspace();
+        let refuse = |_: &Document, _: &str| -> Result<String, String> {
+            Err("the translation has 2 level-2 headings where the source has 1".to_string())
+        };
+        let adopted = adopt_locale(&workspace, "en", None, BaselineFrom::Current, &refuse).unwrap();
+        assert_eq!(
+            adopted[0].adoption,
+            Adoption::NotAligned {
+                reason: "the translation has 2 level-2 headings where the source has 1".to_string()
+            }
+        );
+        assert_eq!(project.translation(), TRANSLATION);
+    }
+
+    #[test]
+    fn a_heading_still_without_an_id_stops_adoption_with_its_position() {
+        let project = TempProject::new(SOURCE, TRANSLATION);
+        let workspace = project.workspace();
+        let keep = |_: &Document, text: &str| -> Result<String, String> { Ok(text.to_string()) };
+        let error = adopt_locale(&workspace, "en", None, BaselineFrom::Current, &keep).unwrap_err();
+        let AdoptError::Problems(problems) = error else {
+            panic!("{error}");
+        };
+        assert_eq!(
+            (problems[0].path.as_str(), problems[0].line),
+            ("content/en/article.md", 3)
+        );
+        assert_eq!(project.translation(), TRANSLATION);
+    }
+}

@@ -148,7 +148,9 @@ fn detect_hugo(root: &Path) -> Result<Option<DetectedSite>, String> {
         None => read_toml(root, "config/_default/languages.toml")?,
     }
     .unwrap_or_default();
-    let source = get_str(&config, "defaultContentLanguage").unwrap_or_else(|| "en".to_string());
+    // Hugo lowercases language keys.
+    let source = get_str(&config, "defaultContentLanguage")
+        .map_or_else(|| "en".to_string(), |s| s.to_lowercase());
     let content = get_str(&config, "contentDir").unwrap_or_else(|| "content".to_string());
     let mut langs: Vec<(i64, String, Option<String>)> = languages
         .iter()
