@@ -1,7 +1,9 @@
 //! `yaku adopt`: bring an existing translated locale under yaku (ids, then baselines),
 //! then check it, so drift shows at once.
 
-use yaku_project::{adopt_locale, AdoptError, Adoption, BaselineFrom, Written};
+use yaku_project::{adopt_locale, AdoptError, AdoptedDocument, Adoption, BaselineFrom};
+
+use yaku_sync::Refusal;
 
 use super::Context;
 use crate::report::stop_on_problems;
@@ -60,48 +62,10 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let mut short = false;
     let mut translations = 0;
     for document in &adopted {
-        let shown = workspace.display(&document.path);
-        match &document.adoption {
-            Adoption::NoTranslation => {}
-            Adoption::NotAligned { reason } => {
-                short = true;
-                out.push_str(&format!("{shown}: not adopted, left untouched: {reason}\n"));
-            }
-            Adoption::ChangedSinceRead => {
-                short = true;
-                out.push_str(&format!(
-                    "{shown}: skipped: the file changed while yaku was working on it; run the command again\n"
-                ));
-            }
-            Adoption::Adopted {
-                ids_added,
-                accepted,
-                refused,
-                commit,
-                written,
-            } => {
-                translations += 1;
-                let against = match commit {
-                    Some(commit) => format!("the source as of {}", &commit[..commit.len().min(12)]),
-                    None => "the current source".to_string(),
-                };
-                let ids = if *ids_added { ", ids added" } else { "" };
-                let unchanged = if *written == Written::Unchanged {
-                    " (already adopted)"
-                } else {
-                    ""
-                };
-                out.push_str(&format!(
-                    "{shown}: {accepted} section(s) baselined against {against}{ids}{unchanged}\n"
-                ));
-                for (section, _) in refused {
-                    out.push_str(&format!(
-                        "{shown}: {}#{section}: no baseline: it still holds the source's text\n",
-                        document.doc
-                    ));
-                }
-            }
-        }
+        let (lines, fell_short) = describe(document, &workspace.display(&document.path));
+        out.push_str(&lines);
+        short |= fell_short;
+        translations += usize::from(matches!(document.adoption, Adoption::Adopted { .. }));
     }
     out.push_str(&format!(
         "adopted {translations} translation(s) in {}; checking them:\n",
@@ -110,4 +74,54 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     output::print(&out);
     let checked = super::check::run(super::check::Args::for_locale(&args.locale), context)?;
     Ok(if short { Exit::Findings } else { checked })
+}
+
+/// What happened to one document, in lines, and whether it fell short (left untouched or
+/// skipped).
+fn describe(document: &AdoptedDocument, shown: &str) -> (String, bool) {
+    match &document.adoption {
+        Adoption::NoTranslation => (String::new(), false),
+        Adoption::NotAligned { reason } => (
+            format!("{shown}: not adopted, left untouched: {reason}\n"),
+            true,
+        ),
+        Adoption::ChangedSinceRead => (
+            format!("{shown}: skipped: the file changed while yaku was working on it; run the command again\n"),
+            true,
+        ),
+        Adoption::Adopted {
+            ids_added,
+            accepted,
+            refused,
+            kept,
+            commit,
+            written: _,
+        } => {
+            let against = match commit {
+                Some(commit) => format!("the source as of {}", &commit[..commit.len().min(12)]),
+                None => "the current source".to_string(),
+            };
+            let ids = if *ids_added { ", ids added" } else { "" };
+            let mut out = if *accepted == 0 && *kept > 0 {
+                format!("{shown}: already adopted: {kept} section(s) had a baseline, kept as they were\n")
+            } else {
+                let kept = match kept {
+                    0 => String::new(),
+                    n => format!("; {n} had one already, kept"),
+                };
+                format!("{shown}: {accepted} section(s) baselined against {against}{ids}{kept}\n")
+            };
+            for (section, refusal) in refused {
+                let why = match refusal {
+                    Refusal::Placeholder => "it still holds the source's text; translate it, then `yaku accept`".to_string(),
+                    other => format!("{other:?}"),
+                };
+                out.push_str(&format!(
+                    "{shown}: {}#{section}: no baseline: {why}\n",
+                    document.doc
+                ));
+            }
+            (out, false)
+        }
+    }
 }

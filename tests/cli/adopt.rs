@@ -131,7 +131,7 @@ fn adoption_changes_no_byte_of_a_translation_but_ids_and_marker_lines() {
         let adopted = files(&project);
         let run = project.yaku(&["adopt", locale]);
         assert!(
-            run.stdout().contains("(already adopted)"),
+            run.stdout().contains(": already adopted: "),
             "{}",
             run.stdout()
         );

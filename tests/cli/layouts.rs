@@ -179,6 +179,11 @@ fn a_hugo_suffix_site_pairs_files_by_their_suffix() {
         "with `--kubeconfig`.",
         "with `--kubeconfig` or `KUBECONFIG`.",
     );
+    project.yaku(&["status"]).findings();
+    // Nothing to reshape: sync leaves every file as it is.
+    let adopted = project.snapshot();
+    project.yaku(&["sync"]).success();
+    assert_eq!(project.snapshot().len(), adopted.len());
     let run = project.yaku(&["check"]).findings();
     assert!(
         run.stdout().contains("content/docs/setup.ja.md:")
@@ -267,6 +272,21 @@ fn an_mdbook_book_is_adopted_with_its_summary() {
         );
     }
     project.yaku(&["check"]).success();
+    // A new chapter: status counts it, sync creates its translation beside the others.
+    project.write(
+        "src/en/guide/upgrade.md",
+        "# Upgrading {#upgrading}\n\nRun `helmsman upgrade`.\n",
+    );
+    let status = project.yaku(&["status"]).findings();
+    assert!(
+        status.stdout().contains("guide/upgrade"),
+        "{}",
+        status.stdout()
+    );
+    project.yaku(&["sync", "--locale", "ja"]).success();
+    assert!(project.path().join("src/ja/guide/upgrade.md").is_file());
+    std::fs::remove_file(project.path().join("src/en/guide/upgrade.md")).unwrap();
+    std::fs::remove_file(project.path().join("src/ja/guide/upgrade.md")).unwrap();
     project.edit("src/en/introduction.md", "in 3 chapters", "in 4 chapters");
     let run = project.yaku(&["check"]).findings();
     assert!(

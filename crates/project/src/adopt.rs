@@ -59,6 +59,9 @@ pub enum Adoption {
         accepted: usize,
         /// Sections not given one, and why (a section still in the source's words).
         refused: Vec<(String, Refusal)>,
+        /// Sections that had a baseline (or a placeholder marker) already: kept as they
+        /// were, stale or not.
+        kept: usize,
         /// With [`BaselineFrom::Git`], the commit whose source is the baseline.
         commit: Option<String>,
         /// Whether the file was rewritten (or already held this text).
@@ -118,6 +121,7 @@ struct Plan {
     baseline: Document,
     accepted: Vec<yaku_content::SectionId>,
     refused: Vec<(String, Refusal)>,
+    kept: usize,
     commit: Option<String>,
 }
 
@@ -185,6 +189,7 @@ pub fn adopt_locale(
                 ids_added: plan.ids_added,
                 accepted: plan.accepted.len(),
                 refused: plan.refused,
+                kept: plan.kept,
                 commit: plan.commit,
                 written,
             }
@@ -269,15 +274,29 @@ fn plan_document(
             (old, Some(commit))
         }
     };
+    // Only sections without a baseline are adopted: one a translator or an earlier
+    // adoption already gave a baseline (or a placeholder) keeps it, stale or not, so
+    // adopting a locale already under yaku hides nothing.
+    let (marked, unmarked): (Vec<_>, Vec<_>) = translation
+        .tracked_sections()
+        .filter(|section| baseline.section(section.id.as_str()).is_some())
+        .partition(|section| section.marker.is_some());
+    let selection = AcceptSelection::Sections(
+        unmarked
+            .iter()
+            .map(|section| section.id.to_string())
+            .collect(),
+    );
     let outcome = accept_sections(
         &baseline,
         &translation,
-        &AcceptSelection::All,
+        &selection,
         AcceptOptions {
             identical: false,
             reviewed: true,
         },
     );
+    let kept = marked.len();
     Ok(Some(Slot::Planned(Box::new(Plan {
         doc: doc.to_string(),
         path,
@@ -287,6 +306,7 @@ fn plan_document(
         baseline,
         accepted: outcome.accepted,
         refused: outcome.refused,
+        kept,
         commit,
     }))))
 }
@@ -427,6 +447,7 @@ mod tests {
             ids_added,
             accepted,
             refused,
+            kept,
             commit,
             written,
         } = &adopted[0].adoption
@@ -434,7 +455,7 @@ mod tests {
             panic!("{adopted:?}");
         };
         assert!(ids_added);
-        assert_eq!((*accepted, refused.len(), commit), (2, 0, &None));
+        assert_eq!((*accepted, refused.len(), *kept, commit), (2, 0, 0, &None));
         assert_eq!(*written, Written::Replaced);
         let text = project.translation();
         assert!(
@@ -487,5 +508,41 @@ mod tests {
             ("content/en/article.md", 3)
         );
         assert_eq!(project.translation(), TRANSLATION);
+    }
+
+    #[test]
+    fn a_section_with_a_baseline_keeps_it_so_adopting_again_hides_no_change() {
+        let project = TempProject::new(SOURCE, TRANSLATION);
+        adopt_locale(
+            &project.workspace(),
+            "en",
+            None,
+            BaselineFrom::Current,
+            &summary_id,
+        )
+        .unwrap();
+        let adopted = project.translation();
+        project.edit_source("はじめに。\n\n## 1. 概要 {#summary}\n\n本文を書き直しました。\n");
+        let workspace = project.workspace();
+        let again =
+            adopt_locale(&workspace, "en", None, BaselineFrom::Current, &summary_id).unwrap();
+        assert!(
+            matches!(
+                again[0].adoption,
+                Adoption::Adopted {
+                    accepted: 0,
+                    kept: 2,
+                    written: Written::Unchanged,
+                    ..
+                }
+            ),
+            "{again:?}"
+        );
+        assert_eq!(project.translation(), adopted);
+        let pairs = project.pairs(&workspace);
+        let translation = pairs[0].translation.as_ref().unwrap();
+        let states = yaku_sync::align(&pairs[0].source.document, Some(&translation.document));
+        let summary = states.iter().find(|a| a.id.as_str() == "summary").unwrap();
+        assert_eq!(summary.state, yaku_sync::SectionState::Stale);
     }
 }
