@@ -47,7 +47,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let targets = match args.targets {
         Some(targets) => targets,
         None if plain => vec!["en".to_string(), "zh-Hans".to_string()],
-        None => site.targets.clone(),
+        // The site's other languages: every one it names but the source.
+        None => site
+            .source
+            .iter()
+            .chain(&site.targets)
+            .filter(|locale| **locale != source)
+            .cloned()
+            .collect(),
     };
     if targets.is_empty() {
         return Err(Failure(format!(

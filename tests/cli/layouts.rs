@@ -91,6 +91,37 @@ fn init_detects_each_site_and_writes_a_config_yaku_reads() {
 }
 
 #[test]
+fn init_takes_the_source_and_targets_given_over_the_site_s_own() {
+    let project = Project::fixture("site-hugo");
+    project.yaku(&["init", "--source", "ja"]).success();
+    let text = project.read("yaku.toml");
+    assert!(
+        text.contains("source = \"ja\"") && text.contains("targets = [\"en\"]"),
+        "{text}"
+    );
+    let project = Project::fixture("site-mdbook");
+    project.yaku(&["init", "--targets", "ja,ko"]).success();
+    assert!(project
+        .read("yaku.toml")
+        .contains("targets = [\"ja\", \"ko\"]"));
+    // A site with one language and no --targets: nothing to translate into, said so.
+    let project = Project::fixture("site-docusaurus");
+    project.edit(
+        "docusaurus.config.js",
+        "locales: ['en', 'ja']",
+        "locales: ['en']",
+    );
+    let run = project.yaku(&["init"]).failure();
+    assert!(
+        run.stderr().contains("names no language besides en"),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.stderr().contains("--targets"), "{}", run.stderr());
+    assert!(!project.path().join("yaku.toml").exists());
+}
+
+#[test]
 fn a_hugo_site_is_adopted_checked_synced_and_built_by_real_hugo() {
     let project = initialised("site-hugo", "found a Hugo site");
     // The current source is the baseline; the QA runs at once and shows the drift: the
