@@ -26,7 +26,11 @@ pub struct Args {
 /// The ids step of adoption. Pending issue 15's `ids --from-source` (branch
 /// i15-content): until it is wired here, translations keep the ids they have, and one
 /// whose headings lack ids is reported with their positions.
-fn assign_ids(_source: &yaku_content::Document, text: &str) -> Result<String, String> {
+fn assign_ids(
+    _source: &yaku_content::Document,
+    _translation: &std::path::Path,
+    text: &str,
+) -> Result<String, String> {
     Ok(text.to_string())
 }
 

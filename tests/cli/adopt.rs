@@ -272,3 +272,44 @@ fn adopt_git_of_an_uncommitted_translation_is_an_error_naming_it() {
         run.stderr()
     );
 }
+
+#[test]
+fn adopt_takes_the_documents_named_and_refuses_unknown_ones() {
+    let project = Project::fixture("site-mdbook");
+    project.yaku(&["init"]).success();
+    // The check that follows covers the whole locale: the pages not adopted yet are
+    // untranslated (exit 1).
+    let run = project.yaku(&["adopt", "ja", "introduction"]).findings();
+    assert!(
+        run.stdout()
+            .contains("src/ja/introduction.md: 1 section(s)"),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        !run.stdout().contains("src/ja/SUMMARY.md: "),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.stdout().contains("untranslated: SUMMARY#summary"),
+        "{}",
+        run.stdout()
+    );
+    assert!(!project.read("src/ja/SUMMARY.md").contains("yaku:source"));
+    let before = files(&project);
+    let run = project.yaku(&["adopt", "ja", "no/such/page"]).failure();
+    assert!(
+        run.stderr()
+            .contains("no document `no/such/page` in src/en"),
+        "{}",
+        run.stderr()
+    );
+    let run = project.yaku(&["adopt", "fr"]).failure();
+    assert!(
+        run.stderr().contains("`fr` is not a target locale"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(files(&project), before);
+}

@@ -24,9 +24,11 @@ use crate::{
 };
 
 /// The step that writes the source's ids onto a translation's headings: the source
-/// document and the translation's text → the new text (the same text when nothing is
-/// missing), or why the two cannot be aligned (the translation is then left untouched).
-pub type AssignIds<'a> = dyn Fn(&Document, &str) -> Result<String, String> + Sync + 'a;
+/// document, the translation's file (its extension says how ids are written: `{#id}`,
+/// or MDX's comment) and its text → the new text (the same text when nothing is
+/// missing), or why the two cannot be aligned, with the line where they part (the
+/// translation is then left untouched).
+pub type AssignIds<'a> = dyn Fn(&Document, &Path, &str) -> Result<String, String> + Sync + 'a;
 
 /// Which source text a translation is taken to have been made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,8 +142,7 @@ pub fn adopt_locale(
         if let Some(doc) = wanted.iter().find(|d| !all.contains(d)) {
             return Err(WorkspaceError::UnknownDocument {
                 doc: doc.clone(),
-                folder: workspace
-                    .display(&project.root.join(project.layout.root(project.source()))),
+                folder: workspace.display(&project.locale_root(project.source())),
             }
             .into());
         }
@@ -256,7 +257,7 @@ fn plan_document(
         }
         return Ok(None);
     };
-    let text = match assign_ids(&source.document, &old_text) {
+    let text = match assign_ids(&source.document, &path, &old_text) {
         Ok(text) => text,
         Err(reason) => return done(path, Adoption::NotAligned { reason }),
     };
@@ -431,7 +432,7 @@ mod tests {
     const TRANSLATION: &str = "Intro.\n\n## 1. Summary\n\nThe text.\n";
 
     /// An ids step that gives the one heading the source's id.
-    fn summary_id(source: &Document, text: &str) -> Result<String, String> {
+    fn summary_id(source: &Document, _: &Path, text: &str) -> Result<String, String> {
         assert!(source.section("summary").is_some());
         Ok(text.replace("## 1. Summary\n", "## 1. Summary {#summary}\n"))
     }
@@ -481,7 +482,7 @@ mod tests {
     fn a_translation_the_ids_step_cannot_align_is_left_untouched() {
         let project = TempProject::new(SOURCE, TRANSLATION);
         let workspace = project.workspace();
-        let refuse = |_: &Document, _: &str| -> Result<String, String> {
+        let refuse = |_: &Document, _: &Path, _: &str| -> Result<String, String> {
             Err("the translation has 2 level-2 headings where the source has 1".to_string())
         };
         let adopted = adopt_locale(&workspace, "en", None, BaselineFrom::Current, &refuse).unwrap();
@@ -498,7 +499,8 @@ mod tests {
     fn a_heading_still_without_an_id_stops_adoption_with_its_position() {
         let project = TempProject::new(SOURCE, TRANSLATION);
         let workspace = project.workspace();
-        let keep = |_: &Document, text: &str| -> Result<String, String> { Ok(text.to_string()) };
+        let keep =
+            |_: &Document, _: &Path, text: &str| -> Result<String, String> { Ok(text.to_string()) };
         let error = adopt_locale(&workspace, "en", None, BaselineFrom::Current, &keep).unwrap_err();
         let AdoptError::Problems(problems) = error else {
             panic!("{error}");

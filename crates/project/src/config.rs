@@ -379,6 +379,12 @@ impl Project {
         &self.config.project.targets
     }
 
+    /// The folder of `locale`'s documents (in Hugo's suffix layout, the content folder
+    /// every locale shares).
+    pub fn locale_root(&self, locale: &str) -> PathBuf {
+        self.root.join(self.layout.root(locale))
+    }
+
     /// The Fluent folder.
     pub fn locales_dir(&self) -> PathBuf {
         self.root.join(&self.config.project.locales)
@@ -468,7 +474,7 @@ impl Project {
         }
         let found = self.layout.discover(&self.root, self.source())?;
         if found.is_empty() {
-            let folder = self.root.join(self.layout.root(self.source()));
+            let folder = self.locale_root(self.source());
             let missing = !folder.is_dir();
             return Err(ProjectError::NoSourceDocuments {
                 folder,

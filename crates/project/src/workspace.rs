@@ -333,12 +333,7 @@ impl Workspace {
                 if !all_docs.contains(doc) {
                     return Err(WorkspaceError::UnknownDocument {
                         doc: doc.clone(),
-                        folder: self.display(
-                            &self
-                                .project
-                                .root
-                                .join(self.project.layout.root(self.project.source())),
-                        ),
+                        folder: self.display(&self.project.locale_root(self.project.source())),
                     });
                 }
             }
