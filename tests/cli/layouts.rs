@@ -523,3 +523,21 @@ fn two_files_for_one_document_are_exit_2_naming_both() {
         run.stderr()
     );
 }
+
+#[test]
+fn init_s_config_for_a_docusaurus_site_reads_as_a_person_would_want() {
+    let project = Project::fixture("site-docusaurus");
+    let run = project.yaku(&["init"]).success();
+    insta::assert_snapshot!(run
+        .transcript()
+        .replace(&project.path().display().to_string(), "<site>"));
+    insta::assert_snapshot!(project.read("yaku.toml"));
+}
+
+#[test]
+fn adopt_reports_each_translation_then_the_check() {
+    let project = Project::fixture("site-hugo");
+    project.yaku(&["init"]).success();
+    let run = project.yaku(&["adopt", "ja"]).findings();
+    insta::assert_snapshot!(run.transcript());
+}
