@@ -276,14 +276,6 @@ impl Project {
         };
         locales_of("locale", &mut config.locale.keys())?;
         locales_of("fluent-args", &mut config.fluent_args.keys())?;
-        let qa = yaku_qa::Settings::from_tables(
-            &config.qa,
-            config
-                .locale
-                .iter()
-                .map(|(locale, table)| (locale.as_str(), &table.qa)),
-        )
-        .map_err(|e| invalid(e.to_string()))?;
         let folders = std::iter::once(&config.project.source)
             .chain(&config.project.targets)
             .map(|locale| {
@@ -303,6 +295,14 @@ impl Project {
             text: text.clone(),
             message,
         })?;
+        let qa = yaku_qa::Settings::from_tables(
+            &config.qa,
+            config
+                .locale
+                .iter()
+                .map(|(locale, table)| (locale.as_str(), &table.qa)),
+        )
+        .map_err(|e| invalid(e.to_string()))?;
         let project = Project {
             root: root.to_path_buf(),
             config,
