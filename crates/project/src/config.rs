@@ -385,6 +385,26 @@ impl Project {
         self.root.join(self.layout.root(locale))
     }
 
+    /// The locale whose document `path` (absolute, or relative to the current folder)
+    /// would be, by the layout: `None` outside the project's document folders. Links
+    /// are resolved, so a path through one is judged where it leads.
+    pub fn locale_of(&self, path: &Path) -> Option<&str> {
+        let absolute = std::env::current_dir()
+            .map(|cwd| cwd.join(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        let inside = |path: &Path, root: &Path| path.strip_prefix(root).ok().map(Path::to_path_buf);
+        let relative = inside(&absolute, &self.root).or_else(|| {
+            let root = self.root.canonicalize().ok()?;
+            // A file that does not exist yet: its folder resolved.
+            let real = absolute.canonicalize().ok().or_else(|| {
+                let parent = absolute.parent()?.canonicalize().ok()?;
+                Some(parent.join(absolute.file_name()?))
+            })?;
+            inside(&real, &root)
+        })?;
+        self.layout.locale_of(&relative)
+    }
+
     /// The Fluent folder.
     pub fn locales_dir(&self) -> PathBuf {
         self.root.join(&self.config.project.locales)

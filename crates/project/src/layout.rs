@@ -341,6 +341,38 @@ impl Layout {
         out
     }
 
+    /// The locale whose document the file at `path` (relative to the project) would be,
+    /// by the layout alone (the file need not exist): under the most specific root that
+    /// holds it, or, in the suffix layout, by its suffix (none, or the source's: the
+    /// source). `None` for a file outside every root or without a document extension.
+    pub fn locale_of(&self, path: &Path) -> Option<&str> {
+        let extension = path.extension()?.to_string_lossy();
+        if !self.extensions.iter().any(|e| *e == extension) {
+            return None;
+        }
+        match &self.shape {
+            Shape::Patterns { .. } => self
+                .folders
+                .iter()
+                .map(|(locale, _)| (locale, self.root(locale)))
+                .filter(|(_, root)| path.starts_with(root))
+                .max_by_key(|(_, root)| root.components().count())
+                .map(|(locale, _)| locale.as_str()),
+            Shape::Suffix { folder } => {
+                let relative = path.strip_prefix(folder).ok()?;
+                let stem = relative.with_extension("");
+                let stem = stem.to_string_lossy().replace('\\', "/");
+                self.folders
+                    .iter()
+                    .map(|(locale, _)| locale.as_str())
+                    .find(|locale| {
+                        *locale != self.source && self.doc_of_stem(locale, &stem).is_some()
+                    })
+                    .or(Some(self.source.as_str()))
+            }
+        }
+    }
+
     /// What discovery looks for in `locale`, in words, for "no documents" messages:
     /// `content/ja/**/*.{md,markdown,mdx}`, with the globs.
     pub fn describe(&self, locale: &str) -> String {
@@ -642,6 +674,49 @@ mod tests {
                 "i18n/zh-cn/docusaurus-plugin-content-docs/current/intro.md".into()
             )]
         );
+    }
+
+    #[test]
+    fn a_path_s_locale_is_its_most_specific_root_or_its_suffix() {
+        let nested = Layout::new(
+            &LayoutConfig {
+                source: Some("src/{path}".into()),
+                translation: Some("src/{locale}/{path}".into()),
+                ..LayoutConfig::default()
+            },
+            Path::new("content"),
+            "en",
+            folders(&[("en", "en"), ("ja", "ja")]),
+        )
+        .unwrap();
+        assert_eq!(nested.locale_of(Path::new("src/ja/a/b.md")), Some("ja"));
+        assert_eq!(nested.locale_of(Path::new("src/a/b.md")), Some("en"));
+        assert_eq!(nested.locale_of(Path::new("src/a/b.txt")), None);
+        assert_eq!(nested.locale_of(Path::new("docs/a.md")), None);
+        let suffix = Layout::new(
+            &LayoutConfig {
+                suffix: true,
+                ..LayoutConfig::default()
+            },
+            Path::new("content"),
+            "en",
+            folders(&[("en", "en"), ("ja", "ja"), ("zh-Hans", "zh-cn")]),
+        )
+        .unwrap();
+        assert_eq!(
+            suffix.locale_of(Path::new("content/docs/a.zh-cn.md")),
+            Some("zh-Hans")
+        );
+        assert_eq!(
+            suffix.locale_of(Path::new("content/docs/a.ja.md")),
+            Some("ja")
+        );
+        assert_eq!(
+            suffix.locale_of(Path::new("content/docs/a.en.md")),
+            Some("en")
+        );
+        assert_eq!(suffix.locale_of(Path::new("content/docs/a.md")), Some("en"));
+        assert_eq!(suffix.locale_of(Path::new("static/a.md")), None);
     }
 
     #[test]
