@@ -161,6 +161,30 @@ fn find_table(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
         .find_map(|header| text.find(header.as_str()).map(|at| at..at + header.len()))
 }
 
+/// The layout `config` describes (`[layout]`, `[project] content`, each locale's
+/// `[locale.<tag>] folder`); an error points at `[layout]` in `text`, the text of `path`.
+fn layout_of(config: &Config, path: &Path, text: &str) -> Result<Layout, ProjectError> {
+    let folders = std::iter::once(&config.project.source)
+        .chain(&config.project.targets)
+        .map(|locale| {
+            let folder = config.locale.get(locale).and_then(|c| c.folder.clone());
+            (locale.clone(), folder.unwrap_or_else(|| locale.clone()))
+        })
+        .collect();
+    Layout::new(
+        &config.layout,
+        &config.project.content,
+        &config.project.source,
+        folders,
+    )
+    .map_err(|message| ProjectError::InvalidConfig {
+        path: path.to_path_buf(),
+        span: text.find("[layout]").map(|at| at..at + "[layout]".len()),
+        text: text.to_string(),
+        message,
+    })
+}
+
 /// A parsed article file and the problems found in it.
 #[derive(Debug, Clone)]
 pub struct LoadedDocument {
@@ -276,25 +300,6 @@ impl Project {
         };
         locales_of("locale", &mut config.locale.keys())?;
         locales_of("fluent-args", &mut config.fluent_args.keys())?;
-        let folders = std::iter::once(&config.project.source)
-            .chain(&config.project.targets)
-            .map(|locale| {
-                let folder = config.locale.get(locale).and_then(|c| c.folder.clone());
-                (locale.clone(), folder.unwrap_or_else(|| locale.clone()))
-            })
-            .collect();
-        let layout = Layout::new(
-            &config.layout,
-            &config.project.content,
-            &config.project.source,
-            folders,
-        )
-        .map_err(|message| ProjectError::InvalidConfig {
-            path: path.clone(),
-            span: text.find("[layout]").map(|at| at..at + "[layout]".len()),
-            text: text.clone(),
-            message,
-        })?;
         let qa = yaku_qa::Settings::from_tables(
             &config.qa,
             config
@@ -305,9 +310,9 @@ impl Project {
         .map_err(|e| invalid(e.to_string()))?;
         let project = Project {
             root: root.to_path_buf(),
+            layout: layout_of(&config, &path, &text)?,
             config,
             qa,
-            layout,
             sources: std::sync::OnceLock::new(),
         };
         project.check_folders().map_err(invalid)?;
