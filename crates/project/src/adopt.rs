@@ -262,14 +262,20 @@ fn plan_document(
         Err(reason) => return done(path, Adoption::NotAligned { reason }),
     };
     let ids_added = text != old_text;
-    let Some(translation) = parse_checked(workspace, &path, text, problems) else {
+    // How a translation is parsed (with i15-content: `translation_options.for_path`).
+    let translation_options = &workspace.parse_options;
+    let Some(translation) = parse_checked(workspace, &path, text, translation_options, problems)
+    else {
         return Ok(None);
     };
     let (baseline, commit) = match from {
         BaselineFrom::Current => (source.document, None),
         BaselineFrom::Git => {
             let (commit, old) = source_at_last_commit(&project.root, &path, &source_path)?;
-            let Some(old) = parse_checked(workspace, &source_path, old, problems) else {
+            // As the source is parsed (with i15-content: `parse_options.for_path`).
+            let source_options = &workspace.parse_options;
+            let Some(old) = parse_checked(workspace, &source_path, old, source_options, problems)
+            else {
                 return Ok(None);
             };
             (old, Some(commit))
@@ -312,15 +318,17 @@ fn plan_document(
     }))))
 }
 
-/// `text` parsed as the file at `path`; its errors go to `problems` (then `None`).
+/// `text` parsed with `options` as the file at `path`; its errors go to `problems`
+/// (then `None`).
 fn parse_checked(
     workspace: &Workspace,
     path: &Path,
     text: String,
+    options: &yaku_content::ParseOptions,
     problems: &mut Vec<FileProblem>,
 ) -> Option<Document> {
     let shown = workspace.display(path);
-    match parse_text(text, &workspace.parse_options) {
+    match parse_text(text, options) {
         Ok(parsed) => {
             let errors = parsed
                 .diagnostics
