@@ -268,7 +268,7 @@ fn a_docusaurus_site_with_mdx_is_adopted_whole() {
     let run = project.yaku(&["adopt", "ja"]).success();
     assert!(
         run.stdout()
-            .contains("current/guides/tabs.mdx: 2 section(s) baselined"),
+            .contains("current/guides/tabs.mdx: 3 section(s) baselined"),
         "{}",
         run.stdout()
     );

@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use yaku_content::{parse_text, Document, Severity};
+use yaku_content::{parse_text, Document, Problem, Severity};
 use yaku_sync::{accept_sections, AcceptOptions, AcceptSelection, Refusal};
 
 use crate::{
@@ -257,13 +257,25 @@ fn plan_document(
         }
         return Ok(None);
     };
-    let text = match assign_ids(&source.document, &path, &old_text) {
-        Ok(text) => text,
-        Err(reason) => return done(path, Adoption::NotAligned { reason }),
-    };
-    let ids_added = text != old_text;
     // How a translation is parsed (with i15-content: `translation_options.for_path`).
     let translation_options = &workspace.parse_options;
+    // The ids step runs only on a translation with a heading that lacks an id: one that
+    // has them all is adopted as it is, whatever drift the check will then show.
+    let lacks_ids = parse_text(old_text.clone(), translation_options).is_ok_and(|parsed| {
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.problem == Problem::HeadingWithoutId)
+    });
+    let text = if lacks_ids {
+        match assign_ids(&source.document, &path, &old_text) {
+            Ok(text) => text,
+            Err(reason) => return done(path, Adoption::NotAligned { reason }),
+        }
+    } else {
+        old_text.clone()
+    };
+    let ids_added = text != old_text;
     let Some(translation) = parse_checked(workspace, &path, text, translation_options, problems)
     else {
         return Ok(None);
@@ -554,5 +566,32 @@ mod tests {
         let states = yaku_sync::align(&pairs[0].source.document, Some(&translation.document));
         let summary = states.iter().find(|a| a.id.as_str() == "summary").unwrap();
         assert_eq!(summary.state, yaku_sync::SectionState::Stale);
+    }
+
+    #[test]
+    fn a_translation_with_every_id_skips_the_ids_step() {
+        let project = TempProject::new(SOURCE, "Intro.\n\n## 1. Summary {#summary}\n\nThe text.\n");
+        let never = |_: &Document, _: &Path, _: &str| -> Result<String, String> {
+            Err("the ids step must not run".to_string())
+        };
+        let adopted = adopt_locale(
+            &project.workspace(),
+            "en",
+            None,
+            BaselineFrom::Current,
+            &never,
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                adopted[0].adoption,
+                Adoption::Adopted {
+                    ids_added: false,
+                    accepted: 2,
+                    ..
+                }
+            ),
+            "{adopted:?}"
+        );
     }
 }
