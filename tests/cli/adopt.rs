@@ -46,10 +46,12 @@ fn translations(project: &Project, under: &str) -> Vec<(String, String)> {
     files
 }
 
-/// Every file of the project but the lock (whose text names the process that held it).
+/// Every file of the project but the lock's own (the lock, whose text names the process
+/// that held it, and the `.gitignore` that taking it writes).
 fn files(project: &Project) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
     let mut files = project.snapshot();
     files.remove(Path::new(".yaku/lock"));
+    files.remove(Path::new(".yaku/.gitignore"));
     files
 }
 
@@ -165,10 +167,11 @@ fn a_file_with_errors_stops_adoption_before_anything_is_written() {
         "{}",
         run.stderr()
     );
-    let mut after = files(&project);
-    // Taking the lock made `.yaku/` (its .gitignore); nothing else was written.
-    after.remove(Path::new(".yaku/.gitignore"));
-    assert_eq!(after, before, "no file written, not even the others");
+    assert_eq!(
+        files(&project),
+        before,
+        "no file written, not even the others"
+    );
 }
 
 /// `site-hugo-suffix` as a git repository: the translation committed with the source
@@ -312,4 +315,31 @@ fn adopt_takes_the_documents_named_and_refuses_unknown_ones() {
         run.stderr()
     );
     assert_eq!(files(&project), before);
+}
+
+#[test]
+fn a_held_lock_stops_adoption_before_it_writes() {
+    let project = Project::fixture("site-mdbook");
+    project.yaku(&["init"]).success();
+    std::fs::create_dir_all(project.path().join(".yaku")).unwrap();
+    let lock = project.path().join(".yaku/lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .unwrap();
+    file.lock().unwrap();
+    std::fs::write(&lock, "process 4242: yaku sync\n").unwrap();
+    let before = files(&project);
+    let run = project.yaku(&["adopt", "ja"]).failure();
+    assert!(
+        run.stderr()
+            .contains("another yaku command is writing in this project (process 4242: yaku sync)"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(files(&project), before);
+    drop(file);
+    project.yaku(&["adopt", "ja"]).success();
 }
