@@ -43,6 +43,19 @@ pub struct Args {
     rule: Option<Rule>,
 }
 
+impl Args {
+    /// `yaku check --locale <locale> --no-cache`, as `yaku adopt` runs it.
+    pub fn for_locale(locale: &str) -> Args {
+        Args {
+            locale: Some(locale.to_string()),
+            format: CheckFormat::Text,
+            all: false,
+            no_cache: true,
+            rule: None,
+        }
+    }
+}
+
 fn parse_rule(value: &str) -> Result<Rule, String> {
     value
         .parse()

@@ -1,6 +1,7 @@
 //! The subcommands, one module each.
 
 mod accept;
+mod adopt;
 mod build;
 mod check;
 mod diff;
@@ -37,7 +38,8 @@ pub enum Format {
 /// The subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Write a commented default yaku.toml in the current folder (or --root).
+    /// Write a commented yaku.toml for the site in the current folder (or --root):
+    /// Hugo, Docusaurus, mdBook or the plain layout, detected.
     Init(init::Args),
     /// Show the section tree of an article: ids, levels, lines, fingerprints.
     Inspect(inspect::Args),
@@ -54,6 +56,9 @@ pub enum Command {
     Sync(sync::Args),
     /// Record that translated sections match the source as it is now.
     Accept(accept::Args),
+    /// Bring a locale's existing translations under yaku: the source's ids, then
+    /// baselines (the current source, or with --git the source each was made from).
+    Adopt(adopt::Args),
     /// Delete stored source texts that no baseline refers to.
     Gc(gc::Args),
     /// Write what each locale publishes: JSON (default), an HTML preview or a Hugo tree.
@@ -76,6 +81,7 @@ pub fn run(command: Command, context: &Context) -> Result<Exit, Failure> {
         Command::Diff(args) => diff::run(args, context),
         Command::Sync(args) => sync::run(args, context),
         Command::Accept(args) => accept::run(args, context),
+        Command::Adopt(args) => adopt::run(args, context),
         Command::Gc(args) => gc::run(args, context),
         Command::Build(args) => build::run(args, context),
         Command::Serve(args) => serve::run(args, context),

@@ -29,7 +29,8 @@ fn init_writes_a_commented_config_and_never_overwrites_it() {
     std::fs::remove_file(project.path().join("content/ja/a.md")).unwrap();
     let run = project.yaku(&["check"]).failure();
     assert!(
-        run.stderr().contains("content/ja holds no .md file"),
+        run.stderr()
+            .contains("content/ja holds no document; looked for content/ja/**/*.{md,markdown,mdx}"),
         "{}",
         run.stderr()
     );

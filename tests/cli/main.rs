@@ -4,6 +4,7 @@
 mod support;
 
 mod accept;
+mod adopt;
 mod article;
 mod build;
 mod check;
@@ -13,6 +14,7 @@ mod fluent;
 mod front_matter;
 mod init_ids;
 mod inspect;
+mod layouts;
 mod nesting;
 mod qa;
 mod readme;

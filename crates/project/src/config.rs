@@ -8,6 +8,7 @@ use yaku_content::{parse_document, parse_text, Diagnostic, Document, ParseOption
 
 use yaku_sync::{MissingPolicy, StalePolicy};
 
+use crate::layout::{DocumentFile, Layout, LayoutConfig};
 use crate::{read_regular, FileStamp, SourceStore};
 
 /// The name of the project file.
@@ -22,6 +23,10 @@ pub struct Config {
     /// Settings per target locale.
     #[serde(default)]
     pub locale: BTreeMap<String, LocaleConfig>,
+    /// Where the documents are (`[layout]`): one folder per locale (the default), Hugo's
+    /// filename suffix, or a pattern per side.
+    #[serde(default)]
+    pub layout: LayoutConfig,
     /// Project-wide QA settings (`[qa]`: `rule = "error" | "warning" | "off"`), read by the
     /// QA checks; `[locale.<tag>.qa]` overrides them per locale.
     #[serde(default)]
@@ -40,7 +45,8 @@ pub struct ProjectConfig {
     pub source: String,
     /// The locales they are translated into.
     pub targets: Vec<String>,
-    /// The content folder, relative to the project root.
+    /// The content folder, relative to the project root (of the folders and suffix
+    /// layouts).
     #[serde(default = "default_content")]
     pub content: PathBuf,
     /// The Fluent folder, relative to the project root.
@@ -60,6 +66,10 @@ fn default_locales() -> PathBuf {
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LocaleConfig {
+    /// The locale's name in paths (`{locale}` in layout patterns, Hugo's suffix), when
+    /// not its tag: `zh-Hans` stored as `zh-cn`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
     /// Locales tried, in order, when a Fluent message is missing (the source comes last).
     #[serde(default)]
     pub fluent_fallback: Vec<String>,
@@ -101,18 +111,36 @@ pub enum ProjectError {
         /// What is wrong.
         message: String,
     },
-    /// The source locale has no article: its folder is missing or holds no `.md` file
+    /// The source locale has no article: its folder is missing or holds no document
     /// (a misconfigured project, which must not pass as one with nothing to report).
     #[error(
-        "no source documents: {} {}",
+        "no source documents: {} {}; looked for {looked_for}",
         folder.display(),
-        if *missing { "does not exist" } else { "holds no .md file" }
+        if *missing { "does not exist" } else { "holds no document" }
     )]
     NoSourceDocuments {
         /// The folder looked in.
         folder: PathBuf,
         /// Whether the folder does not exist (else it holds no article).
         missing: bool,
+        /// What was looked for, relative to the project: `docs/**/*.{md,mdx}`, with the
+        /// layout's globs.
+        looked_for: String,
+    },
+    /// Two files of one locale are the same document (`intro.md` and `intro.mdx`, or
+    /// Hugo's `_index.md` and `_index.en.md`).
+    #[error(
+        "two files are the document `{doc}`: {} and {}",
+        first.display(),
+        second.display()
+    )]
+    AmbiguousDocument {
+        /// The document id.
+        doc: String,
+        /// The first file found.
+        first: PathBuf,
+        /// The second.
+        second: PathBuf,
     },
     /// An article could not be parsed at all.
     #[error("cannot parse {path}: {}", diagnostic.problem)]
@@ -133,6 +161,30 @@ fn find_table(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
         .find_map(|header| text.find(header.as_str()).map(|at| at..at + header.len()))
 }
 
+/// The layout `config` describes (`[layout]`, `[project] content`, each locale's
+/// `[locale.<tag>] folder`); an error points at `[layout]` in `text`, the text of `path`.
+fn layout_of(config: &Config, path: &Path, text: &str) -> Result<Layout, ProjectError> {
+    let folders = std::iter::once(&config.project.source)
+        .chain(&config.project.targets)
+        .map(|locale| {
+            let folder = config.locale.get(locale).and_then(|c| c.folder.clone());
+            (locale.clone(), folder.unwrap_or_else(|| locale.clone()))
+        })
+        .collect();
+    Layout::new(
+        &config.layout,
+        &config.project.content,
+        &config.project.source,
+        folders,
+    )
+    .map_err(|message| ProjectError::InvalidConfig {
+        path: path.to_path_buf(),
+        span: text.find("[layout]").map(|at| at..at + "[layout]".len()),
+        text: text.to_string(),
+        message,
+    })
+}
+
 /// A parsed article file and the problems found in it.
 #[derive(Debug, Clone)]
 pub struct LoadedDocument {
@@ -147,6 +199,13 @@ pub struct LoadedDocument {
     pub stamp: FileStamp,
 }
 
+/// Where a source document is.
+struct SourceFile {
+    path: PathBuf,
+    extension: String,
+    exists: bool,
+}
+
 /// A yaku project: its root folder and configuration.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -157,6 +216,10 @@ pub struct Project {
     /// The QA severities of `[qa]` and `[locale.<tag>.qa]`, validated when the project
     /// is opened (so that every command, not only `check`, rejects a misspelt one).
     pub qa: yaku_qa::Settings,
+    /// Where the documents are, from `[layout]` and the locales' folder names.
+    pub layout: Layout,
+    /// The source documents, discovered once ([`Project::documents`]).
+    sources: std::sync::OnceLock<std::sync::Arc<BTreeMap<String, DocumentFile>>>,
 }
 
 impl Project {
@@ -218,7 +281,8 @@ impl Project {
         let locales_of = |table: &str, keys: &mut dyn Iterator<Item = &String>| {
             for key in keys {
                 if !config.project.targets.contains(key)
-                    && (table == "locale" || (key != &config.project.source && key != "default"))
+                    && key != &config.project.source
+                    && (table == "locale" || key != "default")
                 {
                     let span = find_table(&text, table, key);
                     return Err(ProjectError::InvalidConfig {
@@ -246,8 +310,10 @@ impl Project {
         .map_err(|e| invalid(e.to_string()))?;
         let project = Project {
             root: root.to_path_buf(),
+            layout: layout_of(&config, &path, &text)?,
             config,
             qa,
+            sources: std::sync::OnceLock::new(),
         };
         project.check_folders().map_err(invalid)?;
         Ok(project)
@@ -267,8 +333,10 @@ impl Project {
             (".yaku", PathBuf::from(".yaku")),
         ];
         for locale in std::iter::once(&project.source).chain(&project.targets) {
-            folders.push(("content", project.content.join(locale)));
             folders.push(("locales", project.locales.join(locale)));
+        }
+        for root in self.layout.roots() {
+            folders.push(("layout", root));
         }
         for (key, folder) in folders {
             let plain = folder.components().all(|c| {
@@ -316,9 +384,30 @@ impl Project {
         &self.config.project.targets
     }
 
-    /// The folder of one locale's articles.
-    pub fn content_dir(&self, locale: &str) -> PathBuf {
-        self.root.join(&self.config.project.content).join(locale)
+    /// The folder of `locale`'s documents (in Hugo's suffix layout, the content folder
+    /// every locale shares).
+    pub fn locale_root(&self, locale: &str) -> PathBuf {
+        self.root.join(self.layout.root(locale))
+    }
+
+    /// The locale whose document `path` (absolute, or relative to the current folder)
+    /// would be, by the layout: `None` outside the project's document folders. Links
+    /// are resolved, so a path through one is judged where it leads.
+    pub fn locale_of(&self, path: &Path) -> Option<&str> {
+        let absolute = std::env::current_dir()
+            .map(|cwd| cwd.join(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        let inside = |path: &Path, root: &Path| path.strip_prefix(root).ok().map(Path::to_path_buf);
+        let relative = inside(&absolute, &self.root).or_else(|| {
+            let root = self.root.canonicalize().ok()?;
+            // A file that does not exist yet: its folder resolved.
+            let real = absolute.canonicalize().ok().or_else(|| {
+                let parent = absolute.parent()?.canonicalize().ok()?;
+                Some(parent.join(absolute.file_name()?))
+            })?;
+            inside(&real, &root)
+        })?;
+        self.layout.locale_of(&relative)
     }
 
     /// The Fluent folder.
@@ -326,9 +415,55 @@ impl Project {
         self.root.join(&self.config.project.locales)
     }
 
-    /// The file of document `doc` in `locale`.
+    /// The file of document `doc` in `locale`: for the source, the file discovery found
+    /// (or, for a document that is not there, the first file it could be); for a
+    /// translation, the layout's path with the source's extension.
     pub fn document_path(&self, locale: &str, doc: &str) -> PathBuf {
-        self.content_dir(locale).join(format!("{doc}.md"))
+        let source = self.source_file(doc);
+        if locale == self.source() {
+            return self.root.join(source.path);
+        }
+        let path = self.layout.path(locale, doc, &source.extension);
+        if source.exists || self.root.join(&path).exists() {
+            return self.root.join(path);
+        }
+        // A translation without a source (an orphan): the file that is there.
+        for extension in self.layout.extensions() {
+            let other = self.layout.path(locale, doc, extension);
+            if self.root.join(&other).exists() {
+                return self.root.join(other);
+            }
+        }
+        self.root.join(path)
+    }
+
+    /// The source file of `doc`: discovered, or probed when discovery did not run or
+    /// did not find it (`exists` false when no candidate is there).
+    fn source_file(&self, doc: &str) -> SourceFile {
+        if let Some(file) = self.sources.get().and_then(|s| s.get(doc)) {
+            return SourceFile {
+                path: file.path.clone(),
+                extension: file.extension.clone(),
+                exists: true,
+            };
+        }
+        let extensions = self.layout.extensions();
+        for (i, candidate) in self.layout.source_candidates(doc).into_iter().enumerate() {
+            if self.root.join(&candidate).is_file() {
+                let per = if self.layout.is_suffix() { 2 } else { 1 };
+                return SourceFile {
+                    path: candidate,
+                    extension: extensions[i / per].clone(),
+                    exists: true,
+                };
+            }
+        }
+        let extension = extensions[0].clone();
+        SourceFile {
+            path: self.layout.path(self.source(), doc, &extension),
+            extension,
+            exists: false,
+        }
     }
 
     /// The store of baseline source texts.
@@ -348,73 +483,54 @@ impl Project {
         chain
     }
 
-    /// Every document of the source locale (`<doc>` names with `/` separators), sorted.
-    /// None is an error ([`ProjectError::NoSourceDocuments`]).
+    /// Every document of the source locale (ids: paths with `/` separators, no
+    /// extension), sorted. None is an error ([`ProjectError::NoSourceDocuments`]) that
+    /// says where and what was looked for. Discovered once per opened project.
     pub fn documents(&self) -> Result<Vec<String>, ProjectError> {
-        let docs = self.documents_in(self.source())?;
-        if docs.is_empty() {
-            let folder = self.content_dir(self.source());
-            let missing = !folder.is_dir();
-            return Err(ProjectError::NoSourceDocuments { folder, missing });
+        Ok(self.source_files()?.keys().cloned().collect())
+    }
+
+    /// The source documents' files by id, discovered on first use.
+    pub fn source_files(
+        &self,
+    ) -> Result<std::sync::Arc<BTreeMap<String, DocumentFile>>, ProjectError> {
+        if let Some(files) = self.sources.get() {
+            return Ok(files.clone());
         }
-        Ok(docs)
+        let found = self.layout.discover(&self.root, self.source())?;
+        if found.is_empty() {
+            let folder = self.locale_root(self.source());
+            let missing = !folder.is_dir();
+            return Err(ProjectError::NoSourceDocuments {
+                folder,
+                missing,
+                looked_for: self.layout.describe(self.source()),
+            });
+        }
+        let files: BTreeMap<String, DocumentFile> =
+            found.into_iter().map(|f| (f.doc.clone(), f)).collect();
+        Ok(self
+            .sources
+            .get_or_init(|| std::sync::Arc::new(files))
+            .clone())
+    }
+
+    /// The documents of `locale` as its files are (a translation's, found in its own
+    /// root folder: those without a source too), sorted by id.
+    pub fn documents_in(&self, locale: &str) -> Result<Vec<DocumentFile>, ProjectError> {
+        self.layout.discover(&self.root, locale)
     }
 
     /// The translation files of `locale` whose source document does not exist (it was
     /// renamed or deleted), as document names, sorted.
     pub fn orphans(&self, locale: &str) -> Result<Vec<String>, ProjectError> {
-        let sources: std::collections::BTreeSet<String> = self.documents()?.into_iter().collect();
-        let mut orphans = self.documents_in(locale)?;
-        orphans.retain(|doc| !sources.contains(doc));
-        Ok(orphans)
-    }
-
-    /// Every article file of `locale`, as document names, sorted.
-    fn documents_in(&self, locale: &str) -> Result<Vec<String>, ProjectError> {
-        let dir = self.content_dir(locale);
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let mut docs = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| ProjectError::Io {
-                path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
-                source: e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("folder loop")),
-            })?;
-            let path = entry.path();
-            let is_md = path.extension().is_some_and(|e| e == "md");
-            let file_type = entry.file_type();
-            // A link is not followed (walkdir does not), but one that stands for an
-            // article or a folder of them must not leave it out silently.
-            let points_to_folder = file_type.is_symlink() && path.is_dir();
-            if (is_md && !file_type.is_file() && !file_type.is_dir()) || points_to_folder {
-                return Err(ProjectError::Io {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        format!(
-                            "it is {}; yaku reads only regular files and does not follow symbolic links",
-                            crate::files::describe(&file_type)
-                        ),
-                    ),
-                });
-            }
-            if !file_type.is_file() || !is_md {
-                continue;
-            }
-            if let Ok(relative) = path.strip_prefix(&dir) {
-                let doc = relative.with_extension("");
-                let parts: Vec<_> = doc
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect();
-                docs.push(parts.join("/"));
-            }
-        }
-        docs.sort();
-        Ok(docs)
+        let sources = self.source_files()?;
+        Ok(self
+            .documents_in(locale)?
+            .into_iter()
+            .map(|f| f.doc)
+            .filter(|doc| !sources.contains_key(doc))
+            .collect())
     }
 
     /// Reads and parses an article; `Ok(None)` when the file does not exist.
@@ -433,6 +549,9 @@ impl Project {
                 })
             }
         };
+        // The one place a file's parse options are chosen: MDX or Markdown follows the
+        // extension (`path.extension()`; a translation keeps its source's, see
+        // `Layout::path`). i15-content's MDX parsing takes it from here.
         // Valid UTF-8 is parsed without a copy; anything else gets its diagnostic.
         let parsed = match String::from_utf8(bytes) {
             Ok(text) => parse_text(text, options).map_err(|(d, text)| (d, text.into_bytes())),

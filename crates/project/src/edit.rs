@@ -124,7 +124,7 @@ pub fn translation_path(
     let Some(doc) = documents.iter().find(|d| d.as_str() == doc) else {
         return Err(WorkspaceError::UnknownDocument {
             doc: doc.to_string(),
-            folder: workspace.display(&workspace.project.content_dir(workspace.project.source())),
+            folder: workspace.display(&workspace.project.locale_root(workspace.project.source())),
         });
     };
     Ok(workspace.project.document_path(&locale, doc))

@@ -19,16 +19,19 @@
 //! calls are pure functions in `yaku-content`, `yaku-sync` and `yaku-qa`.
 
 mod accept;
+mod adopt;
 mod atomic;
 mod cache;
 mod check;
 mod config;
+mod detect;
 mod diff;
 mod edit;
 mod files;
 mod findings;
 mod fluent_args;
 mod inspect;
+mod layout;
 mod lock;
 mod problem;
 mod published;
@@ -40,6 +43,7 @@ mod testing;
 mod workspace;
 
 pub use accept::{accept_pair, AcceptError, AcceptRequest, PairAccepted, Refused};
+pub use adopt::{adopt_locale, AdoptError, AdoptedDocument, Adoption, AssignIds, BaselineFrom};
 pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
@@ -52,6 +56,7 @@ pub use check::{
 pub use config::{
     Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
 };
+pub use detect::{detect_site, render_config, DetectedSite, SiteKind};
 pub use diff::{changed_chars, stale_changes, StaleChange, StaleChanges};
 pub use edit::{file_version, save_section, translation_path, SaveError, SectionSaved};
 pub use files::{check_regular, read_regular, ReadFile};
@@ -63,6 +68,7 @@ pub use findings::{
 };
 pub use fluent_args::FluentArg;
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
+pub use layout::{DocumentFile, Layout, LayoutConfig, DEFAULT_EXTENSIONS};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};

@@ -122,19 +122,35 @@ impl FileProblem {
                 format!("no yaku.toml in {} or any parent folder", dir.display()),
                 Some("run `yaku init` to create one, or pass --root DIR".to_string()),
             ),
-            ProjectError::NoSourceDocuments { folder, missing } => FileProblem::file(
+            ProjectError::NoSourceDocuments {
+                folder,
+                missing,
+                looked_for,
+            } => FileProblem::file(
                 show(folder),
                 format!(
-                    "no source documents: {} {}",
+                    "no source documents: {} {}; looked for {looked_for}",
                     show(folder),
                     if *missing {
                         "does not exist"
                     } else {
-                        "holds no .md file"
+                        "holds no document"
                     }
                 ),
                 Some(
-                    "articles are <content>/<source>/<doc>.md: check `content` and `source` in yaku.toml"
+                    "check `source`, `content` and `[layout]` in yaku.toml (docs/adopting.md shows the layouts)"
+                        .to_string(),
+                ),
+            ),
+            ProjectError::AmbiguousDocument { doc, first, second } => FileProblem::file(
+                show(second),
+                format!(
+                    "two files are the document `{doc}`: {} and {}",
+                    show(first),
+                    show(second)
+                ),
+                Some(
+                    "keep one of the two files, or leave one out with `[layout] exclude`"
                         .to_string(),
                 ),
             ),

@@ -380,14 +380,17 @@ fn confine_output(project: &Project, out_dir: &Path) -> Result<(), BuildSiteErro
     };
     let out = resolved(out_dir)?;
     let root = resolved(&project.root)?;
-    let protected = [
-        (
-            project.root.join(&project.config.project.content),
-            "the content folder",
-        ),
-        (project.locales_dir(), "the Fluent folder"),
-        (project.root.join(".yaku"), "yaku's own folder"),
-    ];
+    // The content folder, and every folder of the layout outside it (a pattern's).
+    let content = &project.config.project.content;
+    let mut protected: Vec<(PathBuf, &str)> =
+        vec![(project.root.join(content), "the content folder")];
+    for root in project.layout.roots() {
+        if !root.starts_with(content) {
+            protected.push((project.root.join(root), "the content folder"));
+        }
+    }
+    protected.push((project.locales_dir(), "the Fluent folder"));
+    protected.push((project.root.join(".yaku"), "yaku's own folder"));
     let mut folders = Vec::new();
     for (folder, name) in protected {
         folders.push((resolved(&folder)?, name));

@@ -171,11 +171,15 @@ impl Workspace {
     pub fn lock(&self, name: &str) -> Result<ProjectLock, LockError> {
         let lock = ProjectLock::acquire(&self.project.root.join(".yaku"), name)?;
         // Holding the lock, no other yaku writes: a `.yaku-*.tmp` file is a leftover.
-        let folders = [
-            self.project.root.join(&self.project.config.project.content),
-            self.project.locales_dir(),
-            self.project.root.join(".yaku"),
-        ];
+        let mut folders: Vec<PathBuf> = self
+            .project
+            .layout
+            .roots()
+            .into_iter()
+            .map(|root| self.project.root.join(root))
+            .collect();
+        folders.push(self.project.locales_dir());
+        folders.push(self.project.root.join(".yaku"));
         for folder in folders {
             for entry in walkdir::WalkDir::new(folder).into_iter().flatten() {
                 let name = entry.file_name().to_string_lossy();
@@ -329,7 +333,7 @@ impl Workspace {
                 if !all_docs.contains(doc) {
                     return Err(WorkspaceError::UnknownDocument {
                         doc: doc.clone(),
-                        folder: self.display(&self.project.content_dir(self.project.source())),
+                        folder: self.display(&self.project.locale_root(self.project.source())),
                     });
                 }
             }
