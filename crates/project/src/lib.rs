@@ -26,8 +26,10 @@ mod diff;
 mod files;
 mod findings;
 mod fluent_args;
+mod ids_from_source;
 mod inspect;
 mod lock;
+mod parse_options;
 mod problem;
 mod published;
 mod site;
@@ -48,7 +50,8 @@ pub use check::{
     CheckOptions, CheckOutcome, CheckTally, GlossaryError, PairChecked,
 };
 pub use config::{
-    Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
+    Config, FrontMatterConfig, LinksConfig, LoadedDocument, LocaleConfig, MarkdownConfig, Project,
+    ProjectConfig, ProjectError, CONFIG_FILE,
 };
 pub use diff::{changed_chars, stale_changes, StaleChange, StaleChanges};
 pub use files::{check_regular, read_regular, ReadFile};
@@ -59,6 +62,7 @@ pub use findings::{
     Summary,
 };
 pub use fluent_args::FluentArg;
+pub use ids_from_source::{ids_from_source, IdsFromSource};
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};

@@ -5,7 +5,8 @@
 //! translation into the source's shape without changing the text of a translated
 //! section; [`accept_sections`] records baselines; [`diff_text`] shows what changed in
 //! the source since a baseline; [`publication`] decides what a locale publishes for a
-//! section.
+//! section; [`ids_from_source`] gives a translation's headings the source's ids by
+//! structure.
 //!
 //! Everything here is a function of documents: no file I/O, no printing. Finding,
 //! reading and writing the files is `yaku-project`'s job.
@@ -13,6 +14,7 @@
 mod accept;
 mod align;
 mod diff;
+mod ids;
 mod publication;
 mod state;
 mod status;
@@ -21,6 +23,7 @@ mod sync;
 pub use accept::{accept_sections, AcceptOptions, AcceptOutcome, AcceptSelection, Refusal};
 pub use align::{align, out_of_order, Alignment};
 pub use diff::{diff_text, Change};
+pub use ids::{ids_from_source, Divergence};
 pub use publication::{publication, MissingPolicy, Policy, Publication, StalePolicy};
 pub use state::SectionState;
 pub use status::{DocumentStatus, StateCounts};
