@@ -70,6 +70,13 @@ impl Default for FrontMatterConfig {
     }
 }
 
+impl LinksConfig {
+    /// The QA's rules for localized links.
+    pub fn rules(&self) -> yaku_qa::LinkRules {
+        yaku_qa::LinkRules::new(self.locale_segment.clone(), self.map.clone())
+    }
+}
+
 fn default_translatable() -> Vec<String> {
     yaku_content::DEFAULT_TRANSLATABLE_KEYS
         .map(String::from)
@@ -303,7 +310,8 @@ impl Project {
                 .iter()
                 .map(|(locale, table)| (locale.as_str(), &table.qa)),
         )
-        .map_err(|e| invalid(e.to_string()))?;
+        .map_err(|e| invalid(e.to_string()))?
+        .with_links(config.links.rules());
         let project = Project {
             root: root.to_path_buf(),
             config,
