@@ -46,9 +46,12 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         if let (Some(workspace), true) = (&workspace, args.write) {
             workspace.check_inside(path)?;
         }
-        let options = workspace
-            .as_ref()
-            .map_or(&defaults, |w| options_for(w, path));
+        let target = workspace.as_ref().and_then(|w| super::target_of(w, path));
+        let options = match (&workspace, target) {
+            (Some(w), Some(_)) => &w.translation_options,
+            (Some(w), None) => &w.parse_options,
+            (None, _) => &defaults,
+        };
         let read = yaku_project::read_regular(path)
             .map_err(|e| Failure(format!("error: cannot read {shown}: {e}")))?
             .ok_or_else(|| Failure(format!("error: cannot read {shown}: no such file")))?;
@@ -63,6 +66,11 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             })?;
         if fixed.as_bytes() == bytes.as_slice() {
             continue;
+        }
+        if let Some(locale) = target {
+            return Err(Failure(format!(
+                "error: {shown} is a {locale} translation: its headings take the source's ids, not ones made from its own text\nhelp: run `yaku ids --from-source {locale}`"
+            )));
         }
         changed = true;
         if args.write {
@@ -87,31 +95,6 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     } else {
         Exit::Clean
     })
-}
-
-/// The options a file is read with: a translation's ids are never derived from its own
-/// headings (with a renderer id style, a translated heading would get a translated id),
-/// so in a target locale's folder it gets only the ids yaku would number.
-fn options_for<'w>(
-    workspace: &'w yaku_project::Workspace,
-    path: &std::path::Path,
-) -> &'w ParseOptions {
-    let project = &workspace.project;
-    let absolute = std::env::current_dir()
-        .map(|cwd| cwd.join(path))
-        .unwrap_or_else(|_| path.to_path_buf());
-    let in_target = project.targets().iter().any(|locale| {
-        let folder = project.content_dir(locale);
-        absolute.starts_with(&folder)
-            || folder
-                .canonicalize()
-                .is_ok_and(|folder| absolute.canonicalize().is_ok_and(|p| p.starts_with(folder)))
-    });
-    if in_target {
-        &workspace.translation_options
-    } else {
-        &workspace.parse_options
-    }
 }
 
 /// `yaku ids --from-source <locale> [<doc>…]`.

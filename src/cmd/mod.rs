@@ -89,6 +89,30 @@ pub fn open(context: &Context) -> Result<yaku_project::Workspace, Failure> {
     )?)
 }
 
+/// The target locale whose content folder holds `path`, if any: a translation, whose
+/// headings take the source's ids (`--from-source`), never ones made from its own text.
+pub fn target_of<'w>(
+    workspace: &'w yaku_project::Workspace,
+    path: &std::path::Path,
+) -> Option<&'w str> {
+    let project = &workspace.project;
+    let absolute = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let real = absolute.canonicalize().ok();
+    project
+        .targets()
+        .iter()
+        .find(|locale| {
+            let folder = project.content_dir(locale);
+            absolute.starts_with(&folder)
+                || folder
+                    .canonicalize()
+                    .is_ok_and(|folder| real.as_ref().is_some_and(|p| p.starts_with(folder)))
+        })
+        .map(String::as_str)
+}
+
 /// Serializes to pretty JSON with a final line break.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     let mut text = serde_json::to_string_pretty(value).map_err(Failure::error)?;

@@ -133,10 +133,12 @@ fn is_compared(alignment: &Alignment, translation: &Document) -> bool {
         return false;
     };
     // A stale section nobody touched is an old translation of an old source; one being
-    // updated (in progress) is compared.
-    section.marker().is_some()
-        && matches!(
-            alignment.state,
-            SectionState::Current | SectionState::InProgress
-        )
+    // updated (in progress) is compared. A current one always is: `check` finds none
+    // without a marker, and `accept` asks about sections it would make current, markers
+    // or not (a translation adopted from before yaku has none yet).
+    match alignment.state {
+        SectionState::Current => true,
+        SectionState::InProgress => section.marker().is_some(),
+        _ => false,
+    }
 }
