@@ -221,3 +221,46 @@ fn adopted_translations_pass_the_qa_of_an_english_source_site_and_drift_is_still
         run.stdout()
     );
 }
+
+#[test]
+fn mdx_keeps_its_jsx_and_takes_ids_in_reacts_form() {
+    let project = Project::empty();
+    project.write(
+        "yaku.toml",
+        "[project]\nsource = \"en\"\ntargets = [\"ja\"]\n\n[markdown]\nid-style = \"docusaurus\"\n",
+    );
+    let text = "---\ntitle: Intro\nsidebar_position: 1\n---\n\nimport Tabs from '@theme/Tabs';\n\n## Getting Started {/*getting-started*/}\n\n<Tabs>\n\n## Not a section\n\n</Tabs>\n\n:::tip\n\nRead on.\n\n:::\n\n## Next Steps\n\n## Next Steps\n";
+    project.write("content/en/intro.mdx", text);
+    let json = project
+        .yaku(&["inspect", "content/en/intro.mdx", "--format", "json"])
+        .success()
+        .json();
+    let ids: Vec<&str> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    // The JSX element's heading is not a section; github-slugger's `-1` for the repeat.
+    assert_eq!(
+        ids,
+        [
+            "front-matter",
+            "lead",
+            "getting-started",
+            "next-steps",
+            "next-steps-1"
+        ]
+    );
+    project
+        .yaku(&["ids", "--write", "content/en/intro.mdx"])
+        .success();
+    let written = project.read("content/en/intro.mdx");
+    assert_eq!(
+        written,
+        text.replace(
+            "## Next Steps\n\n## Next Steps\n",
+            "## Next Steps {/*next-steps*/}\n\n## Next Steps {/*next-steps-1*/}\n"
+        )
+    );
+}

@@ -133,7 +133,7 @@ impl Problem {
                 format!("write `{}`", format.string_field(key, "…"))
             }
             Problem::HeadingWithoutId => {
-                "add an id, `## Heading {#some-id}`, or run `yaku ids --write <path>`".to_string()
+                "add an id, `## Heading {#some-id}`, or run `yaku ids --write <path>` (a source) or `yaku ids --from-source <locale>` (translations)".to_string()
             }
             Problem::InvalidId(_) => {
                 "use lowercase ASCII letters, digits and hyphens, e.g. `{#collagen-elastin}`"

@@ -191,3 +191,69 @@ fn title_and_description_keep_the_fingerprints_they_had() {
         Fingerprint::of_text("title: T\n")
     );
 }
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines that MDX, shortcodes and admonitions are made of, and Markdown around them.
+    fn line() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "",
+            "",
+            "import A from 'a';",
+            "export const x = {",
+            "};",
+            "<Tabs>",
+            "</Tabs>",
+            "<Image src=\"a\" />",
+            "<Box",
+            "/>",
+            "{/* note */}",
+            "{",
+            "}",
+            "## Head",
+            "## Head {/*head*/}",
+            "### Sub {#sub}",
+            "```js",
+            "```",
+            ":::tip",
+            ":::",
+            "{{< note >}}",
+            "{{< /note >}}",
+            "text é 日本",
+            "- item",
+            "| a |",
+            "|---|",
+            "<!-- yaku:required -->",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        /// Any mix of these lines parses, as MDX and as Markdown, in every id style,
+        /// without a panic, and the sections tile the file.
+        #[test]
+        fn documentation_dialects_never_panic_and_tile(
+            lines in prop::collection::vec(line(), 0..40),
+            mdx in any::<bool>(),
+            style in prop::sample::select(vec![IdStyle::Explicit, IdStyle::Hugo, IdStyle::Github]),
+        ) {
+            let text = lines.join("\n");
+            let options = ParseOptions {
+                dialect: if mdx { Dialect::Mdx } else { Dialect::Markdown },
+                id_style: style,
+                ..ParseOptions::default()
+            };
+            // A first line `{` opens JSON front matter: unclosed, nothing is parsed.
+            let Ok(parsed) = parse_document(text.as_bytes(), &options) else {
+                return Ok(());
+            };
+            let mut tiled = tiles(&parsed.document);
+            if let Some(area) = &parsed.document.obsolete {
+                tiled.push_str(parsed.document.slice(&area.span));
+            }
+            prop_assert_eq!(tiled, text);
+        }
+    }
+}
