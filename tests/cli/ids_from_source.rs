@@ -264,3 +264,31 @@ fn mdx_keeps_its_jsx_and_takes_ids_in_reacts_form() {
         )
     );
 }
+
+#[test]
+fn sync_writes_the_renderers_ids_into_the_placeholders_it_makes() {
+    let project = Project::fixture(FIXTURE);
+    project.yaku(&["ids", "--from-source", "ja"]).success();
+    std::fs::remove_file(project.path().join(QUICKSTART_JA)).unwrap();
+    let run = project.yaku(&["sync", "--locale", "ja"]).success();
+    assert!(
+        run.stdout()
+            .contains("content/ja/docs/quickstart.md: created; placeholder: front-matter, prerequisites, install-helm, next-steps"),
+        "{}",
+        run.stdout()
+    );
+    let created = project.read(QUICKSTART_JA);
+    assert!(created.contains("## Prerequisites {#prerequisites}\n<!-- yaku:untranslated "));
+    assert!(created.contains("## Next steps {#next-steps}\n"));
+    assert_eq!(
+        heading_ids(&project, QUICKSTART_JA),
+        ["prerequisites", "install-helm", "next-steps"]
+    );
+    // The new file is a usable translation: untranslated sections, not errors.
+    let run = project.yaku(&["status", "--locale", "ja"]).findings();
+    assert!(run.stderr().is_empty(), "{}", run.stderr());
+    // Idempotent.
+    let before = files(&project);
+    project.yaku(&["sync", "--locale", "ja"]).success();
+    assert_eq!(files(&project), before);
+}

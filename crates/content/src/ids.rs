@@ -111,22 +111,8 @@ pub fn write_ids(document: &Document, dialect: Dialect, ids: &[(usize, String)])
         let Some(section) = document.sections.get(*index) else {
             continue;
         };
-        let line = &document.text[section.heading_span.clone()];
-        let first_line = line.split_inclusive('\n').next().unwrap_or("");
-        let first_line = first_line.trim_end_matches(['\n', '\r']);
-        let parsed_line = parse_heading_line(first_line);
-        let start = section.heading_span.start;
-        let end_of_text = start + first_line.trim_end().len();
-        match parsed_line.attributes {
-            _ if comment_form => insertions.push((end_of_text, format!(" {{/*{id}*/}}"))),
-            Some(attributes)
-                if document.text[start + attributes.start..].starts_with('{')
-                    && !parsed_line.text.eq(&parsed_line.text_with_braces) =>
-            {
-                insertions.push((start + attributes.start + 1, format!("#{id} ")));
-            }
-            _ => insertions.push((end_of_text, format!(" {{#{id}}}"))),
-        }
+        let (at, insert) = id_insertion(document.slice(&section.heading_span), id, comment_form);
+        insertions.push((section.heading_span.start + at, insert));
     }
     let mut out = document.text.clone();
     insertions.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
@@ -134,6 +120,34 @@ pub fn write_ids(document: &Document, dialect: Dialect, ids: &[(usize, String)])
         out.insert_str(at, &insert);
     }
     out
+}
+
+/// A heading line (line ending and any following lines kept as they are) with `{#id}`
+/// written on it, as [`write_ids`] writes it: for sync's placeholders of a source heading
+/// whose id its renderer gives it.
+pub fn heading_with_id(heading: &str, id: &str) -> String {
+    let (at, insert) = id_insertion(heading, id, false);
+    let mut out = heading.to_string();
+    out.insert_str(at, &insert);
+    out
+}
+
+/// Where in `heading` (its first line) the id goes, and what is inserted there.
+fn id_insertion(heading: &str, id: &str, comment_form: bool) -> (usize, String) {
+    let first_line = heading.split_inclusive('\n').next().unwrap_or("");
+    let first_line = first_line.trim_end_matches(['\n', '\r']);
+    let parsed_line = parse_heading_line(first_line);
+    let end_of_text = first_line.trim_end().len();
+    match parsed_line.attributes {
+        _ if comment_form => (end_of_text, format!(" {{/*{id}*/}}")),
+        Some(attributes)
+            if heading[attributes.start..].starts_with('{')
+                && !parsed_line.text.eq(&parsed_line.text_with_braces) =>
+        {
+            (attributes.start + 1, format!("#{id} "))
+        }
+        _ => (end_of_text, format!(" {{#{id}}}")),
+    }
 }
 
 #[cfg(test)]
@@ -198,6 +212,22 @@ mod tests {
         );
         // Written, they are the same ids: nothing more to add.
         assert_eq!(add_missing_ids(fixed.as_bytes(), &options).unwrap(), fixed);
+    }
+
+    #[test]
+    fn a_heading_line_gets_its_id_and_keeps_the_rest() {
+        assert_eq!(
+            heading_with_id("## Setup\n", "setup"),
+            "## Setup {#setup}\n"
+        );
+        assert_eq!(
+            heading_with_id("## Setup {.wide}  \r\n", "setup"),
+            "## Setup {#setup .wide}  \r\n"
+        );
+        assert_eq!(
+            heading_with_id("Setup\n=====\n", "setup"),
+            "Setup {#setup}\n=====\n"
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub use fingerprint::{normalize, Fingerprint, ParseFingerprintError};
 pub use front_matter::{
     Field, FrontMatter, FrontMatterFormat, FrontMatterValue, DEFAULT_TRANSLATABLE_KEYS,
 };
-pub use ids::{add_missing_ids, derive_id, write_ids};
+pub use ids::{add_missing_ids, derive_id, heading_with_id, write_ids};
 pub use line_index::LineIndex;
 pub use marker::Marker;
 pub use mdx::Dialect;
