@@ -292,3 +292,38 @@ fn sync_writes_the_renderers_ids_into_the_placeholders_it_makes() {
     project.yaku(&["sync", "--locale", "ja"]).success();
     assert_eq!(files(&project), before);
 }
+
+#[test]
+fn links_maps_in_yaku_toml_make_another_domain_the_same_link() {
+    let project = Project::fixture(FIXTURE);
+    project.yaku(&["ids", "--from-source", "ja"]).success();
+    project.edit(
+        RELEASE_JA,
+        "https://helm.sh/ja/docs/faq/",
+        "https://helm.jp/docs/faq/",
+    );
+    let run = project.yaku(&["accept", "ja", "--all"]).findings();
+    assert!(
+        run.stdout().contains("DOIs and URLs differ from the source"),
+        "{}",
+        run.stdout()
+    );
+    let config = project.read("yaku.toml");
+    project.write(
+        "yaku.toml",
+        &format!("{config}\n[links.map.ja]\n\"https://helm.jp/\" = \"https://helm.sh/\"\n"),
+    );
+    project.yaku(&["accept", "ja", "--all"]).success();
+    project.yaku(&["check", "--locale", "ja"]).success();
+    // A table for a locale the project does not have is an error, not ignored.
+    project.write(
+        "yaku.toml",
+        &format!("{config}\n[links.map.fr]\n\"https://helm.fr/\" = \"https://helm.sh/\"\n"),
+    );
+    let run = project.yaku(&["check"]).failure();
+    assert!(
+        run.stderr().contains("`[links.map.fr]` is not a target locale"),
+        "{}",
+        run.stderr()
+    );
+}
