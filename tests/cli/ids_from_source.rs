@@ -304,7 +304,8 @@ fn links_maps_in_yaku_toml_make_another_domain_the_same_link() {
     );
     let run = project.yaku(&["accept", "ja", "--all"]).findings();
     assert!(
-        run.stdout().contains("DOIs and URLs differ from the source"),
+        run.stdout()
+            .contains("DOIs and URLs differ from the source"),
         "{}",
         run.stdout()
     );
@@ -322,7 +323,8 @@ fn links_maps_in_yaku_toml_make_another_domain_the_same_link() {
     );
     let run = project.yaku(&["check"]).failure();
     assert!(
-        run.stderr().contains("`[links.map.fr]` is not a target locale"),
+        run.stderr()
+            .contains("`[links.map.fr]` is not a target locale"),
         "{}",
         run.stderr()
     );

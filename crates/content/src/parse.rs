@@ -263,6 +263,11 @@ impl Cutter<'_> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut obsolete_start = None;
         let mut in_heading = false;
+        // Headings inside lists and quotes start no section, but the renderer gives them
+        // ids too, which the later headings' suffixes count: (top-level headings before
+        // it, its written id, its plain text).
+        let mut nested_heads: Vec<(usize, Option<String>, String)> = Vec::new();
+        let mut in_nested_heading = false;
         // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
         // reported once and not modelled, so nothing built from the blocks recurses
         // deeper than that.
@@ -321,6 +326,16 @@ impl Cutter<'_> {
                             line.start..line.start + first,
                         ));
                     }
+                }
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &event {
+                if !stack.is_empty() {
+                    nested_heads.push((
+                        heads.len(),
+                        id.as_ref().map(|id| id.to_string()),
+                        String::new(),
+                    ));
+                    in_nested_heading = true;
                 }
             }
             match event {
@@ -442,8 +457,11 @@ impl Cutter<'_> {
                     });
                 }
                 Event::End(end) => {
-                    if matches!(end, TagEnd::Heading(_)) && stack.len() == 1 {
-                        in_heading = false;
+                    if matches!(end, TagEnd::Heading(_)) {
+                        if stack.len() == 1 {
+                            in_heading = false;
+                        }
+                        in_nested_heading = false;
                     }
                     let Some(frame) = stack.pop() else { continue };
                     if let Some(done) = frame.block {
@@ -461,7 +479,11 @@ impl Cutter<'_> {
                 Event::Code(text) => {
                     collected[current].code.push(span);
                     collected[current].chars += count_non_whitespace(&text);
-                    if in_heading {
+                    if in_nested_heading {
+                        if let Some((_, _, plain)) = nested_heads.last_mut() {
+                            plain.push_str(&text);
+                        }
+                    } else if in_heading {
                         if let Some(head) = heads.last_mut() {
                             head.plain.push_str(&text);
                         }
@@ -469,7 +491,11 @@ impl Cutter<'_> {
                 }
                 Event::Text(text) => {
                     collected[current].chars += count_non_whitespace(&text);
-                    if in_heading {
+                    if in_nested_heading {
+                        if let Some((_, _, plain)) = nested_heads.last_mut() {
+                            plain.push_str(&text);
+                        }
+                    } else if in_heading {
                         if let Some(head) = heads.last_mut() {
                             head.plain.push_str(&text);
                         }
@@ -493,7 +519,19 @@ impl Cutter<'_> {
         // The renderer's ids, given in document order (parked sections never get one).
         let mut slugger = (!in_obsolete && self.options.id_style.derives_ids())
             .then(|| Slugger::new(self.options.id_style));
+        let mut nested_heads = nested_heads.into_iter().peekable();
         for (i, head) in heads.iter().enumerate() {
+            if let Some(slugger) = slugger.as_mut() {
+                while let Some((_, id, plain)) = nested_heads.next_if(|(before, _, _)| *before <= i)
+                {
+                    match id {
+                        Some(id) => slugger.reserve(&id),
+                        None => {
+                            slugger.slug(&plain);
+                        }
+                    }
+                }
+            }
             let section_end = heads.get(i + 1).map_or(end, |next| next.span.start);
             let data = collected.next().unwrap_or_default();
             sections.push(self.headed(head, section_end, data, slugger.as_mut(), diagnostics));

@@ -77,6 +77,13 @@ fn a_source_without_ids_gets_the_renderers_ids() {
 }
 
 #[test]
+fn headings_in_lists_and_quotes_count_for_the_suffixes_of_later_ones() {
+    let text = "## Notes\n\n> ## Notes\n\n- ## Notes\n\n## Notes\n";
+    let hugo = parse_with(text, &style(IdStyle::Hugo));
+    assert_eq!(ids(&hugo.document), ["notes", "notes-3"]);
+}
+
+#[test]
 fn a_translation_never_derives_ids_from_its_own_text() {
     let options = style(IdStyle::Hugo).for_translation();
     let parsed = parse_with("## はじめに\n\n## Setup {#setup}\n", &options);

@@ -304,7 +304,10 @@ impl Project {
         locales_of("locale", &mut config.locale.keys())?;
         locales_of("fluent-args", &mut config.fluent_args.keys())?;
         locales_of("links.map", &mut config.links.map.keys())?;
-        locales_of("links.locale-segment", &mut config.links.locale_segment.keys())?;
+        locales_of(
+            "links.locale-segment",
+            &mut config.links.locale_segment.keys(),
+        )?;
         let qa = yaku_qa::Settings::from_tables(
             &config.qa,
             config
