@@ -329,3 +329,36 @@ fn links_maps_in_yaku_toml_make_another_domain_the_same_link() {
         run.stderr()
     );
 }
+
+#[test]
+fn configured_translatable_keys_are_tracked_and_their_baselines_read_back() {
+    let project = Project::fixture(FIXTURE);
+    let config = project.read("yaku.toml");
+    project.write(
+        "yaku.toml",
+        &format!("{config}\n[front-matter]\ntranslatable = [\"title\"]\n"),
+    );
+    project.yaku(&["ids", "--from-source", "ja"]).success();
+    project.yaku(&["accept", "ja", "--all"]).success();
+    // `description` is data now: a source change leaves the translation current, and
+    // the translation's own description is a data key that differs (a warning).
+    project.edit(RELEASE_EN, "How to cut a release.", "How to cut one.");
+    let run = project.yaku(&["check", "--locale", "ja"]).success();
+    assert!(
+        run.stdout().contains(
+            "front-matter-data: docs/release#front-matter (ja): front-matter key `description`"
+        ),
+        "{}",
+        run.stdout()
+    );
+    // `title` is tracked: a change makes it stale, and its stored baseline (checked
+    // against its fingerprint with the project's keys) shows what changed.
+    project.edit(RELEASE_EN, "Release Checklist", "Release Checklist v2");
+    let run = project.yaku(&["diff", "ja"]).findings();
+    assert!(run.stderr().is_empty(), "{}", run.stderr());
+    assert!(
+        run.stdout().contains("title: \"Release Checklist{+ v2+}\""),
+        "{}",
+        run.stdout()
+    );
+}

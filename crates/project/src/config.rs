@@ -407,6 +407,7 @@ impl Project {
     /// The store of baseline source texts.
     pub fn store(&self) -> SourceStore {
         SourceStore::new(self.root.join(".yaku").join("sources"))
+            .with_translatable_keys(self.config.front_matter.translatable.clone().into())
     }
 
     /// The Fluent fallback chain of `locale`: itself, its configured fallbacks, the source.
