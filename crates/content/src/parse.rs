@@ -268,6 +268,8 @@ impl Cutter<'_> {
         // it, its written id, its plain text).
         let mut nested_heads: Vec<(usize, Option<String>, String)> = Vec::new();
         let mut in_nested_heading = false;
+        // Headings' plain text is only needed to make their ids.
+        let slugging = self.options.id_style.derives_ids();
         // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
         // reported once and not modelled, so nothing built from the blocks recurses
         // deeper than that.
@@ -479,11 +481,11 @@ impl Cutter<'_> {
                 Event::Code(text) => {
                     collected[current].code.push(span);
                     collected[current].chars += count_non_whitespace(&text);
-                    if in_nested_heading {
+                    if slugging && in_nested_heading {
                         if let Some((_, _, plain)) = nested_heads.last_mut() {
                             plain.push_str(&text);
                         }
-                    } else if in_heading {
+                    } else if slugging && in_heading {
                         if let Some(head) = heads.last_mut() {
                             head.plain.push_str(&text);
                         }
@@ -491,11 +493,11 @@ impl Cutter<'_> {
                 }
                 Event::Text(text) => {
                     collected[current].chars += count_non_whitespace(&text);
-                    if in_nested_heading {
+                    if slugging && in_nested_heading {
                         if let Some((_, _, plain)) = nested_heads.last_mut() {
                             plain.push_str(&text);
                         }
-                    } else if in_heading {
+                    } else if slugging && in_heading {
                         if let Some(head) = heads.last_mut() {
                             head.plain.push_str(&text);
                         }
