@@ -362,3 +362,85 @@ fn configured_translatable_keys_are_tracked_and_their_baselines_read_back() {
         run.stdout()
     );
 }
+
+/// Headings whose ids the renderers' algorithms disagree about or that need suffixes.
+const TRICKY_HEADINGS: &str = "---\ntitle: Anchors\n---\n\n## 1. Create the Release Branch\n\n## Question? Answer!\n\n## `helm install` *now*\n\n## Multiple--Hyphens and   spaces\n\n## Under_score and 1+2=3\n\n## See [the docs](https://x.dev) &amp; more\n\n> ## Notes\n\n## Notes\n\n## Notes {#notes-2}\n\n## Notes\n\n## Trailing hyphen-\n";
+
+/// `<hN id="…">` ids of an HTML page, in order.
+fn html_heading_ids(html: &str) -> Vec<String> {
+    let heading = regex::Regex::new(r#"<h[1-6] id="([^"]*)""#).unwrap();
+    heading
+        .captures_iter(html)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+#[test]
+fn real_hugo_gives_source_headings_the_ids_yaku_derives() {
+    let project = Project::fixture(FIXTURE);
+    project.write("content/en/docs/anchors.md", TRICKY_HEADINGS);
+    let json = project
+        .yaku(&["inspect", "content/en/docs/anchors.md", "--format", "json"])
+        .findings()
+        .json();
+    let yaku: Vec<String> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["level"].as_u64().unwrap_or(0) > 0)
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected = [
+        "1-create-the-release-branch",
+        "question-answer",
+        "helm-install-now",
+        "multiple--hyphens-and---spaces",
+        "under_score-and-123",
+        // Goldmark slugs the line as written: the link's destination and the entity too.
+        "see-the-docshttpsxdev-amp-more",
+        // The quote's heading (`notes`) starts no section but takes the plain id.
+        "notes-1",
+        "notes-2",
+        "notes-3",
+        "trailing-hyphen-",
+    ];
+    // `under_score…` is Hugo's id, but not a yaku id: an error at that heading, whose
+    // section then has none.
+    let usable: Vec<&str> = expected
+        .iter()
+        .map(|id| if id.contains('_') { "" } else { id })
+        .collect();
+    assert_eq!(yaku, usable);
+    let Some(hugo) = crate::support::external_judge("hugo", "Hugo's ids were not compared") else {
+        return;
+    };
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::write(
+        root.join("hugo.toml"),
+        "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"home\", \"section\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("layouts/_default")).unwrap();
+    std::fs::write(root.join("layouts/_default/single.html"), "{{ .Content }}").unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content/anchors.md"), TRICKY_HEADINGS).unwrap();
+    let run = std::process::Command::new(hugo)
+        .arg("--source")
+        .arg(root)
+        .arg("--destination")
+        .arg(root.join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "hugo failed:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let html = std::fs::read_to_string(root.join("public/anchors/index.html")).unwrap();
+    let mut hugo_ids = html_heading_ids(&html);
+    // Hugo's ids are the ones yaku derives, the quote's heading included.
+    assert_eq!(hugo_ids.remove(6), "notes", "{html}");
+    assert_eq!(hugo_ids, expected, "{html}");
+}

@@ -332,12 +332,21 @@ impl Cutter<'_> {
             }
             if let Event::Start(Tag::Heading { id, .. }) = &event {
                 if !stack.is_empty() {
-                    nested_heads.push((
-                        heads.len(),
-                        id.as_ref().map(|id| id.to_string()),
-                        String::new(),
-                    ));
-                    in_nested_heading = true;
+                    // Goldmark slugs the line as written (see `headed`).
+                    let written = match self.options.id_style {
+                        IdStyle::Hugo => {
+                            let line = self.text[span.clone()].lines().next().unwrap_or("");
+                            let parsed = parse_heading_line(line);
+                            if parsed.attributes.is_some() && id.is_some() {
+                                parsed.text
+                            } else {
+                                parsed.text_with_braces
+                            }
+                        }
+                        _ => String::new(),
+                    };
+                    nested_heads.push((heads.len(), id.as_ref().map(|id| id.to_string()), written));
+                    in_nested_heading = self.options.id_style != IdStyle::Hugo;
                 }
             }
             match event {
@@ -590,6 +599,17 @@ impl Cutter<'_> {
             .attributes
             .clone()
             .map(|r| heading_span.start + r.start..heading_span.start + r.end);
+        let heading = if head.id.is_some() || head.has_attributes {
+            parsed.text
+        } else {
+            parsed.text_with_braces
+        };
+        // Goldmark (Hugo) slugs the heading's line as written (a link's destination, an
+        // entity, inline HTML included); github-slugger the text it renders.
+        let slugged = match self.options.id_style {
+            IdStyle::Hugo => heading.as_str(),
+            _ => head.plain.as_str(),
+        };
         // MDX has no `{#id}`: React's documentation writes `{/*id*/}`.
         let comment = match self.options.dialect {
             Dialect::Mdx => comment_id(first_line),
@@ -606,9 +626,7 @@ impl Cutter<'_> {
             }
             (None, _) if slugger.is_some() && !head.has_bare_word => {
                 id_derived = true;
-                let id = slugger
-                    .and_then(|s| s.slug(&head.plain))
-                    .unwrap_or_default();
+                let id = slugger.and_then(|s| s.slug(slugged)).unwrap_or_default();
                 if !is_valid_id(&id) {
                     diagnostics.push(Diagnostic::error(
                         Problem::UnusableDerivedId {
@@ -648,11 +666,6 @@ impl Cutter<'_> {
                 diagnostics.push(Diagnostic::error(Problem::HeadingWithoutId, at));
                 String::new()
             }
-        };
-        let heading = if head.id.is_some() || head.has_attributes {
-            parsed.text
-        } else {
-            parsed.text_with_braces
         };
         let id_derived = id_derived && !id.is_empty();
         let mut fingerprinted = String::new();

@@ -12,8 +12,10 @@
 //!   `-` (runs are not folded, nothing is trimmed); a repeated slug gets `-1`, `-2`, …
 //!   counted per original slug.
 //!
-//! The heading text a renderer slugs is its plain text: the text of emphasis, links and
-//! inline code, without the Markdown marks.
+//! What is slugged: Goldmark (Hugo) takes the heading's line as written, without its `#`
+//! marks and attribute block (so a link's destination and an entity's name count:
+//! `## See [docs](https://x.dev)` → `see-docshttpsxdev`, as Hugo 0.111 renders it);
+//! github-slugger takes the text the heading renders (`see-docs`).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -63,6 +63,16 @@ fn a_source_without_ids_gets_the_renderers_ids() {
     let section = hugo.document.section("options-1").unwrap();
     assert!(section.id_derived);
     assert!(!hugo.document.section("opts").unwrap().id_derived);
+    // Hugo slugs the line as written, github-slugger the rendered text.
+    let link = "## See [the docs](https://x.dev) &amp; more\n";
+    assert_eq!(
+        ids(&parse_with(link, &style(IdStyle::Hugo)).document),
+        ["see-the-docshttpsxdev-amp-more"]
+    );
+    assert_eq!(
+        ids(&parse_with(link, &style(IdStyle::Docusaurus)).document),
+        ["see-the-docs--more"]
+    );
     let github = parse_with(text, &style(IdStyle::Github));
     assert_eq!(
         ids(&github.document),
