@@ -151,3 +151,43 @@ fn divergence_problem(path: String, text: &str, divergence: yaku_sync::Divergenc
     );
     problem
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TempProject;
+
+    const SOURCE: &str = "はじめに。\n\n## 1. 概要 {#summary}\n\n本文。\n\n## 2. 方法 {#method}\n\n```sh\nrun\n```\n";
+
+    #[test]
+    fn an_aligned_translation_gets_ids_and_a_divergent_one_is_listed() {
+        let project = TempProject::new(
+            SOURCE,
+            "Intro.\n\n## 1. Summary\n\nText.\n\n## 2. Method\n\n```sh\nrun\n```\n",
+        );
+        let workspace = project.workspace();
+        let lock = workspace.lock("ids").unwrap();
+        let done = ids_from_source(&workspace, &lock, "en", None).unwrap();
+        assert_eq!(done.written, ["content/en/article.md"]);
+        assert!(done.diverged.is_empty() && done.problems.is_empty());
+        assert_eq!(
+            project.translation(),
+            "Intro.\n\n## 1. Summary {#summary}\n\nText.\n\n## 2. Method {#method}\n\n```sh\nrun\n```\n"
+        );
+        // Nothing left to do.
+        let again = ids_from_source(&workspace, &lock, "en", None).unwrap();
+        assert!(again.written.is_empty());
+        assert_eq!(again.unchanged, 1);
+
+        // The code block is gone: untouched, listed at the heading where they part.
+        let divergent = "Intro.\n\n## 1. Summary\n\nText.\n\n## 2. Method\n\nRun it.\n";
+        project.edit_translation(divergent);
+        let done =
+            ids_from_source(&workspace, &lock, "en", Some(&["article".to_string()])).unwrap();
+        assert!(done.written.is_empty());
+        assert_eq!(done.diverged.len(), 1);
+        assert_eq!(done.diverged[0].line, 7);
+        assert!(done.diverged[0].message.contains("0 code blocks"));
+        assert_eq!(project.translation(), divergent);
+    }
+}
