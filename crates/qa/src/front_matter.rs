@@ -11,14 +11,19 @@ pub(crate) fn check(source: &Document, translation: &Document) -> Vec<(usize, St
     else {
         return Vec::new();
     };
-    let index = LineIndex::new(&translation.text);
+    // The file's line index, made only when there is something to report.
+    let mut index: Option<LineIndex> = None;
+    let mut line_of = |offset: usize| {
+        index
+            .get_or_insert_with(|| LineIndex::new(&translation.text))
+            .line(offset)
+    };
     let mut out = Vec::new();
     for field in translation_fm.data_fields() {
-        let line = index.line(field.key_span.start);
         match source_fm.field(&field.key) {
             Some(source_field) if source_field.value == field.value => {}
             Some(source_field) => out.push((
-                line,
+                line_of(field.key_span.start),
                 format!(
                     "front-matter key `{}` is {}, the source's is {}; it is data, not text to translate",
                     field.key,
@@ -27,7 +32,7 @@ pub(crate) fn check(source: &Document, translation: &Document) -> Vec<(usize, St
                 ),
             )),
             None => out.push((
-                line,
+                line_of(field.key_span.start),
                 format!(
                     "front-matter key `{}` is not in the source's front matter; a translation keeps the source's data keys (translatable keys: {})",
                     field.key,

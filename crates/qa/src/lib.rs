@@ -178,9 +178,21 @@ impl<'a> Context<'a> {
     }
 
     /// A translation's identifiers with each URL in its source form
-    /// ([`LinkRules::source_form`]): a localized link is the source's link.
-    fn source_forms(&self, identifiers: &[String]) -> Vec<String> {
+    /// ([`LinkRules::source_form`]): a localized link is the source's link. Borrowed
+    /// when no URL changes (nearly always).
+    fn source_forms<'i>(&self, identifiers: &'i [String]) -> std::borrow::Cow<'i, [String]> {
         let locale = self.translation.locale();
+        let changes = |identifier: &String| {
+            identifier.strip_prefix("URL ").is_some_and(|url| {
+                matches!(
+                    LinkRules::source_form(self.links, locale, url),
+                    std::borrow::Cow::Owned(_)
+                )
+            })
+        };
+        if !identifiers.iter().any(changes) {
+            return std::borrow::Cow::Borrowed(identifiers);
+        }
         identifiers
             .iter()
             .map(|identifier| match identifier.strip_prefix("URL ") {
