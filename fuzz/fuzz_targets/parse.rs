@@ -1,13 +1,28 @@
 //! Any bytes → `parse_document`: never a panic or a stack overflow, and the parts of a
-//! parsed document tile its text exactly (ARCHITECTURE.md, yaku-content invariants).
+//! parsed document tile its text exactly (ARCHITECTURE.md, yaku-content invariants), in
+//! each dialect and id style (picked by the first byte, the whole input still parsed).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaku_content::{add_missing_ids, parse_document, ParseOptions};
+use yaku_content::{add_missing_ids, parse_document, Dialect, IdStyle, ParseOptions};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(parsed) = parse_document(data, &ParseOptions::default()) else {
+    let variant = data.first().map_or(0, |b| b % 4);
+    let options = ParseOptions {
+        dialect: if variant % 2 == 1 {
+            Dialect::Mdx
+        } else {
+            Dialect::Markdown
+        },
+        id_style: match variant {
+            2 => IdStyle::Hugo,
+            3 => IdStyle::Github,
+            _ => IdStyle::Explicit,
+        },
+        ..ParseOptions::default()
+    };
+    let Ok(parsed) = parse_document(data, &options) else {
         return;
     };
     let document = &parsed.document;
@@ -24,5 +39,5 @@ fuzz_target!(|data: &[u8]| {
     for diagnostic in &parsed.diagnostics {
         assert!(diagnostic.span.start <= data.len(), "{diagnostic:?}");
     }
-    let _ = add_missing_ids(data);
+    let _ = add_missing_ids(data, &options);
 });

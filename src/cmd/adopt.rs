@@ -1,7 +1,7 @@
 //! `yaku adopt`: bring an existing translated locale under yaku (ids, then baselines),
 //! then check it, so drift shows at once.
 
-use yaku_project::{adopt_locale, AdoptError, AdoptedDocument, Adoption, BaselineFrom};
+use yaku_project::{adopt_locale, source_ids, AdoptError, AdoptedDocument, Adoption, BaselineFrom};
 
 use yaku_sync::Refusal;
 
@@ -23,17 +23,6 @@ pub struct Args {
     git: bool,
 }
 
-/// The ids step of adoption. Pending issue 15's `ids --from-source` (branch
-/// i15-content): until it is wired here, translations keep the ids they have, and one
-/// whose headings lack ids is reported with their positions.
-fn assign_ids(
-    _source: &yaku_content::Document,
-    _translation: &std::path::Path,
-    text: &str,
-) -> Result<String, String> {
-    Ok(text.to_string())
-}
-
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let workspace = super::open(context)?;
     let locales = workspace.locales(Some(&args.locale))?;
@@ -45,7 +34,8 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let adopted = {
         let _lock = workspace.lock("adopt")?;
         let docs = (!args.docs.is_empty()).then_some(args.docs.as_slice());
-        adopt_locale(&workspace, &locales[0], docs, from, &assign_ids).map_err(|e| match e {
+        let ids = |source: &_, path: &_, text: &_| source_ids(&workspace, source, path, text);
+        adopt_locale(&workspace, &locales[0], docs, from, &ids).map_err(|e| match e {
             AdoptError::Problems(problems) => {
                 match stop_on_problems(
                     &problems,

@@ -38,7 +38,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
         let orphans = workspace.project.orphans(locale)?;
         for doc in orphans {
             let path = workspace.project.document_path(locale, &doc);
-            match workspace.load(&path) {
+            match workspace.load_translation(&path) {
                 Ok(Some(t)) if !workspace.report_errors(&t, &mut problems) => {
                     keep.extend(baselines(&t.document));
                 }

@@ -22,9 +22,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     let bytes = std::fs::read(&args.path)
         .map_err(|e| Failure(format!("error: cannot read {}: {e}", args.path.display())))?;
     // Inside a project, component names are checked against its Fluent messages.
+    // A translation's ids are the ones written in it.
     let options = super::open(context)
-        .map(|w| w.parse_options)
+        .map(|w| match super::target_of(&w, &args.path) {
+            Some(_) => w.translation_options,
+            None => w.parse_options,
+        })
         .unwrap_or_else(|_| ParseOptions::default());
+    let options = options.for_path(&args.path);
     let shown = args.path.display().to_string();
     let parsed = parse_document(&bytes, &options).map_err(|diagnostic| {
         Failure(report::render_content(

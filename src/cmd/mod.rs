@@ -99,6 +99,16 @@ pub fn open(context: &Context) -> Result<yaku_project::Workspace, Failure> {
     )?)
 }
 
+/// The target locale whose content folder holds `path`, if any: a translation, whose
+/// headings take the source's ids (`--from-source`), never ones made from its own text.
+pub fn target_of<'w>(
+    workspace: &'w yaku_project::Workspace,
+    path: &std::path::Path,
+) -> Option<&'w str> {
+    let project = &workspace.project;
+    project.locale_of(path).filter(|l| *l != project.source())
+}
+
 /// Serializes to pretty JSON with a final line break.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     let mut text = serde_json::to_string_pretty(value).map_err(Failure::error)?;

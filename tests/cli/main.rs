@@ -12,6 +12,7 @@ mod diff;
 mod errors;
 mod fluent;
 mod front_matter;
+mod ids_from_source;
 mod init_ids;
 mod inspect;
 mod layouts;

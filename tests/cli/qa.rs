@@ -454,7 +454,7 @@ fn an_unknown_rule_exits_2_and_lists_the_rules() {
     let run = project.yaku(&["check", "--rule", "number"]).failure();
     assert!(
         run.stderr().contains(
-            "unknown rule `number` (rules: numbers, citations, structure, untranslated-text, glossary, required-notice)"
+            "unknown rule `number` (rules: numbers, citations, structure, untranslated-text, glossary, required-notice, front-matter-data)"
         ),
         "{}",
         run.stderr()

@@ -113,6 +113,35 @@ pub enum BlockKind {
     Html,
     /// A thematic break.
     Rule,
+    /// An opaque MDX construct, kept byte for byte: ESM (`import`, `export`), a JSX
+    /// element (`<Tabs>`) or a `{…}` expression.
+    Mdx {
+        /// `import`, `export`, `<Name>` or `{…}`.
+        construct: String,
+    },
+    /// A paragraph opened by a Hugo shortcode, `{{< name … >}}` or `{{% name … %}}`.
+    Shortcode {
+        /// The shortcode's name.
+        name: String,
+    },
+    /// A Docusaurus admonition, `:::note` … `:::`.
+    Admonition {
+        /// Its kind: `note`, `tip`, `info`, `warning`, `danger`, ….
+        kind: String,
+    },
+}
+
+impl BlockKind {
+    /// How the structure rule and `yaku inspect` name an MDX construct, shortcode or
+    /// admonition (`<Tabs>`, `{{< note >}}`, `:::tip`); `None` for other blocks.
+    pub fn construct(&self) -> Option<String> {
+        match self {
+            BlockKind::Mdx { construct } => Some(construct.clone()),
+            BlockKind::Shortcode { name } => Some(format!("{{{{< {name} >}}}}")),
+            BlockKind::Admonition { kind } => Some(format!(":::{kind}")),
+            _ => None,
+        }
+    }
 }
 
 /// A block of a section, with the blocks nested in it (for callouts and quotes).
@@ -181,7 +210,12 @@ impl BlockCounts {
             BlockKind::Callout { .. } => self.callouts += 1,
             BlockKind::Component { .. } => self.components += 1,
             BlockKind::Code { .. } => self.code_blocks += 1,
-            BlockKind::Quote | BlockKind::Html | BlockKind::Rule => {}
+            BlockKind::Quote
+            | BlockKind::Html
+            | BlockKind::Rule
+            | BlockKind::Mdx { .. }
+            | BlockKind::Shortcode { .. }
+            | BlockKind::Admonition { .. } => {}
         }
     }
 }

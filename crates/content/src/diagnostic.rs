@@ -104,6 +104,15 @@ pub enum Problem {
     /// Markdown elements nested deeper than yaku reads.
     #[error("Markdown nested more than {0} levels deep")]
     NestingTooDeep(usize),
+    /// The id the site's renderer gives a heading (`[markdown] id-style`) is not a yaku
+    /// id.
+    #[error("the {style} id of this heading, `{id}`, is not a yaku id (a-z, 0-9, -)")]
+    UnusableDerivedId {
+        /// The id style's name (`hugo`, `github`, `docusaurus`).
+        style: &'static str,
+        /// The renderer's id.
+        id: String,
+    },
 }
 
 impl Problem {
@@ -124,7 +133,7 @@ impl Problem {
                 format!("write `{}`", format.string_field(key, "…"))
             }
             Problem::HeadingWithoutId => {
-                "add an id, `## Heading {#some-id}`, or run `yaku ids --write <path>`".to_string()
+                "add an id, `## Heading {#some-id}`, or run `yaku ids --write <path>` (a source) or `yaku ids --from-source <locale>` (translations)".to_string()
             }
             Problem::InvalidId(_) => {
                 "use lowercase ASCII letters, digits and hyphens, e.g. `{#collagen-elastin}`"
@@ -157,6 +166,9 @@ impl Problem {
                 crate::OBSOLETE_MARKER
             ),
             Problem::UnclosedBlock(_) => "close it (```, `-->`, `</script>`, …): until it is closed, everything after it, headings included, is part of it".to_string(),
+            Problem::UnusableDerivedId { id, .. } => format!(
+                "write an id on the heading, `## Heading {{#some-id}}`, and change the links to `#{id}` to it"
+            ),
             Problem::NestingTooDeep(_) => "block quotes, lists, emphasis and links inside one another count as levels; flatten the structure".to_string(),
         };
         Some(text)

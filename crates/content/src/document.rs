@@ -54,6 +54,9 @@ pub enum SectionKind {
 pub struct Section {
     /// The stable id.
     pub id: SectionId,
+    /// The id is not written in the file: the site's renderer gives it to the heading
+    /// (`[markdown] id-style`), and `yaku ids --write` writes it.
+    pub id_derived: bool,
     /// Front matter, lead or headed section.
     pub kind: SectionKind,
     /// Heading level 1–6; 0 for the front matter and the lead.

@@ -2,9 +2,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::mdx::comment_id;
 use crate::parse::{is_valid_id, parse_heading_line};
 use crate::{
-    parse_document, Diagnostic, ParseOptions, Problem, SectionKind, FRONT_MATTER_ID, LEAD_ID,
+    parse_document, Diagnostic, Dialect, Document, ParseOptions, Problem, SectionKind,
+    FRONT_MATTER_ID, LEAD_ID,
 };
 
 /// An id for a heading: from its numbering (`2.1 …` → `s2-1`), else from its Latin
@@ -33,10 +35,12 @@ pub fn derive_id(heading: &str) -> String {
     }
 }
 
-/// Adds an id to every heading that has none and changes no other byte. Returns the new
+/// Adds an id to every heading that has none and changes no other byte. With a renderer
+/// [`IdStyle`](crate::IdStyle) in `options`, a heading gets the id the renderer gives it
+/// (written out); otherwise its numbering or Latin words ([`derive_id`]). Returns the new
 /// text, or the fatal problem that kept the file from being parsed.
-pub fn add_missing_ids(text: &[u8]) -> Result<String, Diagnostic> {
-    let parsed = parse_document(text, &ParseOptions::default())?;
+pub fn add_missing_ids(text: &[u8], options: &ParseOptions) -> Result<String, Diagnostic> {
+    let parsed = parse_document(text, options)?;
     let document = parsed.document;
     let headings: Vec<_> = document
         .sections
@@ -55,8 +59,18 @@ pub fn add_missing_ids(text: &[u8]) -> Result<String, Diagnostic> {
         .collect();
     // Ids yaku reserves for the parts it tracks itself are never given to a heading.
     used.extend([LEAD_ID.to_string(), FRONT_MATTER_ID.to_string()]);
-    let mut insertions: Vec<(usize, String)> = Vec::new();
-    for section in headings.iter().filter(|s| s.id.as_str().is_empty()) {
+    let mut ids: Vec<(usize, String)> = Vec::new();
+    for (index, section) in document.sections.iter().enumerate() {
+        if section.kind != SectionKind::Heading {
+            continue;
+        }
+        if section.id_derived {
+            ids.push((index, section.id.to_string()));
+            continue;
+        }
+        if !section.id.as_str().is_empty() {
+            continue;
+        }
         let has_problem = parsed.diagnostics.iter().any(|d| {
             d.problem == Problem::HeadingWithoutId && section.span.contains(&d.span.start)
         });
@@ -76,27 +90,64 @@ pub fn add_missing_ids(text: &[u8]) -> Result<String, Diagnostic> {
             n += 1;
         }
         used.insert(id.clone());
-        let line = &document.text[section.heading_span.clone()];
-        let first_line = line.split_inclusive('\n').next().unwrap_or("");
-        let first_line = first_line.trim_end_matches(['\n', '\r']);
-        let parsed_line = parse_heading_line(first_line);
-        let start = section.heading_span.start;
-        match parsed_line.attributes {
-            Some(attributes)
-                if document.text[start + attributes.start..].starts_with('{')
-                    && !parsed_line.text.eq(&parsed_line.text_with_braces) =>
-            {
-                insertions.push((start + attributes.start + 1, format!("#{id} ")));
-            }
-            _ => insertions.push((start + first_line.trim_end().len(), format!(" {{#{id}}}"))),
-        }
+        ids.push((index, id));
+    }
+    Ok(write_ids(&document, options.dialect, &ids))
+}
+
+/// The document's text with `ids` (section index, id) written on those headings, which
+/// have no id written: `{#id}` at the end of the line (inside an attribute block it
+/// already has), or in MDX files that write ids as `{/*id*/}`, that form. No other byte
+/// changes.
+pub fn write_ids(document: &Document, dialect: Dialect, ids: &[(usize, String)]) -> String {
+    let comment_form = dialect == Dialect::Mdx
+        && document.sections.iter().any(|s| {
+            s.kind == SectionKind::Heading
+                && comment_id(document.slice(&s.heading_span).lines().next().unwrap_or(""))
+                    .is_some()
+        });
+    let mut insertions: Vec<(usize, String)> = Vec::new();
+    for (index, id) in ids {
+        let Some(section) = document.sections.get(*index) else {
+            continue;
+        };
+        let (at, insert) = id_insertion(document.slice(&section.heading_span), id, comment_form);
+        insertions.push((section.heading_span.start + at, insert));
     }
     let mut out = document.text.clone();
     insertions.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     for (at, insert) in insertions {
         out.insert_str(at, &insert);
     }
-    Ok(out)
+    out
+}
+
+/// A heading line (line ending and any following lines kept as they are) with `{#id}`
+/// written on it, as [`write_ids`] writes it: for sync's placeholders of a source heading
+/// whose id its renderer gives it.
+pub fn heading_with_id(heading: &str, id: &str) -> String {
+    let (at, insert) = id_insertion(heading, id, false);
+    let mut out = heading.to_string();
+    out.insert_str(at, &insert);
+    out
+}
+
+/// Where in `heading` (its first line) the id goes, and what is inserted there.
+fn id_insertion(heading: &str, id: &str, comment_form: bool) -> (usize, String) {
+    let first_line = heading.split_inclusive('\n').next().unwrap_or("");
+    let first_line = first_line.trim_end_matches(['\n', '\r']);
+    let parsed_line = parse_heading_line(first_line);
+    let end_of_text = first_line.trim_end().len();
+    match parsed_line.attributes {
+        _ if comment_form => (end_of_text, format!(" {{/*{id}*/}}")),
+        Some(attributes)
+            if heading[attributes.start..].starts_with('{')
+                && !parsed_line.text.eq(&parsed_line.text_with_braces) =>
+        {
+            (attributes.start + 1, format!("#{id} "))
+        }
+        _ => (end_of_text, format!(" {{#{id}}}")),
+    }
 }
 
 #[cfg(test)]
@@ -116,13 +167,16 @@ mod tests {
     fn adds_ids_and_changes_nothing_else() {
         let text =
             "intro\n\n## 1. 始め\n\ntext\n\n### 参考文献\n\n## Done {#done}\n### 参考文献  \n";
-        let fixed = add_missing_ids(text.as_bytes()).unwrap();
+        let fixed = add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap();
         assert_eq!(
             fixed,
             "intro\n\n## 1. 始め {#s1}\n\ntext\n\n### 参考文献 {#section}\n\n## Done {#done}\n### 参考文献 {#section-2}  \n"
         );
         // A second run has nothing to add.
-        assert_eq!(add_missing_ids(fixed.as_bytes()).unwrap(), fixed);
+        assert_eq!(
+            add_missing_ids(fixed.as_bytes(), &ParseOptions::default()).unwrap(),
+            fixed
+        );
     }
 
     #[test]
@@ -132,6 +186,7 @@ mod tests {
 
 ## Front matter
 ",
+            &ParseOptions::default(),
         )
         .unwrap();
         assert_eq!(
@@ -141,5 +196,54 @@ mod tests {
 ## Front matter {#front-matter-2}
 "
         );
+    }
+
+    #[test]
+    fn a_renderer_style_writes_the_renderers_ids() {
+        let options = ParseOptions {
+            id_style: crate::IdStyle::Hugo,
+            ..ParseOptions::default()
+        };
+        let text = "---\ntitle: \"Quickstart Guide\"\n---\n\n## 1. Create the Release Branch\n\n## Setup {#setup}\n\n## Setup\n\n## `run()` *now*\n";
+        let fixed = add_missing_ids(text.as_bytes(), &options).unwrap();
+        assert_eq!(
+            fixed,
+            "---\ntitle: \"Quickstart Guide\"\n---\n\n## 1. Create the Release Branch {#1-create-the-release-branch}\n\n## Setup {#setup}\n\n## Setup {#setup-1}\n\n## `run()` *now* {#run-now}\n"
+        );
+        // Written, they are the same ids: nothing more to add.
+        assert_eq!(add_missing_ids(fixed.as_bytes(), &options).unwrap(), fixed);
+    }
+
+    #[test]
+    fn a_heading_line_gets_its_id_and_keeps_the_rest() {
+        assert_eq!(
+            heading_with_id("## Setup\n", "setup"),
+            "## Setup {#setup}\n"
+        );
+        assert_eq!(
+            heading_with_id("## Setup {.wide}  \r\n", "setup"),
+            "## Setup {#setup .wide}  \r\n"
+        );
+        assert_eq!(
+            heading_with_id("Setup\n=====\n", "setup"),
+            "Setup {#setup}\n=====\n"
+        );
+    }
+
+    #[test]
+    fn mdx_files_that_use_react_comments_get_that_form() {
+        let options = ParseOptions {
+            dialect: Dialect::Mdx,
+            ..ParseOptions::default()
+        };
+        let text = "## Getting Started {/*getting-started*/}\n\n## Next steps\n";
+        let fixed = add_missing_ids(text.as_bytes(), &options).unwrap();
+        assert_eq!(
+            fixed,
+            "## Getting Started {/*getting-started*/}\n\n## Next steps {/*next-steps*/}\n"
+        );
+        // Without a comment id in the file, `{#id}` (which Docusaurus reads in MDX).
+        let plain = add_missing_ids(b"## Next steps\n", &options).unwrap();
+        assert_eq!(plain, "## Next steps {#next-steps}\n");
     }
 }

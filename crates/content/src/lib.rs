@@ -17,8 +17,10 @@ mod front_matter;
 mod ids;
 mod line_index;
 mod marker;
+mod mdx;
 mod obsolete;
 mod parse;
+mod slug;
 
 pub use block::{Block, BlockCounts, BlockKind, CalloutKind};
 pub use citation::{extract_citations, extract_references, find_dois, Citation, Reference};
@@ -26,16 +28,18 @@ pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 pub use fingerprint::{normalize, Fingerprint, ParseFingerprintError};
 pub use front_matter::{
-    Field, FrontMatter, FrontMatterFormat, FrontMatterValue, TRANSLATABLE_KEYS,
+    Field, FrontMatter, FrontMatterFormat, FrontMatterValue, DEFAULT_TRANSLATABLE_KEYS,
 };
-pub use ids::{add_missing_ids, derive_id};
+pub use ids::{add_missing_ids, derive_id, heading_with_id, write_ids};
 pub use line_index::LineIndex;
 pub use marker::Marker;
+pub use mdx::Dialect;
 pub use obsolete::{
     escape_parked, render_obsolete_area, unescape_parked, OBSOLETE_CLOSE, OBSOLETE_MARKER,
     OBSOLETE_OPEN,
 };
 pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed, MAX_NESTING};
+pub use slug::{github_slug, hugo_slug, IdStyle, Slugger};
 
 /// Id of the section made of the text before the first heading.
 pub const LEAD_ID: &str = "lead";

@@ -4,8 +4,11 @@
 //! headings, reads ids, markers and component directives, and reports what is wrong as
 //! [`Diagnostic`]s next to a document that is still usable.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -14,7 +17,9 @@ use crate::diagnostic::{Diagnostic, Problem};
 use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 use crate::fingerprint::count_non_whitespace;
 use crate::front_matter::{lines_in, parse_front_matter, trim_eol, FrontMatter};
+use crate::mdx::{blank_out, comment_id, opaque_blocks, Dialect, Opaque};
 use crate::obsolete::{closes, unescape_parked, LEGACY_CLOSE, LEGACY_OPEN};
+use crate::slug::{IdStyle, Slugger};
 use crate::{
     normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_CLOSE,
     OBSOLETE_MARKER, OBSOLETE_OPEN,
@@ -29,11 +34,56 @@ use crate::{
 pub const MAX_NESTING: usize = 24;
 
 /// What the parser needs to know beyond the text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ParseOptions {
     /// The component names that exist (Fluent message ids of the source locale). `None`
     /// accepts every well-formed name.
     pub known_components: Option<BTreeSet<String>>,
+    /// Markdown or MDX ([`ParseOptions::for_path`] picks it by the file's extension).
+    pub dialect: Dialect,
+    /// How headings without `{#id}` get an id: none (an error) or the renderer's.
+    /// Sources only: a translation carries its source's ids, written
+    /// ([`ParseOptions::for_translation`]).
+    pub id_style: IdStyle,
+    /// The front-matter keys whose values are translatable text
+    /// ([`crate::DEFAULT_TRANSLATABLE_KEYS`] by default).
+    pub translatable_keys: Arc<[String]>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            known_components: None,
+            dialect: Dialect::Markdown,
+            id_style: IdStyle::Explicit,
+            translatable_keys: crate::DEFAULT_TRANSLATABLE_KEYS.map(String::from).into(),
+        }
+    }
+}
+
+impl ParseOptions {
+    /// These options for the file at `path`: its dialect follows its extension (`.mdx`
+    /// is MDX). Borrowed when nothing changes, so calling it per file costs nothing.
+    pub fn for_path(&self, path: &Path) -> Cow<'_, ParseOptions> {
+        let dialect = Dialect::of_path(path);
+        if dialect == self.dialect {
+            Cow::Borrowed(self)
+        } else {
+            Cow::Owned(ParseOptions {
+                dialect,
+                ..self.clone()
+            })
+        }
+    }
+
+    /// These options for a translation, whose ids are always written (never derived
+    /// from its translated headings).
+    pub fn for_translation(&self) -> ParseOptions {
+        ParseOptions {
+            id_style: IdStyle::Explicit,
+            ..self.clone()
+        }
+    }
 }
 
 /// A document and the problems found in it.
@@ -97,7 +147,7 @@ type Parts = (
 
 fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> {
     let mut diagnostics = Vec::new();
-    let front_matter = parse_front_matter(text, &mut diagnostics)?;
+    let front_matter = parse_front_matter(text, &options.translatable_keys, &mut diagnostics)?;
     let index = LineIndex::new(text);
     let body_start = front_matter.as_ref().map_or(0, |fm| fm.span.end);
 
@@ -111,6 +161,7 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
         };
         sections.push(Section {
             id: SectionId::from(FRONT_MATTER_ID),
+            id_derived: false,
             kind: SectionKind::FrontMatter,
             level: 0,
             heading: String::new(),
@@ -122,7 +173,7 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
             chars: if translatable.is_empty() {
                 0
             } else {
-                count_chars(fm.title().into_iter().chain(fm.description()))
+                count_chars(fm.translatable_values().map(|(_, value)| value))
             },
             blocks: Vec::new(),
             links: Vec::new(),
@@ -168,6 +219,8 @@ struct Head {
     has_attributes: bool,
     /// The attribute block holds a bare word (`{#has space}`): not `.class` nor `key=value`.
     has_bare_word: bool,
+    /// The heading's plain text (text and inline code, no marks), which renderers slug.
+    plain: String,
 }
 
 /// What is collected for one section while walking the events.
@@ -210,16 +263,37 @@ impl Cutter<'_> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut obsolete_start = None;
         let mut in_heading = false;
+        // Headings inside lists and quotes start no section, but the renderer gives them
+        // ids too, which the later headings' suffixes count: (top-level headings before
+        // it, its written id, its plain text).
+        let mut nested_heads: Vec<(usize, Option<String>, String)> = Vec::new();
+        let mut in_nested_heading = false;
+        // Headings' plain text is only needed to make their ids.
+        let slugging = self.options.id_style.derives_ids();
         // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
         // reported once and not modelled, so nothing built from the blocks recurses
         // deeper than that.
         let mut depth = 0usize;
         let mut too_deep = false;
 
-        let parser = Parser::new_ext(&self.text[range.clone()], markdown_options());
+        // In MDX, ESM, JSX and expressions are opaque blocks: the parser sees blank lines.
+        let opaque = match self.options.dialect {
+            Dialect::Mdx => opaque_blocks(self.text, range.clone()),
+            _ => Vec::new(),
+        };
+        let parsed_text = if opaque.is_empty() {
+            Cow::Borrowed(&self.text[range.clone()])
+        } else {
+            Cow::Owned(blank_out(&self.text[range.clone()], &opaque, base))
+        };
+        let mut opaque = opaque.into_iter().peekable();
+        let parser = Parser::new_ext(&parsed_text, markdown_options());
         for (event, local) in parser.into_offset_iter() {
             let span = base + local.start..base + local.end;
             let current = collected.len() - 1;
+            while let Some(block) = opaque.next_if(|o| o.span.start < span.start) {
+                collected[current].blocks.push(opaque_block(block));
+            }
             match &event {
                 Event::Start(tag) if is_level(&tag.to_end()) => depth += 1,
                 Event::End(end) if is_level(end) => depth = depth.saturating_sub(1),
@@ -256,6 +330,25 @@ impl Cutter<'_> {
                     }
                 }
             }
+            if let Event::Start(Tag::Heading { id, .. }) = &event {
+                if !stack.is_empty() {
+                    // Goldmark slugs the line as written (see `headed`).
+                    let written = match self.options.id_style {
+                        IdStyle::Hugo => {
+                            let line = self.text[span.clone()].lines().next().unwrap_or("");
+                            let parsed = parse_heading_line(line);
+                            if parsed.attributes.is_some() && id.is_some() {
+                                parsed.text
+                            } else {
+                                parsed.text_with_braces
+                            }
+                        }
+                        _ => String::new(),
+                    };
+                    nested_heads.push((heads.len(), id.as_ref().map(|id| id.to_string()), written));
+                    in_nested_heading = self.options.id_style != IdStyle::Hugo;
+                }
+            }
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -270,6 +363,7 @@ impl Cutter<'_> {
                         id: id.map(|id| id.to_string()),
                         has_attributes: !classes.is_empty() || !attrs.is_empty(),
                         has_bare_word: attrs.iter().any(|(_, value)| value.is_none()),
+                        plain: String::new(),
                     });
                     collected.push(Collected::default());
                     in_heading = true;
@@ -360,7 +454,12 @@ impl Cutter<'_> {
                             *rows += 1;
                         }
                     }
-                    let kind = block_kind(&tag);
+                    let kind = match block_kind(&tag) {
+                        Some(BlockKind::Paragraph) if stack.is_empty() => {
+                            Some(paragraph_kind(&self.text[span.clone()]))
+                        }
+                        kind => kind,
+                    };
                     let is_container_of_blocks =
                         matches!(kind, Some(BlockKind::Callout { .. } | BlockKind::Quote));
                     stack.push(Frame {
@@ -369,8 +468,11 @@ impl Cutter<'_> {
                     });
                 }
                 Event::End(end) => {
-                    if matches!(end, TagEnd::Heading(_)) && stack.len() == 1 {
-                        in_heading = false;
+                    if matches!(end, TagEnd::Heading(_)) {
+                        if stack.len() == 1 {
+                            in_heading = false;
+                        }
+                        in_nested_heading = false;
                     }
                     let Some(frame) = stack.pop() else { continue };
                     if let Some(done) = frame.block {
@@ -388,9 +490,27 @@ impl Cutter<'_> {
                 Event::Code(text) => {
                     collected[current].code.push(span);
                     collected[current].chars += count_non_whitespace(&text);
+                    if slugging && in_nested_heading {
+                        if let Some((_, _, plain)) = nested_heads.last_mut() {
+                            plain.push_str(&text);
+                        }
+                    } else if slugging && in_heading {
+                        if let Some(head) = heads.last_mut() {
+                            head.plain.push_str(&text);
+                        }
+                    }
                 }
                 Event::Text(text) => {
                     collected[current].chars += count_non_whitespace(&text);
+                    if slugging && in_nested_heading {
+                        if let Some((_, _, plain)) = nested_heads.last_mut() {
+                            plain.push_str(&text);
+                        }
+                    } else if slugging && in_heading {
+                        if let Some(head) = heads.last_mut() {
+                            head.plain.push_str(&text);
+                        }
+                    }
                 }
                 Event::Rule if stack.is_empty() => {
                     collected[current].blocks.push(block(BlockKind::Rule, span));
@@ -398,17 +518,34 @@ impl Cutter<'_> {
                 _ => {}
             }
         }
-        let _ = in_heading;
-
         let end = obsolete_start.unwrap_or(range.end);
+        if let Some(last) = collected.last_mut() {
+            last.blocks
+                .extend(opaque.take_while(|o| o.span.start < end).map(opaque_block));
+        }
         let mut sections = Vec::with_capacity(heads.len() + 1);
         let mut collected = collected.into_iter();
         let lead_end = heads.first().map_or(end, |h| h.span.start);
         sections.push(self.lead(range.start..lead_end, collected.next().unwrap_or_default()));
+        // The renderer's ids, given in document order (parked sections never get one).
+        let mut slugger = (!in_obsolete && self.options.id_style.derives_ids())
+            .then(|| Slugger::new(self.options.id_style));
+        let mut nested_heads = nested_heads.into_iter().peekable();
         for (i, head) in heads.iter().enumerate() {
+            if let Some(slugger) = slugger.as_mut() {
+                while let Some((_, id, plain)) = nested_heads.next_if(|(before, _, _)| *before <= i)
+                {
+                    match id {
+                        Some(id) => slugger.reserve(&id),
+                        None => {
+                            slugger.slug(&plain);
+                        }
+                    }
+                }
+            }
             let section_end = heads.get(i + 1).map_or(end, |next| next.span.start);
             let data = collected.next().unwrap_or_default();
-            sections.push(self.headed(head, section_end, data, in_obsolete, diagnostics));
+            sections.push(self.headed(head, section_end, data, slugger.as_mut(), diagnostics));
         }
         (sections, obsolete_start)
     }
@@ -417,6 +554,7 @@ impl Cutter<'_> {
         let text = without(self.text, &span, &skipped(&data));
         Section {
             id: SectionId::from(LEAD_ID),
+            id_derived: false,
             kind: SectionKind::Lead,
             level: 0,
             heading: String::new(),
@@ -440,7 +578,7 @@ impl Cutter<'_> {
         head: &Head,
         end: usize,
         data: Collected,
-        in_obsolete: bool,
+        slugger: Option<&mut Slugger>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Section {
         let heading_span = self.line_span(&head.span);
@@ -461,7 +599,53 @@ impl Cutter<'_> {
             .attributes
             .clone()
             .map(|r| heading_span.start + r.start..heading_span.start + r.end);
+        let heading = if head.id.is_some() || head.has_attributes {
+            parsed.text
+        } else {
+            parsed.text_with_braces
+        };
+        // Goldmark (Hugo) slugs the heading's line as written (a link's destination, an
+        // entity, inline HTML included); github-slugger the text it renders.
+        let slugged = match self.options.id_style {
+            IdStyle::Hugo => heading.as_str(),
+            _ => head.plain.as_str(),
+        };
+        // MDX has no `{#id}`: React's documentation writes `{/*id*/}`.
+        let comment = match self.options.dialect {
+            Dialect::Mdx => comment_id(first_line),
+            _ => None,
+        };
+        let mut id_derived = false;
         let id = match (&head.id, &attr_span) {
+            _ if comment.is_some() => {
+                let id = comment.map(|(id, _)| id).unwrap_or_default();
+                if let Some(slugger) = slugger {
+                    slugger.reserve(&id);
+                }
+                id
+            }
+            (None, _) if slugger.is_some() && !head.has_bare_word => {
+                id_derived = true;
+                let id = slugger.and_then(|s| s.slug(slugged)).unwrap_or_default();
+                if !is_valid_id(&id) {
+                    diagnostics.push(Diagnostic::error(
+                        Problem::UnusableDerivedId {
+                            style: self.options.id_style.name(),
+                            id,
+                        },
+                        heading_span.start..heading_span.start + first_line.len(),
+                    ));
+                    String::new()
+                } else {
+                    id
+                }
+            }
+            (Some(id), _) if !head.has_bare_word => {
+                if let Some(slugger) = slugger {
+                    slugger.reserve(id);
+                }
+                id.clone()
+            }
             (Some(_), Some(attr)) if head.has_bare_word => {
                 // `{#has space}`: the id the author meant has a space in it.
                 let written = self.text[attr.clone()].trim_matches(['{', '}', '#']);
@@ -483,11 +667,7 @@ impl Cutter<'_> {
                 String::new()
             }
         };
-        let heading = if head.id.is_some() || head.has_attributes {
-            parsed.text
-        } else {
-            parsed.text_with_braces
-        };
+        let id_derived = id_derived && !id.is_empty();
         let mut fingerprinted = String::new();
         fingerprinted.push_str(&"#".repeat(usize::from(head.level)));
         fingerprinted.push(' ');
@@ -495,9 +675,9 @@ impl Cutter<'_> {
         fingerprinted.push('\n');
         let body = heading_span.end.min(end)..end;
         fingerprinted.push_str(&without(self.text, &body, &skipped(&data)));
-        let _ = in_obsolete;
         Section {
             id: SectionId(id),
+            id_derived,
             kind: SectionKind::Heading,
             level: head.level,
             heading,
@@ -816,6 +996,47 @@ fn is_level(end: &TagEnd) -> bool {
             | TagEnd::CodeBlock
             | TagEnd::HtmlBlock
             | TagEnd::MetadataBlock(_)
+    )
+}
+
+/// What a top-level paragraph is, by its first line: one that opens with a Hugo
+/// shortcode (`{{< note >}}`, `{{% tab %}}`; not a closing one) or a Docusaurus
+/// admonition (`:::tip`) is that; any other is a paragraph.
+fn paragraph_kind(text: &str) -> BlockKind {
+    let first = text.lines().next().unwrap_or("").trim();
+    for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] {
+        if let Some(rest) = first.strip_prefix(open) {
+            let rest = rest.trim_start();
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+                .collect();
+            if !name.is_empty() && !name.starts_with('/') && first.contains(close) {
+                return BlockKind::Shortcode { name };
+            }
+        }
+    }
+    if let Some(rest) = first.strip_prefix(":::") {
+        let kind: String = rest
+            .trim_start_matches(':')
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if !kind.is_empty() {
+            return BlockKind::Admonition { kind };
+        }
+    }
+    BlockKind::Paragraph
+}
+
+/// The block of an opaque MDX construct.
+fn opaque_block(opaque: Opaque) -> Block {
+    block(
+        BlockKind::Mdx {
+            construct: opaque.construct,
+        },
+        opaque.span,
     )
 }
 

@@ -321,6 +321,7 @@ fn unknown_components_are_errors_when_the_names_are_known() {
         "## a {#a}\n\n<!-- yaku:component cta-missing -->\n\n<!-- yaku:component cta-ok -->\n";
     let options = ParseOptions {
         known_components: Some(["cta-ok".to_string()].into()),
+        ..ParseOptions::default()
     };
     let parsed = parse_document(text.as_bytes(), &options).unwrap();
     let index = LineIndex::new(text);

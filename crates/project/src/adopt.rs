@@ -23,6 +23,26 @@ use crate::{
     read_regular, write_atomic_verified, FileProblem, FileStamp, Workspace, WorkspaceError, Written,
 };
 
+/// The ids step of `yaku adopt`: the source's ids on the translation's headings, by
+/// structure ([`yaku_sync::ids_from_source`], as `yaku ids --from-source` writes them); a
+/// translation whose structure diverges is left alone, with the first difference.
+pub fn source_ids(
+    workspace: &Workspace,
+    source: &Document,
+    path: &Path,
+    text: &str,
+) -> Result<String, String> {
+    let options = workspace.translation_options.for_path(path);
+    let parsed = parse_text(text.to_string(), &options).map_err(|(d, _)| d.problem.to_string())?;
+    let ids = yaku_sync::ids_from_source(source, &parsed.document)
+        .map_err(|d| format!("line {}: {}", d.line, d.message))?;
+    Ok(yaku_content::write_ids(
+        &parsed.document,
+        yaku_content::Dialect::of_path(path),
+        &ids,
+    ))
+}
+
 /// The step that writes the source's ids onto a translation's headings: the source
 /// document, the translation's file (its extension says how ids are written: `{#id}`,
 /// or MDX's comment) and its text → the new text (the same text when nothing is
@@ -252,13 +272,12 @@ fn plan_document(
     };
     let Ok(old_text) = String::from_utf8(read.bytes) else {
         // Parsed as bytes, for the diagnostic with its position.
-        if let Err(error) = workspace.load(&path) {
+        if let Err(error) = workspace.load_translation(&path) {
             problems.push(workspace.problem(&error));
         }
         return Ok(None);
     };
-    // How a translation is parsed (with i15-content: `translation_options.for_path`).
-    let translation_options = &workspace.parse_options;
+    let translation_options = &*workspace.translation_options.for_path(&path);
     // The ids step runs only on a translation with a heading that lacks an id: one that
     // has them all is adopted as it is, whatever drift the check will then show.
     let lacks_ids = parse_text(old_text.clone(), translation_options).is_ok_and(|parsed| {
@@ -284,8 +303,7 @@ fn plan_document(
         BaselineFrom::Current => (source.document, None),
         BaselineFrom::Git => {
             let (commit, old) = source_at_last_commit(&project.root, &path, &source_path)?;
-            // As the source is parsed (with i15-content: `parse_options.for_path`).
-            let source_options = &workspace.parse_options;
+            let source_options = &*workspace.parse_options.for_path(&source_path);
             let Some(old) = parse_checked(workspace, &source_path, old, source_options, problems)
             else {
                 return Ok(None);

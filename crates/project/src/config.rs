@@ -35,6 +35,73 @@ pub struct Config {
     /// …), per locale: `[fluent-args.<locale>]`; `[fluent-args.default]` applies to all.
     #[serde(default, rename = "fluent-args")]
     pub fluent_args: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    /// How the source's Markdown is read: `[markdown] id-style`.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    /// Which front-matter keys are translatable text: `[front-matter] translatable`.
+    #[serde(default, rename = "front-matter")]
+    pub front_matter: FrontMatterConfig,
+    /// Which links of a translation are the source's links in their localized form:
+    /// `[links]`.
+    #[serde(default)]
+    pub links: LinksConfig,
+}
+
+/// The `[markdown]` table.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MarkdownConfig {
+    /// How a source heading without `{#id}` gets its id: `explicit` (it has none: an
+    /// error), or as the site's renderer makes it (`hugo`, `github`, `docusaurus`).
+    #[serde(default)]
+    pub id_style: yaku_content::IdStyle,
+}
+
+/// The `[front-matter]` table.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FrontMatterConfig {
+    /// The keys whose values are translatable text; every other key is data, which a
+    /// translation keeps as the source has it (the `front-matter-data` rule).
+    #[serde(default = "default_translatable")]
+    pub translatable: Vec<String>,
+}
+
+impl Default for FrontMatterConfig {
+    fn default() -> Self {
+        FrontMatterConfig {
+            translatable: default_translatable(),
+        }
+    }
+}
+
+impl LinksConfig {
+    /// The QA's rules for localized links.
+    pub fn rules(&self) -> yaku_qa::LinkRules {
+        yaku_qa::LinkRules::new(self.locale_segment.clone(), self.map.clone())
+    }
+}
+
+fn default_translatable() -> Vec<String> {
+    yaku_content::DEFAULT_TRANSLATABLE_KEYS
+        .map(String::from)
+        .to_vec()
+}
+
+/// The `[links]` table: a translation's link is the source's when it is the same URL
+/// with the locale's path segment after the host (`https://helm.sh/zh/docs/` for
+/// `https://helm.sh/docs/`), or a configured prefix of the locale maps it to the source's.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LinksConfig {
+    /// The path segment a locale's URLs carry when it is not the locale tag or its
+    /// language (`zh-Hans = "zh-cn"`).
+    #[serde(default)]
+    pub locale_segment: BTreeMap<String, String>,
+    /// Per locale, URL prefixes of the translation and the source prefix each stands for:
+    /// `[links.map.ja] "https://docs.example.jp/" = "https://docs.example.com/"`.
+    #[serde(default)]
+    pub map: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// The `[project]` table.
@@ -300,6 +367,11 @@ impl Project {
         };
         locales_of("locale", &mut config.locale.keys())?;
         locales_of("fluent-args", &mut config.fluent_args.keys())?;
+        locales_of("links.map", &mut config.links.map.keys())?;
+        locales_of(
+            "links.locale-segment",
+            &mut config.links.locale_segment.keys(),
+        )?;
         let qa = yaku_qa::Settings::from_tables(
             &config.qa,
             config
@@ -307,7 +379,8 @@ impl Project {
                 .iter()
                 .map(|(locale, table)| (locale.as_str(), &table.qa)),
         )
-        .map_err(|e| invalid(e.to_string()))?;
+        .map_err(|e| invalid(e.to_string()))?
+        .with_links(config.links.rules());
         let project = Project {
             root: root.to_path_buf(),
             layout: layout_of(&config, &path, &text)?,
@@ -469,6 +542,7 @@ impl Project {
     /// The store of baseline source texts.
     pub fn store(&self) -> SourceStore {
         SourceStore::new(self.root.join(".yaku").join("sources"))
+            .with_translatable_keys(self.config.front_matter.translatable.clone().into())
     }
 
     /// The Fluent fallback chain of `locale`: itself, its configured fallbacks, the source.

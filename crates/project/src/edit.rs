@@ -80,7 +80,7 @@ pub fn save_section(
 ) -> Result<SectionSaved, SaveError> {
     let path = translation_path(workspace, locale, doc)?;
     let _lock = workspace.lock("serve")?;
-    let Some(loaded) = workspace.load(&path)? else {
+    let Some(loaded) = workspace.load_translation(&path)? else {
         return Err(SaveError::NoTranslation {
             doc: doc.to_string(),
             locale: locale.to_string(),
@@ -90,7 +90,12 @@ pub fn save_section(
     if now != version {
         return Ok(SectionSaved::Conflict { version: now });
     }
-    let new = replace_section_text(&loaded.document, section, text, &workspace.parse_options)?;
+    let new = replace_section_text(
+        &loaded.document,
+        section,
+        text,
+        &workspace.translation_options,
+    )?;
     let written =
         write_atomic_verified(&path, Some(loaded.stamp), new.as_bytes()).map_err(|source| {
             SaveError::Write {

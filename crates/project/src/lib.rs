@@ -30,9 +30,11 @@ mod edit;
 mod files;
 mod findings;
 mod fluent_args;
+mod ids_from_source;
 mod inspect;
 mod layout;
 mod lock;
+mod parse_options;
 mod problem;
 mod published;
 mod site;
@@ -43,7 +45,9 @@ mod testing;
 mod workspace;
 
 pub use accept::{accept_pair, AcceptError, AcceptRequest, PairAccepted, Refused};
-pub use adopt::{adopt_locale, AdoptError, AdoptedDocument, Adoption, AssignIds, BaselineFrom};
+pub use adopt::{
+    adopt_locale, source_ids, AdoptError, AdoptedDocument, Adoption, AssignIds, BaselineFrom,
+};
 pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
@@ -54,7 +58,8 @@ pub use check::{
     CheckOptions, CheckOutcome, CheckTally, GlossaryError, PairChecked,
 };
 pub use config::{
-    Config, LoadedDocument, LocaleConfig, Project, ProjectConfig, ProjectError, CONFIG_FILE,
+    Config, FrontMatterConfig, LinksConfig, LoadedDocument, LocaleConfig, MarkdownConfig, Project,
+    ProjectConfig, ProjectError, CONFIG_FILE,
 };
 pub use detect::{detect_site, render_config, DetectedSite, SiteKind};
 pub use diff::{changed_chars, stale_changes, StaleChange, StaleChanges};
@@ -67,6 +72,7 @@ pub use findings::{
     Summary,
 };
 pub use fluent_args::FluentArg;
+pub use ids_from_source::{ids_from_source, IdsFromSource};
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use layout::{DocumentFile, Layout, LayoutConfig, DEFAULT_EXTENSIONS};
 pub use lock::{LockError, ProjectLock};

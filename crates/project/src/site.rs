@@ -318,7 +318,7 @@ impl Site<'_> {
             let translation = if setup.locale == project.source() {
                 None
             } else {
-                match workspace.load(&project.document_path(&setup.locale, doc)) {
+                match workspace.load_translation(&project.document_path(&setup.locale, doc)) {
                     Ok(loaded) => loaded,
                     Err(error) => {
                         result.problems.push(workspace.problem(&error));

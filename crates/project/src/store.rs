@@ -25,6 +25,9 @@ pub struct BadBaseline {
 #[derive(Debug, Clone)]
 pub struct SourceStore {
     dir: PathBuf,
+    /// How a stored text is parsed to check its fingerprint: with the project's
+    /// translatable front-matter keys, which the front matter's fingerprint covers.
+    options: ParseOptions,
 }
 
 /// The store is where alignment finds the old text of a section whose id and heading
@@ -38,7 +41,21 @@ impl yaku_sync::Baselines for SourceStore {
 impl SourceStore {
     /// A store kept in `dir` (created on the first write).
     pub fn new(dir: PathBuf) -> Self {
-        SourceStore { dir }
+        SourceStore {
+            dir,
+            options: ParseOptions::default(),
+        }
+    }
+
+    /// This store, for a project whose translatable front-matter keys are `keys`.
+    pub fn with_translatable_keys(self, keys: std::sync::Arc<[String]>) -> Self {
+        SourceStore {
+            options: ParseOptions {
+                translatable_keys: keys,
+                ..ParseOptions::default()
+            },
+            ..self
+        }
     }
 
     /// The folder.
@@ -79,7 +96,7 @@ impl SourceStore {
         };
         let text = String::from_utf8(bytes)
             .map_err(|_| bad("the stored source text is not UTF-8".to_string()))?;
-        match fingerprint_of_stored(&text) {
+        match fingerprint_of_stored(&text, &self.options) {
             Some(found) if found == fingerprint => Ok(Some(text)),
             _ => Err(bad(format!(
                 "the stored source text does not match its fingerprint {fingerprint} (damaged or edited); `yaku accept` writes it anew"
@@ -129,8 +146,8 @@ impl SourceStore {
 
 /// The fingerprint of a stored source text: that of the section it holds (the front
 /// matter, a lead, or a headed section), as the parser computes it.
-fn fingerprint_of_stored(text: &str) -> Option<Fingerprint> {
-    let parsed = parse_text(text.to_string(), &ParseOptions::default()).ok()?;
+fn fingerprint_of_stored(text: &str, options: &ParseOptions) -> Option<Fingerprint> {
+    let parsed = parse_text(text.to_string(), options).ok()?;
     let sections = &parsed.document.sections;
     let section = sections
         .iter()

@@ -77,8 +77,11 @@ impl Progress for () {}
 pub struct Workspace {
     /// The project.
     pub project: Project,
-    /// How articles are parsed (which components exist).
+    /// How source articles are parsed (which components exist, how headings get ids,
+    /// which front-matter keys are translatable).
     pub parse_options: ParseOptions,
+    /// How translations are parsed: as sources, but their ids are always written.
+    pub translation_options: ParseOptions,
 }
 
 /// One source document with its translation in one locale.
@@ -126,10 +129,11 @@ impl Workspace {
             Some(root) => Project::open(root)?,
             None => Project::discover(cwd)?,
         };
-        let known_components = known_components(&project);
+        let parse_options = project.parse_options(known_components(&project));
         Ok(Workspace {
+            translation_options: parse_options.for_translation(),
+            parse_options,
             project,
-            parse_options: ParseOptions { known_components },
         })
     }
 
@@ -217,9 +221,15 @@ impl Workspace {
         display_path(&self.project.root, path)
     }
 
-    /// Reads an article (`None`: no such file).
+    /// Reads a source article (`None`: no such file).
     pub fn load(&self, path: &Path) -> Result<Option<LoadedDocument>, ProjectError> {
-        self.project.load(path, &self.parse_options)
+        self.project.load(path, &self.parse_options.for_path(path))
+    }
+
+    /// Reads a translation (`None`: no such file): its ids are the ones written in it.
+    pub fn load_translation(&self, path: &Path) -> Result<Option<LoadedDocument>, ProjectError> {
+        self.project
+            .load(path, &self.translation_options.for_path(path))
     }
 
     /// An error reading a file as a problem of that file.
@@ -467,7 +477,7 @@ impl Workspace {
         let shared = SourceShared::new(&pair.source.document, self.project.source());
         for PendingPair { locale, stamps } in pending {
             let translation_path = self.project.document_path(&locales[locale], doc);
-            let translation = match self.load(&translation_path) {
+            let translation = match self.load_translation(&translation_path) {
                 Ok(t) => t,
                 Err(error) => {
                     problems.push(self.problem(&error));

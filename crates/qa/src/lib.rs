@@ -17,7 +17,9 @@
 //! policy, on `yaku-sync`.
 
 mod citations;
+mod front_matter;
 mod glossary;
+mod links;
 mod numbers;
 mod pair;
 mod prepared;
@@ -29,6 +31,7 @@ mod text;
 mod untranslated;
 
 pub use glossary::{Glossary, GlossaryError, Term};
+pub use links::LinkRules;
 pub use pair::{check_pair, PairOptions};
 pub use prepared::PreparedDocument;
 pub use published::{check_published, Argument, Origin, PublishedFinding, PublishedString};
@@ -43,8 +46,10 @@ use crate::untranslated::Scripts;
 pub struct Options<'a> {
     /// The project glossary, if it has one.
     pub glossary: Option<&'a Glossary>,
-    /// The rules to run (`required-notice` is ignored here).
+    /// The rules to run (`required-notice` and `front-matter-data` are ignored here).
     pub rules: &'a [Rule],
+    /// The project's localized-link rules (`None`: the default locale segment only).
+    pub links: Option<&'a LinkRules>,
 }
 
 /// The language subtag of a locale tag, lowercase (`zh-Hans` → `zh`).
@@ -84,7 +89,9 @@ pub fn check_sections(
         };
         let mut found = Vec::new();
         for &rule in options.rules {
-            if rule == Rule::RequiredNotice || ignored.contains(rule.as_str()) {
+            if matches!(rule, Rule::RequiredNotice | Rule::FrontMatterData)
+                || ignored.contains(rule.as_str())
+            {
                 continue;
             }
             for (line, message) in context.run(rule, &sides) {
@@ -117,6 +124,7 @@ struct Context<'a> {
     translation: &'a PreparedDocument<'a>,
     matcher: Option<std::sync::Arc<glossary::Matcher>>,
     names: Vec<&'a str>,
+    links: Option<&'a LinkRules>,
 }
 
 impl<'a> Context<'a> {
@@ -135,6 +143,7 @@ impl<'a> Context<'a> {
                 .glossary
                 .map(|g| g.names(source.locale(), translation.locale()))
                 .unwrap_or_default(),
+            links: options.links,
         }
     }
 
@@ -153,7 +162,8 @@ impl<'a> Context<'a> {
                 &citations::Side {
                     text: &sides.translation_facts.text,
                     citations: sides.translation_facts.citations(),
-                    identifiers: sides.translation_facts.identifiers(sides.translation),
+                    identifiers: &self
+                        .source_forms(sides.translation_facts.identifiers(sides.translation)),
                     references: self.translation.references(),
                 },
             ),
@@ -163,8 +173,33 @@ impl<'a> Context<'a> {
                 .collect(),
             Rule::UntranslatedText => self.untranslated(sides).into_iter().collect(),
             Rule::Glossary => self.glossary(sides),
-            Rule::RequiredNotice => Vec::new(),
+            Rule::RequiredNotice | Rule::FrontMatterData => Vec::new(),
         }
+    }
+
+    /// A translation's identifiers with each URL in its source form
+    /// ([`LinkRules::source_form`]): a localized link is the source's link. Borrowed
+    /// when no URL changes (nearly always).
+    fn source_forms<'i>(&self, identifiers: &'i [String]) -> std::borrow::Cow<'i, [String]> {
+        let locale = self.translation.locale();
+        let changes = |identifier: &String| {
+            identifier.strip_prefix("URL ").is_some_and(|url| {
+                matches!(
+                    LinkRules::source_form(self.links, locale, url),
+                    std::borrow::Cow::Owned(_)
+                )
+            })
+        };
+        if !identifiers.iter().any(changes) {
+            return std::borrow::Cow::Borrowed(identifiers);
+        }
+        identifiers
+            .iter()
+            .map(|identifier| match identifier.strip_prefix("URL ") {
+                Some(url) => format!("URL {}", LinkRules::source_form(self.links, locale, url)),
+                None => identifier.clone(),
+            })
+            .collect()
     }
 
     fn numbers(&self, sides: &Sides<'_>) -> Vec<(usize, String)> {
@@ -286,6 +321,7 @@ mod tests {
             &Options {
                 glossary: None,
                 rules: &Rule::ALL,
+                links: None,
             },
         )
         .into_iter()
@@ -331,5 +367,97 @@ mod tests {
         let found = check(source, "# 结果 {#r}\n\n细胞の。\n", "zh-Hans");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, 3);
+    }
+
+    /// An English source checked against a translation in `locale`, with `links`.
+    fn check_english(
+        source: &str,
+        translation: &str,
+        locale: &str,
+        links: Option<&LinkRules>,
+    ) -> Vec<(Rule, usize, String)> {
+        let source = document(source);
+        let translation = document(translation);
+        let ids: Vec<&str> = source.sections.iter().map(|s| s.id.as_str()).collect();
+        check_sections(
+            &PreparedDocument::new(&source, "en"),
+            &PreparedDocument::new(&translation, locale),
+            &ids,
+            &Options {
+                glossary: None,
+                rules: &Rule::ALL,
+                links,
+            },
+        )
+        .into_iter()
+        .map(|f| (f.rule, f.line, f.message))
+        .collect()
+    }
+
+    #[test]
+    fn a_localized_url_is_the_same_link() {
+        let source = "## Install {#install}\n\nSee [the site](https://helm.sh/) and [docs](https://helm.sh/docs/intro/).\n";
+        let zh = "## 安装 {#install}\n\n参见[网站](https://helm.sh/zh/)和[文档](https://helm.sh/zh/docs/intro/)。\n";
+        assert_eq!(check_english(source, zh, "zh-Hans", None), []);
+        // Another page is still another link.
+        let wrong = "## 安装 {#install}\n\n参见[网站](https://helm.sh/zh/)和[文档](https://helm.sh/zh/docs/faq/)。\n";
+        let found = check_english(source, wrong, "zh-Hans", None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Rule::Citations);
+        assert!(
+            found[0].2.contains("https://helm.sh/docs/intro/"),
+            "{}",
+            found[0].2
+        );
+        // A configured map: another domain for the locale.
+        let ja = "## インストール {#install}\n\n[サイト](https://helm.jp/)と[文書](https://helm.jp/docs/intro/)を参照。\n";
+        assert_eq!(check_english(source, ja, "ja", None).len(), 1);
+        let rules = LinkRules::new(
+            Default::default(),
+            [(
+                "ja".to_string(),
+                [(
+                    "https://helm.jp/".to_string(),
+                    "https://helm.sh/".to_string(),
+                )]
+                .into(),
+            )]
+            .into(),
+        );
+        assert_eq!(check_english(source, ja, "ja", Some(&rules)), []);
+    }
+
+    #[test]
+    fn numbers_in_words_on_either_side_are_not_errors() {
+        let source = "## Style {#style}\n\nIndent with two spaces, in 3 places.\n";
+        let ja =
+            "## スタイル {#style}\n\n2 つのスペースで、三か所ではなく3か所でインデントします。\n";
+        assert_eq!(check_english(source, ja, "ja", None), []);
+        let ko = "## 스타일 {#style}\n\n공백 두 개로 3곳에서 들여쓰기합니다.\n";
+        assert_eq!(check_english(source, ko, "ko", None), []);
+        // A changed digit is still found.
+        let wrong = "## スタイル {#style}\n\n2 つのスペースで、4か所でインデントします。\n";
+        assert_eq!(check_english(source, wrong, "ja", None)[0].0, Rule::Numbers);
+    }
+
+    #[test]
+    fn structure_drift_in_documentation_blocks_is_found() {
+        let source = "## Setup {#setup}\n\n:::tip\n\nUse it.\n\n:::\n\n{{< note >}}\nRead.\n{{< /note >}}\n\n| a |\n|---|\n| 1 |\n| 2 |\n";
+        let fine = "## 設定 {#setup}\n\n:::tip\n\n使う。\n\n:::\n\n{{< note >}}\n読む。\n{{< /note >}}\n\n| a |\n|---|\n| 1 |\n| 2 |\n";
+        assert_eq!(check_english(source, fine, "ja", None), []);
+        let drifted =
+            "## 設定 {#setup}\n\n:::warning\n\n使う。\n\n:::\n\n読む。\n\n| a |\n|---|\n| 1 |\n";
+        let messages: Vec<String> = check_english(source, drifted, "ja", None)
+            .into_iter()
+            .filter(|f| f.0 == Rule::Structure)
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "table 1 has 1 rows and 1 columns, the source's has 2 rows and 1 columns",
+                "blocks :::warning, the source has :::tip, {{< note >}}",
+            ]
+        );
     }
 }

@@ -8,8 +8,11 @@
 //! = `30-150` (a hyphen is never a minus sign). In an English text the words one to ten,
 //! `once` (1) and `twice` (2) are numbers too, but only to match a digit of the other
 //! side: an unmatched word is never reported, so idioms like "one of the factors" are
-//! not findings. In a translation, a source `1` written as `1日`, `1回` or `1つ` may be
-//! absent, since English says "twice a day", "per visit" and Chinese 每日2次, 一次.
+//! not findings. Japanese, Chinese and Korean counted numbers written in words are words
+//! in the same sense: `二つ`, `三回`, `两`, `三个`, `두 가지`, `셋` match a digit of the
+//! other side (so "two spaces" and `2 つのスペース` agree either way). In a translation,
+//! a source `1` written as `1日`, `1回` or `1つ` may be absent, since English says "twice
+//! a day", "per visit" and Chinese 每日2次, 一次.
 
 use std::sync::OnceLock;
 
@@ -76,8 +79,36 @@ fn digit_at(text: &str, at: usize) -> Option<(char, usize)> {
     digit(c).map(|d| (d, at + c.len_utf8()))
 }
 
-/// Every number of `text`, in order; with `english_words`, the English number words too.
-pub(crate) fn extract(text: &str, english_words: bool) -> Vec<Number> {
+/// Which number words a text's language writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Words {
+    /// None are read.
+    None,
+    /// `one` … `ten`, `once`, `twice`.
+    English,
+    /// Kanji numerals with a counter: `二つ`, `三回`, `十二人`.
+    Japanese,
+    /// `两`, and numerals with a measure word: `三个`, `两种`.
+    Chinese,
+    /// Native numbers: `하나` … `아홉`, `한`/`두`/`세`/`네`/`열` before a counter.
+    Korean,
+}
+
+impl Words {
+    /// The words of a language subtag (`en`, `ja`, `zh`, `ko`).
+    pub(crate) fn of_language(language: &str) -> Words {
+        match language {
+            "en" => Words::English,
+            "ja" => Words::Japanese,
+            "zh" => Words::Chinese,
+            "ko" => Words::Korean,
+            _ => Words::None,
+        }
+    }
+}
+
+/// Every number of `text`, in order, with the number words of `words`.
+pub(crate) fn extract(text: &str, words: Words) -> Vec<Number> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -159,8 +190,18 @@ pub(crate) fn extract(text: &str, english_words: bool) -> Vec<Number> {
         };
         out.push(Number { value, start, kind });
     }
-    if english_words {
-        for m in words().find_iter(text) {
+    if words != Words::None && words != Words::English {
+        for (start, value) in cjk_words(text, words) {
+            out.push(Number {
+                value: value.to_string(),
+                start,
+                kind: Kind::Word,
+            });
+        }
+        out.sort_by_key(|n| n.start);
+    }
+    if words == Words::English {
+        for m in english_words().find_iter(text) {
             let value = match m.as_str().to_ascii_lowercase().as_str() {
                 "one" | "once" => 1,
                 "two" | "twice" => 2,
@@ -184,7 +225,79 @@ pub(crate) fn extract(text: &str, english_words: bool) -> Vec<Number> {
     out
 }
 
-fn words() -> &'static Regex {
+/// The counted numbers in words of a Japanese, Chinese or Korean text: `(offset, value)`.
+fn cjk_words(text: &str, words: Words) -> Vec<(usize, u32)> {
+    static JA: OnceLock<Regex> = OnceLock::new();
+    static ZH: OnceLock<Regex> = OnceLock::new();
+    static KO: OnceLock<Regex> = OnceLock::new();
+    let numeral = "(十[一二三四五六七八九]?|[一二三四五六七八九]十?[一二三四五六七八九]?)";
+    let re = match words {
+        Words::Japanese => JA.get_or_init(|| {
+            Regex::new(&format!(
+                "{numeral}(?:つ|回|個|本|人|名|種類|種|件|台|枚|点|度|倍|段階|番目|行|列|文字|秒|分|時間|日間|週間|か月|ヶ月|年間|通り|章|節|項目)"
+            ))
+            .expect("valid regex")
+        }),
+        Words::Chinese => ZH.get_or_init(|| {
+            Regex::new(&format!(
+                "([两兩])|{numeral}(?:个|個|种|種|次|步|条|條|项|項|位|名|天|周|週|年|倍|章|节|節|点|點|行|列|层|層|类|類|组|組|件|台|张|張|份|遍|秒|分钟|小时|部分|方面|阶段|階段)"
+            ))
+            .expect("valid regex")
+        }),
+        Words::Korean => KO.get_or_init(|| {
+            Regex::new(
+                r"(?:^|[^\p{Hangul}])(?:(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)|(한|두|세|네|열)\s?(?:개|가지|번|명|줄|칸|단계|배|시간|살|권|대|장|주|달|곳))",
+            )
+            .expect("valid regex")
+        }),
+        Words::None | Words::English => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for captures in re.captures_iter(text) {
+        let Some(m) = captures.iter().skip(1).flatten().next() else {
+            continue;
+        };
+        let value = match m.as_str() {
+            "两" | "兩" => Some(2),
+            "하나" | "한" => Some(1),
+            "둘" | "두" => Some(2),
+            "셋" | "세" => Some(3),
+            "넷" | "네" => Some(4),
+            "다섯" => Some(5),
+            "여섯" => Some(6),
+            "일곱" => Some(7),
+            "여덟" => Some(8),
+            "아홉" => Some(9),
+            "열" => Some(10),
+            kanji => kanji_value(kanji),
+        };
+        if let Some(value) = value {
+            out.push((m.start(), value));
+        }
+    }
+    out
+}
+
+/// The value of a kanji numeral below 100 (`三` 3, `十二` 12, `二十` 20, `二十五` 25).
+fn kanji_value(kanji: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32 + 1)
+    };
+    let chars: Vec<char> = kanji.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [c] => digit(*c),
+        ['十', c] => Some(10 + digit(*c)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', c] => Some(digit(*t)? * 10 + digit(*c)?),
+        _ => None,
+    }
+}
+
+fn english_words() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|once|twice)\b")
@@ -269,12 +382,16 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<String> {
-        extract(text, false).into_iter().map(|n| n.value).collect()
+        extract(text, Words::None)
+            .into_iter()
+            .map(|n| n.value)
+            .collect()
     }
 
     fn check(source: &str, translation: &str, english: bool) -> (Vec<String>, Vec<String>) {
-        let s = extract(source, false);
-        let t = extract(translation, english);
+        let s = extract(source, Words::None);
+        let words = if english { Words::English } else { Words::None };
+        let t = extract(translation, words);
         let m = compare(&s, &t, english);
         (
             m.missing.iter().map(|n| n.value.clone()).collect(),
@@ -363,8 +480,8 @@ mod tests {
         assert!(same("1日2次", "1日2次", false));
         // Chinese says 每日 for 1日: the 1 may be absent, the 2 may not.
         let zh = |translation: &str| {
-            let source = extract("1日2回、6週間", false);
-            let translation = extract(translation, false);
+            let source = extract("1日2回、6週間", Words::None);
+            let translation = extract(translation, Words::None);
             let m = compare(&source, &translation, true);
             let values = |list: &[&Number]| list.iter().map(|n| n.value.clone()).collect();
             (values(&m.missing), values(&m.extra))
@@ -392,5 +509,73 @@ mod tests {
             check("30〜150nm", "30 nm", true),
             (vec!["150".into()], vec![])
         );
+    }
+
+    /// The pairs of the issue's English-source site: a word on one side, a digit on the
+    /// other, in either direction.
+    fn pair(source: &str, s_words: Words, translation: &str, t_words: Words) -> bool {
+        let s = extract(source, s_words);
+        let t = extract(translation, t_words);
+        let m = compare(&s, &t, true);
+        m.missing.is_empty() && m.extra.is_empty()
+    }
+
+    #[test]
+    fn cjk_counted_words_match_digits() {
+        // "two spaces" vs 2 つのスペース is not a numbers error.
+        assert!(pair(
+            "Indent with two spaces.",
+            Words::English,
+            "2 つのスペースでインデントします。",
+            Words::Japanese
+        ));
+        assert!(pair(
+            "Run it 2 times.",
+            Words::English,
+            "二回実行します。",
+            Words::Japanese
+        ));
+        assert!(pair(
+            "There are 2 ways.",
+            Words::English,
+            "有两种方法。",
+            Words::Chinese
+        ));
+        assert!(pair(
+            "Pick 3 options.",
+            Words::English,
+            "选择三个选项。",
+            Words::Chinese
+        ));
+        assert!(pair(
+            "2 steps",
+            Words::English,
+            "두 가지 단계",
+            Words::Korean
+        ));
+        assert!(pair(
+            "Step 3",
+            Words::English,
+            "셋째가 아니라 셋",
+            Words::Korean
+        ));
+        assert!(pair("12 people", Words::English, "十二人", Words::Japanese));
+        // A word never hides a wrong digit, and is never reported itself.
+        assert!(!pair(
+            "Pick 3 options.",
+            Words::English,
+            "选择两个选项。",
+            Words::Chinese
+        ));
+        assert!(pair(
+            "Pick options.",
+            Words::English,
+            "选择两个选项。",
+            Words::Chinese
+        ));
+        // A bare numeral without a counter is not a number: 一些, 一样, 同一.
+        assert_eq!(cjk_words("一些一样同一", Words::Chinese), []);
+        assert_eq!(cjk_words("二十五人", Words::Japanese), [(0, 25)]);
+        assert_eq!(kanji_value("二十"), Some(20));
     }
 }

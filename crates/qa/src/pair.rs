@@ -51,15 +51,20 @@ pub fn check_pair(
             .filter(|a| is_compared(a, translation))
             .map(|a| a.id.as_str())
             .collect();
+        let prepared = PreparedDocument::new(translation, options.locale);
         found = check_sections(
             source,
-            &PreparedDocument::new(translation, options.locale),
+            &prepared,
             &ids,
             &Options {
                 glossary: options.glossary,
                 rules: &rules,
+                links: Some(options.settings.links()),
             },
         );
+        if rules.contains(&Rule::FrontMatterData) {
+            found.extend(front_matter_data(source.document(), &prepared));
+        }
     }
     if rules.contains(&Rule::RequiredNotice) {
         let statuses: Vec<SectionStatus> = alignments
@@ -94,6 +99,31 @@ pub fn check_pair(
     found
 }
 
+/// The `front-matter-data` findings of a translation, unless its front matter says
+/// `qa-ignore: front-matter-data`. Every translation's front matter is compared, tracked
+/// or not (one without translatable text has no marker, but its data still counts).
+fn front_matter_data(source: &Document, translation: &PreparedDocument<'_>) -> Vec<Finding> {
+    let rule = Rule::FrontMatterData;
+    if let Some((section, facts)) = translation.section(yaku_content::FRONT_MATTER_ID) {
+        if facts
+            .ignored(translation.document(), section)
+            .contains(rule.as_str())
+        {
+            return Vec::new();
+        }
+    }
+    crate::front_matter::check(source, translation.document())
+        .into_iter()
+        .map(|(line, message)| Finding {
+            rule,
+            severity: rule.default_severity(),
+            section: yaku_content::FRONT_MATTER_ID.to_string(),
+            line,
+            message,
+        })
+        .collect()
+}
+
 /// Whether the section rules compare a section (see [`check_pair`]).
 fn is_compared(alignment: &Alignment, translation: &Document) -> bool {
     let Some(section) = alignment
@@ -103,10 +133,12 @@ fn is_compared(alignment: &Alignment, translation: &Document) -> bool {
         return false;
     };
     // A stale section nobody touched is an old translation of an old source; one being
-    // updated (in progress) is compared.
-    section.marker().is_some()
-        && matches!(
-            alignment.state,
-            SectionState::Current | SectionState::InProgress
-        )
+    // updated (in progress) is compared. A current one always is: `check` finds none
+    // without a marker, and `accept` asks about sections it would make current, markers
+    // or not (a translation adopted from before yaku has none yet).
+    match alignment.state {
+        SectionState::Current => true,
+        SectionState::InProgress => section.marker().is_some(),
+        _ => false,
+    }
 }

@@ -67,7 +67,7 @@ impl<'a> PreparedDocument<'a> {
         let section = &self.document.sections[index];
         let facts = self.sections[index].get_or_init(|| SectionFacts {
             text: SectionText::new(self.document, section),
-            english: self.language() == "en",
+            words: numbers::Words::of_language(self.language()),
             digits: OnceCell::new(),
             numbers: OnceCell::new(),
             references: OnceCell::new(),
@@ -84,8 +84,8 @@ impl<'a> PreparedDocument<'a> {
 pub(crate) struct SectionFacts {
     /// The section's text, prepared.
     pub text: SectionText,
-    /// Whether the section is English (English number words count as numbers).
-    english: bool,
+    /// The number words of the section's language (`two`, `二つ`, `两`, `두`).
+    words: numbers::Words,
     digits: OnceCell<Vec<numbers::Number>>,
     numbers: OnceCell<Vec<numbers::Number>>,
     references: OnceCell<Vec<Range<usize>>>,
@@ -108,18 +108,19 @@ impl SectionFacts {
     pub fn digits(&self) -> &[numbers::Number] {
         self.digits.get_or_init(|| {
             let masked = self.text.masked(&self.text.link_targets);
-            numbers::extract(&masked, false)
+            numbers::extract(&masked, numbers::Words::None)
         })
     }
 
-    /// [`Self::digits`] and, in English, the number words (`two`, `twice`).
+    /// [`Self::digits`] and the number words of the section's language (`two`,
+    /// `twice`, `二つ`, `两`, `두`).
     pub fn numbers(&self) -> &[numbers::Number] {
-        if !self.english {
+        if self.words == numbers::Words::None {
             return self.digits();
         }
         self.numbers.get_or_init(|| {
             let masked = self.text.masked(&self.text.link_targets);
-            numbers::extract(&masked, true)
+            numbers::extract(&masked, self.words)
         })
     }
 

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::LinkRules;
+
 /// One QA check, named by a stable id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -21,17 +23,21 @@ pub enum Rule {
     Glossary,
     /// `required-notice`: sections marked required are published, current, everywhere.
     RequiredNotice,
+    /// `front-matter-data`: the front-matter keys that are data, not translatable text
+    /// (date, weight, slug, aliases…), have the source's values in a translation.
+    FrontMatterData,
 }
 
 impl Rule {
     /// Every rule, in report order.
-    pub const ALL: [Rule; 6] = [
+    pub const ALL: [Rule; 7] = [
         Rule::Numbers,
         Rule::Citations,
         Rule::Structure,
         Rule::UntranslatedText,
         Rule::Glossary,
         Rule::RequiredNotice,
+        Rule::FrontMatterData,
     ];
 
     /// The stable id used in output, `--rule` and `yaku.toml`.
@@ -43,13 +49,16 @@ impl Rule {
             Rule::UntranslatedText => "untranslated-text",
             Rule::Glossary => "glossary",
             Rule::RequiredNotice => "required-notice",
+            Rule::FrontMatterData => "front-matter-data",
         }
     }
 
     /// The severity of the rule's findings when `yaku.toml` does not set one.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::Glossary => Severity::Warning,
+            // Data a translation may change on purpose (localized tags, aliases of its
+            // own URLs) is worth a look, not a failed check.
+            Rule::Glossary | Rule::FrontMatterData => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -151,11 +160,13 @@ pub enum SettingsError {
     },
 }
 
-/// The per-rule settings: `[qa]` for the project, `[locale.<tag>.qa]` overriding it.
+/// The per-rule settings: `[qa]` for the project, `[locale.<tag>.qa]` overriding it, and
+/// the localized-link rules of `[links]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     project: BTreeMap<Rule, Setting>,
     locales: BTreeMap<String, BTreeMap<Rule, Setting>>,
+    links: LinkRules,
 }
 
 impl Settings {
@@ -167,6 +178,7 @@ impl Settings {
         let mut settings = Settings {
             project: read_table("qa", project)?,
             locales: BTreeMap::new(),
+            links: LinkRules::default(),
         };
         for (locale, table) in locales {
             let name = format!("locale.{locale}.qa");
@@ -175,6 +187,16 @@ impl Settings {
                 .insert(locale.to_string(), read_table(&name, table)?);
         }
         Ok(settings)
+    }
+
+    /// These settings with the project's localized-link rules (`[links]`).
+    pub fn with_links(self, links: LinkRules) -> Settings {
+        Settings { links, ..self }
+    }
+
+    /// The project's localized-link rules.
+    pub fn links(&self) -> &LinkRules {
+        &self.links
     }
 
     /// The setting of `rule` in `locale`, if `yaku.toml` gives one.

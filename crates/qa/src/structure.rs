@@ -1,7 +1,8 @@
 //! The `structure` rule: a translated section keeps its source section's shape: heading
 //! level, list items, tables (rows and columns, in order), callout kinds (in order), code
-//! blocks, components (names, in order) and links. Paragraphs are not compared, since a
-//! translator may split or join sentences.
+//! blocks, components (names, in order), links, and the MDX constructs, Hugo shortcodes
+//! and Docusaurus admonitions (in order). Paragraphs are not compared, since a translator
+//! may split or join sentences.
 
 use yaku_content::{Block, BlockKind, CalloutKind, Section, SectionKind};
 
@@ -12,6 +13,8 @@ struct Shape {
     tables: Vec<(usize, usize)>,
     callouts: Vec<CalloutKind>,
     code_blocks: usize,
+    /// MDX constructs, shortcodes and admonitions, as `<Tabs>`, `{{< note >}}`, `:::tip`.
+    constructs: Vec<String>,
 }
 
 impl Shape {
@@ -28,7 +31,7 @@ impl Shape {
             match &block.kind {
                 BlockKind::Table { columns, rows } => shape.tables.push((*rows, *columns)),
                 BlockKind::Callout { kind } => shape.callouts.push(*kind),
-                _ => {}
+                kind => shape.constructs.extend(kind.construct()),
             }
             pending.extend(block.children.iter().rev());
         }
@@ -100,6 +103,13 @@ pub(crate) fn check(source: &Section, translation: &Section) -> Vec<String> {
         out.push(format!(
             "{} code blocks, the source has {}",
             t.code_blocks, s.code_blocks
+        ));
+    }
+    if s.constructs != t.constructs {
+        out.push(format!(
+            "blocks {}, the source has {}",
+            list(&t.constructs),
+            list(&s.constructs)
         ));
     }
     let s_components: Vec<String> = source.components().iter().map(|c| c.to_string()).collect();

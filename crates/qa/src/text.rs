@@ -12,7 +12,7 @@ use yaku_content::{Document, Section, SectionKind};
 /// The text of one section, prepared for the checks.
 #[derive(Debug, Clone)]
 pub(crate) struct SectionText {
-    /// The text as in the file; for the front matter, the title and the description.
+    /// The text as in the file; for the front matter, its translatable values.
     pub original: String,
     /// `original` with the marker line, the `{#id}` and HTML comments blanked.
     pub base: String,
@@ -64,17 +64,13 @@ impl SectionText {
         }
     }
 
-    /// The front matter's translatable text: title and description, on the lines of
-    /// their keys.
+    /// The front matter's translatable text (title, description and the other
+    /// translatable keys), on the lines of their keys.
     fn front_matter(document: &Document, section: &Section) -> SectionText {
         let mut original = String::new();
         let mut lines = Vec::new();
         if let Some(front_matter) = &document.front_matter {
-            for (key, value) in [
-                ("title", front_matter.title()),
-                ("description", front_matter.description()),
-            ] {
-                let Some(value) = value else { continue };
+            for (key, value) in front_matter.translatable_values() {
                 let line = front_matter.field(key).map_or(section.line, |field| {
                     line_of(&document.text, field.key_span.start)
                 });

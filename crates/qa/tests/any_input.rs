@@ -126,7 +126,7 @@ proptest! {
         };
         let glossary = glossary();
         let ids: Vec<&str> = source.sections.iter().map(|s| s.id.as_str()).collect();
-        let options = Options { glossary: Some(&glossary), rules: &Rule::ALL };
+        let options = Options { glossary: Some(&glossary), rules: &Rule::ALL, links: None };
         // One source prepared for every locale, as `yaku check` does.
         let shared = PreparedDocument::new(&source, "ja");
         for locale in ["en", "zh-Hans", "fr"] {
@@ -164,6 +164,7 @@ fn files_ending_in_a_multibyte_heading_without_a_line_break_are_checked() {
         &Options {
             glossary: None,
             rules: &Rule::ALL,
+            links: None,
         },
     );
     let numbers: Vec<(&str, usize)> = found

@@ -401,7 +401,14 @@ fn without_leading_blank_lines(text: &str) -> &str {
 }
 
 fn section_placeholder(source: &Document, section: &Section, le: &str) -> String {
-    let heading = convert_line_endings(source.slice(&section.heading_span), le);
+    // A translation's ids are written: a source heading whose id its renderer gives it
+    // (`id-style`) gets that id in the placeholder.
+    let heading = if section.id_derived {
+        yaku_content::heading_with_id(source.slice(&section.heading_span), section.id.as_str())
+    } else {
+        source.slice(&section.heading_span).to_string()
+    };
+    let heading = convert_line_endings(&heading, le);
     let mut out = heading;
     if !out.ends_with('\n') {
         out.push_str(le);

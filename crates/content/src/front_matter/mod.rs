@@ -16,12 +16,22 @@ mod yaml_format;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::Marker;
 
-/// The keys whose values are translatable text, tracked as the `front-matter` section.
-pub const TRANSLATABLE_KEYS: [&str; 2] = ["title", "description"];
+/// The keys whose values are translatable text, tracked as the `front-matter` section,
+/// unless `[front-matter] translatable` in `yaku.toml` says otherwise
+/// ([`crate::ParseOptions::translatable_keys`]). Every other key is data, the same in
+/// every locale.
+pub const DEFAULT_TRANSLATABLE_KEYS: [&str; 5] = [
+    "title",
+    "description",
+    "summary",
+    "linkTitle",
+    "sidebar_label",
+];
 
 /// How an article's front matter is written. Callers outside this crate ask the format
 /// (its methods) rather than match on it, so a format can be added here alone.
@@ -225,6 +235,9 @@ pub struct FrontMatter {
     pub fields: Vec<Field>,
     /// The translation marker comment, if any, and the span of its line.
     pub marker: Option<(Marker, Range<usize>)>,
+    /// The keys whose values are translatable text (the project's setting, in its
+    /// order); every other key is data.
+    pub translatable: Arc<[String]>,
 }
 
 impl FrontMatter {
@@ -249,27 +262,31 @@ impl FrontMatter {
         self.field(key).map(|f| &f.value)
     }
 
-    /// The fields that are data rather than translatable text: every field but
-    /// [`TRANSLATABLE_KEYS`].
-    pub fn data_fields(&self) -> impl Iterator<Item = &Field> {
-        self.fields
-            .iter()
-            .filter(|f| !TRANSLATABLE_KEYS.contains(&f.key.as_str()))
+    /// Whether `key` holds translatable text.
+    pub fn is_translatable(&self, key: &str) -> bool {
+        self.translatable.iter().any(|k| k == key)
     }
 
-    /// The normalized translatable text: title and description.
+    /// The fields that are data rather than translatable text: every field but the
+    /// [`Self::translatable`] ones.
+    pub fn data_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|f| !self.is_translatable(&f.key))
+    }
+
+    /// The translatable string values, in the order of [`Self::translatable`].
+    pub fn translatable_values(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.translatable
+            .iter()
+            .filter_map(|key| Some((key.as_str(), self.get(key)?.as_str()?)))
+    }
+
+    /// The normalized translatable text: `key: value` for each translatable string
+    /// (title and description first, by default), one per line.
     pub fn translatable_text(&self) -> String {
-        let mut text = String::new();
-        if let Some(title) = self.title() {
-            text.push_str("title: ");
-            text.push_str(title);
-            text.push('\n');
-        }
-        if let Some(description) = self.description() {
-            text.push_str("description: ");
-            text.push_str(description);
-        }
-        text
+        self.translatable_values()
+            .map(|(key, value)| format!("{key}: {value}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -308,6 +325,7 @@ pub(crate) fn trim_eol(line: &str) -> &str {
 /// closes, which leaves nothing sensible to parse.
 pub(crate) fn parse_front_matter(
     text: &str,
+    translatable: &Arc<[String]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<FrontMatter>, Diagnostic> {
     let start = content_start(text);
@@ -330,6 +348,7 @@ pub(crate) fn parse_front_matter(
                 body_span,
                 fields: Vec::new(),
                 marker,
+                translatable: Arc::clone(translatable),
             };
             read_fields(text, &mut front_matter, diagnostics);
             return Ok(Some(front_matter));
@@ -376,7 +395,7 @@ fn read_fields(text: &str, front_matter: &mut FrontMatter, diagnostics: &mut Vec
         }
     };
     for field in &fields {
-        if TRANSLATABLE_KEYS.contains(&field.key.as_str())
+        if front_matter.is_translatable(&field.key)
             && !matches!(field.value, FrontMatterValue::String(_))
         {
             diagnostics.push(Diagnostic::error(
@@ -397,7 +416,8 @@ mod tests {
 
     fn parse(text: &str) -> (Option<FrontMatter>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let front_matter = parse_front_matter(text, &mut diagnostics).unwrap();
+        let keys: Arc<[String]> = DEFAULT_TRANSLATABLE_KEYS.map(String::from).into();
+        let front_matter = parse_front_matter(text, &keys, &mut diagnostics).unwrap();
         (front_matter, diagnostics)
     }
 

@@ -1,0 +1,326 @@
+//! The MDX dialect: the parts of an `.mdx` file that are not Markdown (ESM `import` /
+//! `export` lines, JSX elements, `{…}` expressions) found as opaque blocks, kept byte for
+//! byte, shown to the parser as blank lines and compared by the structure rule.
+
+use std::ops::Range;
+use std::path::Path;
+
+/// Which Markdown an article is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Dialect {
+    /// CommonMark with GFM tables and alerts and `{#id}` heading attributes (`.md`,
+    /// `.markdown`).
+    #[default]
+    Markdown,
+    /// MDX (`.mdx`): Markdown with ESM, JSX and `{…}` expressions; `{/*id*/}` is a heading id.
+    Mdx,
+}
+
+impl Dialect {
+    /// The dialect of a file, by its extension: `.mdx` is MDX, anything else Markdown.
+    pub fn of_path(path: &Path) -> Dialect {
+        match path.extension() {
+            Some(ext) if ext.eq_ignore_ascii_case("mdx") => Dialect::Mdx,
+            _ => Dialect::Markdown,
+        }
+    }
+}
+
+/// An opaque MDX construct at the top level of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Opaque {
+    /// Its full lines, from the first line's start to the end of the last line (line
+    /// ending not included).
+    pub span: Range<usize>,
+    /// What it is: `import`, `export`, `<Name>` or `{…}`.
+    pub construct: String,
+}
+
+/// The opaque constructs of `text[range]`, in order. A construct starts at the start of a
+/// line that follows a blank line (or the start of the range) outside fenced code; one
+/// that never ends (a JSX element without its closing tag, an unbalanced `{`) is left to
+/// Markdown.
+pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
+    let lines = line_spans(text, range);
+    let mut out = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut after_blank = true;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &text[lines[i].clone()];
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if let Some((c, width)) = fence {
+            let closing = trimmed.trim_end();
+            if indent <= 3 && closing.len() >= width && closing.chars().all(|x| x == c) {
+                fence = None;
+            }
+            i += 1;
+            after_blank = false;
+            continue;
+        }
+        if indent <= 3 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            let c = trimmed.chars().next().unwrap_or('`');
+            let width = trimmed.len() - trimmed.trim_start_matches(c).len();
+            fence = Some((c, width));
+            i += 1;
+            after_blank = false;
+            continue;
+        }
+        if line.trim().is_empty() {
+            after_blank = true;
+            i += 1;
+            continue;
+        }
+        let found = if after_blank && indent == 0 {
+            construct_at(text, &lines, i)
+        } else {
+            None
+        };
+        match found {
+            Some((last, construct)) => {
+                out.push(Opaque {
+                    span: lines[i].start..lines[last].end,
+                    construct,
+                });
+                i = last + 1;
+                after_blank = false;
+            }
+            None => {
+                after_blank = false;
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The line spans of `text[range]`, line endings left out.
+fn line_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let end = text[at..range.end].find('\n').map_or(range.end, |i| at + i);
+        let content_end = if end > at && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        out.push(at..content_end);
+        at = end + 1;
+    }
+    out
+}
+
+/// The construct starting at line `first`: the index of its last line and its name.
+fn construct_at(text: &str, lines: &[Range<usize>], first: usize) -> Option<(usize, String)> {
+    let line = &text[lines[first].clone()];
+    for keyword in ["import", "export"] {
+        if line
+            .strip_prefix(keyword)
+            .is_some_and(|rest| rest.starts_with([' ', '{', '*']))
+        {
+            // ESM runs to the next blank line.
+            let last = (first..lines.len())
+                .take_while(|&j| !text[lines[j].clone()].trim().is_empty())
+                .last()
+                .unwrap_or(first);
+            return Some((last, keyword.to_string()));
+        }
+    }
+    if line.starts_with('{') {
+        return balanced_braces(text, lines, first).map(|last| (last, "{…}".to_string()));
+    }
+    let name = jsx_name(line)?;
+    jsx_end(text, lines, first, &name).map(|last| (last, format!("<{name}>")))
+}
+
+/// The name of the JSX element a line opens (`<Tabs groupId="x">` → `Tabs`, `<>` → ``).
+fn jsx_name(line: &str) -> Option<String> {
+    let rest = line.strip_prefix('<')?;
+    if rest.starts_with('>') {
+        return Some(String::new());
+    }
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(
+        rest.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
+            .collect(),
+    )
+}
+
+/// The last line of the element `name` opened on line `first`: where its opening tag
+/// closes itself (`/>`) or where its matching closing tag is.
+fn jsx_end(text: &str, lines: &[Range<usize>], first: usize, name: &str) -> Option<usize> {
+    let open = format!("<{name}");
+    let close = format!("</{name}>");
+    let mut depth = 0usize;
+    // Whether the first tag is still open (`<Tabs` … `>` over several lines).
+    let mut in_first_tag = true;
+    for (j, span) in lines.iter().enumerate().skip(first) {
+        let line = &text[span.clone()];
+        if in_first_tag {
+            if let Some(end) = line.find('>') {
+                in_first_tag = false;
+                if line[..end].ends_with('/') {
+                    return Some(j);
+                }
+                depth = 1;
+                let after = &line[end + 1..];
+                depth += count_opens(after, &open);
+                let closes = after.matches(close.as_str()).count();
+                if closes >= depth {
+                    return Some(j);
+                }
+                depth -= closes;
+            }
+            continue;
+        }
+        depth += count_opens(line, &open);
+        let closes = line.matches(close.as_str()).count();
+        if closes >= depth {
+            return Some(j);
+        }
+        depth -= closes;
+    }
+    None
+}
+
+/// How many elements `open` (`<Name`) a line opens and does not close itself.
+fn count_opens(line: &str, open: &str) -> usize {
+    line.match_indices(open)
+        .filter(|(at, _)| {
+            let after = &line[at + open.len()..];
+            after.starts_with([' ', '>', '\t']) || after.is_empty()
+        })
+        .filter(|(at, _)| {
+            let tag = &line[*at..];
+            !tag.find('>').is_some_and(|end| tag[..end].ends_with('/'))
+        })
+        .count()
+}
+
+/// The last line of a `{…}` expression opened on line `first`, braces in strings and
+/// comments of one line counted as written.
+fn balanced_braces(text: &str, lines: &[Range<usize>], first: usize) -> Option<usize> {
+    let mut depth = 0i64;
+    for (j, span) in lines.iter().enumerate().skip(first) {
+        for c in text[span.clone()].chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth <= 0 {
+            return text[span.clone()].trim_end().ends_with('}').then_some(j);
+        }
+    }
+    None
+}
+
+/// `text` (which starts at byte `base` of the file) with the `opaque` spans (of the
+/// file) blanked: every byte but line endings a space, so that a Markdown parser sees
+/// blank lines there and every offset stays the same.
+pub(crate) fn blank_out(text: &str, opaque: &[Opaque], base: usize) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for block in opaque {
+        for b in &mut bytes[block.span.start - base..block.span.end - base] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    // Only whole characters were replaced, by ASCII spaces.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// The id written in React's MDX form at the end of a heading line, `{/*getting-started*/}`,
+/// and the byte range of the braces in `line`.
+pub(crate) fn comment_id(line: &str) -> Option<(String, Range<usize>)> {
+    let trimmed = line.trim_end();
+    let start = trimmed.rfind("{/*")?;
+    let inner = trimmed[start..].strip_prefix("{/*")?.strip_suffix("*/}")?;
+    let id = inner.trim().trim_start_matches('#').trim();
+    (!id.is_empty() && !id.contains(char::is_whitespace))
+        .then(|| (id.to_string(), start..trimmed.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn constructs(text: &str) -> Vec<(String, String)> {
+        opaque_blocks(text, 0..text.len())
+            .into_iter()
+            .map(|o| (o.construct, text[o.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn dialect_follows_the_extension() {
+        assert_eq!(Dialect::of_path(Path::new("docs/a.mdx")), Dialect::Mdx);
+        assert_eq!(Dialect::of_path(Path::new("docs/a.MDX")), Dialect::Mdx);
+        assert_eq!(Dialect::of_path(Path::new("docs/a.md")), Dialect::Markdown);
+        assert_eq!(
+            Dialect::of_path(Path::new("docs/a.markdown")),
+            Dialect::Markdown
+        );
+    }
+
+    #[test]
+    fn esm_jsx_and_expressions_are_opaque() {
+        let text = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Title\n\n<Tabs groupId=\"os\">\n  <TabItem value=\"mac\">\n\nRun `brew install x`.\n\n  </TabItem>\n</Tabs>\n\n{/* a comment */}\n\n<Image\n  src=\"a.png\"\n/>\n\nexport const meta = {\n  a: 1,\n};\n";
+        let found = constructs(text);
+        let names: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(names, ["import", "<Tabs>", "{…}", "<Image>", "export"]);
+        assert_eq!(
+            found[0].1,
+            "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';"
+        );
+        assert!(found[1].1.ends_with("</Tabs>"), "{}", found[1].1);
+        assert_eq!(found[4].1, "export const meta = {\n  a: 1,\n};");
+    }
+
+    #[test]
+    fn code_comments_and_unclosed_elements_stay_markdown() {
+        let text = "```jsx\n\n<Tabs>\n```\n\n<!-- yaku:translated abc -->\n\n<Open>\n\ntext\n\nimports are words\n";
+        assert_eq!(constructs(text), vec![]);
+        // Not after a blank line: part of the paragraph.
+        assert_eq!(constructs("text\n<Tabs></Tabs>\n"), vec![]);
+    }
+
+    #[test]
+    fn nested_elements_of_the_same_name_close_at_the_matching_tag() {
+        let text = "<Box>\n<Box>\ninner\n</Box>\nstill\n</Box>\n\nafter\n";
+        let found = constructs(text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.ends_with("still\n</Box>"));
+    }
+
+    #[test]
+    fn blanking_keeps_every_offset() {
+        let text = "a\n\n<X>é</X>\nb\n";
+        let opaque = opaque_blocks(text, 0..text.len());
+        let blank = blank_out(text, &opaque, 0);
+        assert_eq!(blank.len(), text.len());
+        assert_eq!(blank, "a\n\n         \nb\n");
+    }
+
+    #[test]
+    fn react_comment_ids_are_read() {
+        assert_eq!(
+            comment_id("## Getting Started {/*getting-started*/}"),
+            Some(("getting-started".to_string(), 19..40))
+        );
+        assert_eq!(
+            comment_id("## A {/* #a-b */}").map(|(id, _)| id),
+            Some("a-b".to_string())
+        );
+        assert_eq!(comment_id("## A {/* two words */}"), None);
+        assert_eq!(comment_id("## A {#a}"), None);
+    }
+}
