@@ -41,3 +41,7 @@ fuzz target="parse" secs="60":
 # Two binaries on the corpora of `just bench`, in one run (see BENCHMARKS.md).
 bench-compare old new:
     bash bench/compare.sh {{old}} {{new}}
+
+# `yaku serve`'s API: the article's document page and the dashboard (see BENCHMARKS.md).
+bench-serve:
+    bash bench/serve.sh
