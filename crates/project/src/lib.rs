@@ -19,6 +19,7 @@
 
 mod accept;
 mod atomic;
+mod build_manifest;
 mod cache;
 mod check;
 mod config;
@@ -42,6 +43,7 @@ pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
 };
+pub use build_manifest::{build_manifest_name, BUILD_MANIFEST_PREFIX};
 pub use cache::{FileStamp, ResultCache};
 pub use check::{
     check_cache, check_pair_findings, fluent_findings, load_glossary, orphan_findings,
@@ -64,7 +66,8 @@ pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
 pub use site::{
-    build_site, check_output_folder, site_locales, BuildReport, BuildSiteError, OutputRefusal,
+    build_site, check_output_folder, site_locales, BuildOptions, BuildReport, BuildSiteError,
+    OutputRefusal,
 };
 pub use store::{BadBaseline, SourceStore};
 pub use sync::{sync_pair, PairSynced};
