@@ -27,6 +27,8 @@ mod diff;
 mod files;
 mod findings;
 mod fluent_args;
+#[cfg(test)]
+mod incremental_build_tests;
 mod inspect;
 mod lock;
 mod problem;
