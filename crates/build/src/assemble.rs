@@ -272,7 +272,7 @@ fn resolve_citations(inlines: &mut [Inline], resolves: &mut dyn FnMut(&str, u16)
 /// [`resolve_citations`] in every run of a block.
 fn resolve_citations_in_block(block: &mut Block, resolves: &mut dyn FnMut(&str, u16) -> bool) {
     match block {
-        Block::Paragraph { inlines } | Block::Heading { inlines, .. } => {
+        Block::Paragraph(inlines) | Block::Heading { inlines, .. } => {
             resolve_citations(inlines, resolves)
         }
         Block::List { items, .. } => {

@@ -257,7 +257,7 @@ fn attr(text: &str) -> String {
 
 fn render_block(out: &mut String, block: &Block, labels: &Labels) {
     match block {
-        Block::Paragraph { inlines: runs } => {
+        Block::Paragraph(runs) => {
             let _ = writeln!(out, "<p>{}</p>", inlines(runs));
         }
         Block::Heading {
@@ -282,7 +282,7 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
                 out.push_str("<li>");
                 // A one-paragraph item is written without <p>, as tight lists are.
                 match item.blocks.as_slice() {
-                    [Block::Paragraph { inlines: runs }] => out.push_str(&inlines(runs)),
+                    [Block::Paragraph(runs)] => out.push_str(&inlines(runs)),
                     blocks => {
                         out.push('\n');
                         for block in blocks {

@@ -163,7 +163,7 @@ pub fn inlines_of(text: &str) -> Vec<Inline> {
     let mut no_components = |_: &str| Err::<Block, String>(String::new());
     match blocks_of(text, &mut no_components) {
         Ok(blocks) => match blocks.into_iter().next() {
-            Some(Block::Paragraph { inlines }) => inlines,
+            Some(Block::Paragraph(inlines)) => inlines,
             _ => vec![Inline::Text(text.to_string())],
         },
         Err(_) => vec![Inline::Text(text.to_string())],
@@ -290,7 +290,7 @@ fn open(tag: Tag<'_>) -> Open {
 fn close(element: Open, stack: &mut Vec<Open>, top: &mut Vec<Block>) {
     match element {
         Open::Paragraph(inlines) | Open::Implicit(inlines) => {
-            push_block(stack, top, Block::Paragraph { inlines })
+            push_block(stack, top, Block::Paragraph(inlines))
         }
         Open::Heading(level, inlines) => push_block(stack, top, Block::Heading { level, inlines }),
         Open::List {
@@ -456,7 +456,7 @@ mod tests {
         let text = "Intro *em* and [link](https://doi.org/10.1/x) (Shah et al., 2025).\n\n- one\n- **two**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> [!WARNING]\n> **Title**\n>\n> body\n";
         let blocks = blocks_of(text, &mut no_components).unwrap();
         assert_eq!(blocks.len(), 4);
-        let Block::Paragraph { inlines } = &blocks[0] else {
+        let Block::Paragraph(inlines) = &blocks[0] else {
             panic!("{blocks:?}")
         };
         assert!(inlines.contains(&Inline::Citation {
@@ -479,11 +479,9 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert_eq!(
             items[1].blocks,
-            [Block::Paragraph {
-                inlines: vec![Inline::Strong {
-                    children: vec![Inline::Text("two".into())]
-                }]
-            }]
+            [Block::Paragraph(vec![Inline::Strong {
+                children: vec![Inline::Text("two".into())]
+            }])]
         );
         let Block::Table { header, rows, .. } = &blocks[2] else {
             panic!()
@@ -556,7 +554,7 @@ mod tests {
         while let Some((node, d)) = pending.pop() {
             deepest = deepest.max(d);
             match node {
-                Node::Block(Block::Paragraph { inlines } | Block::Heading { inlines, .. }) => {
+                Node::Block(Block::Paragraph(inlines) | Block::Heading { inlines, .. }) => {
                     pending.extend(inlines.iter().map(|i| (Node::Inline(i), d + 1)))
                 }
                 Node::Block(Block::List { items, .. }) => pending.extend(
@@ -621,7 +619,7 @@ mod tests {
         let blocks = blocks_of(&emphasis, &mut no_components).unwrap();
         assert_eq!(
             plain_text(match &blocks[0] {
-                Block::Paragraph { inlines } => inlines,
+                Block::Paragraph(inlines) => inlines,
                 other => panic!("{other:?}"),
             }),
             "x"

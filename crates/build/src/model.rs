@@ -117,17 +117,13 @@ pub enum TableAlignment {
 /// lowercase name (`note`, …).
 pub use yaku_content::CalloutKind;
 
-/// A block of a section.
+/// A block of a section: in JSON, a paragraph is the array of its inline runs, every
+/// other block an object with its `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Block {
-    /// A paragraph.
-    Paragraph {
-        /// Its inline runs.
-        inlines: Vec<Inline>,
-    },
     /// A heading inside a quote or callout (not a section).
     Heading {
         /// Level 1–6.
@@ -196,6 +192,9 @@ pub enum Block {
     },
     /// A thematic break.
     Rule,
+    /// A paragraph, its inline runs: in JSON, the bare array of them.
+    #[serde(untagged)]
+    Paragraph(Vec<Inline>),
 }
 
 /// An item of a list: in JSON, the array of its blocks.
