@@ -11,6 +11,7 @@ mod diff;
 mod errors;
 mod fluent;
 mod front_matter;
+mod incremental;
 mod init_ids;
 mod inspect;
 mod nesting;
