@@ -27,7 +27,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 use yaku_build::PublishedCounts;
 
-use crate::{write_atomic_streamed, FileStamp};
+use crate::FileStamp;
 
 /// How the name of every build manifest in an output folder starts
 /// (`.yaku-build-<format>.json`).
@@ -293,7 +293,7 @@ impl BuildManifest {
         if all_reused && same {
             return Ok(false);
         }
-        write_atomic_streamed(&self.path, |writer| {
+        crate::atomic::write_atomic_streamed_unsynced(&self.path, |writer| {
             serde_json::to_writer(&mut *writer, next).map_err(io::Error::other)?;
             writer.write_all(b"\n")
         })?;

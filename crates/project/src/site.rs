@@ -21,10 +21,7 @@ use yaku_sync::Policy;
 use crate::build_manifest::{
     build_manifest_name, hash_hex, BuildManifest, DocumentRecord, OutputRecord, PageRecord,
 };
-use crate::{
-    write_atomic_streamed, write_atomic_streamed_if_changed, FileProblem, FileStamp, LockError,
-    Progress, Project, ProjectError, Workspace,
-};
+use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
 
 /// What a build did.
 #[derive(Debug)]
@@ -237,7 +234,6 @@ pub fn build_site(
         problems: Vec::new(),
         policy_failures: Vec::new(),
     };
-    drop(site);
     let mut records = Vec::new();
     for result in built {
         let mut one = result?;
@@ -659,7 +655,15 @@ fn write_site_file(
             return Ok(0);
         }
     }
-    let written = write_file(&path, force, fill)?;
+    let written = force || !holds(&path, &hash)?;
+    if written {
+        crate::atomic::write_atomic_streamed_unsynced(&path, |w| fill(w)).map_err(|source| {
+            BuildSiteError::Write {
+                path: path.clone(),
+                source,
+            }
+        })?;
+    }
     let stamp = output_stamp(&path)?;
     manifest.record_site_file(OutputRecord {
         path: relative.to_string(),
@@ -675,7 +679,8 @@ fn write_site_file(
 ///
 /// Pages are not fsynced one by one (thousands of flushes were most of a build's time):
 /// a page that a crash leaves short or empty no longer has the stamp the manifest
-/// recorded, so the next build writes it again. The manifest itself is synced.
+/// recorded, so the next build writes it again; nor is the manifest, which a crash can
+/// only make unreadable (the next build then reads and compares every page).
 fn write_page_file(path: &Path, force: bool, bytes: &[u8]) -> Result<bool, BuildSiteError> {
     let error = |source| BuildSiteError::Write {
         path: path.to_path_buf(),
@@ -692,22 +697,21 @@ fn write_page_file(path: &Path, force: bool, bytes: &[u8]) -> Result<bool, Build
     Ok(true)
 }
 
-/// Writes what `fill` writes to `path` atomically: always when `force`, otherwise only
-/// when the bytes differ from the file's. True when the file was written.
-fn write_file(
-    path: &Path,
-    force: bool,
-    fill: impl Fn(&mut dyn Write) -> io::Result<()>,
-) -> Result<bool, BuildSiteError> {
-    let written = if force {
-        write_atomic_streamed(path, |w| fill(w)).map(|()| true)
-    } else {
-        write_atomic_streamed_if_changed(path, fill)
-    };
-    written.map_err(|source| BuildSiteError::Write {
+/// Whether the file at `path` holds bytes of BLAKE3 hash `hash` (read streaming; false
+/// when there is no file).
+fn holds(path: &Path, hash: &str) -> Result<bool, BuildSiteError> {
+    let error = |source| BuildSiteError::Write {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(error(e)),
+    };
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).map_err(error)?;
+    Ok(hasher.finalize().to_hex().as_str() == hash)
 }
 
 /// The stamp of an output file just written.
