@@ -397,6 +397,42 @@ mod tests {
     }
 
     #[test]
+    fn the_build_is_reported_against_hugo_cat_and_its_input() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("machine.txt"), "date: 2026-01-01\n").unwrap();
+        let size = dir.path().join("1000");
+        fs::create_dir(&size).unwrap();
+        fs::write(
+            size.join("corpus.txt"),
+            "bytes=100000000\njson_bytes=140000000\nmanifest_bytes=1000000\nedit_touched=ja/article-00000.json index.json\nedit_others=0\n",
+        )
+        .unwrap();
+        let hyperfine = |median: f64| {
+            format!(
+                r#"{{"results":[{{"command":"x","median":{median},"min":{median},"max":{median},"times":[{median}],"exit_codes":[0]}}]}}"#
+            )
+        };
+        for (id, median) in [
+            ("cat-warm", 0.2),
+            ("hugo", 4.0),
+            ("build-json", 0.9),
+            ("build-html", 1.2),
+            ("build-edit", 0.08),
+        ] {
+            fs::write(size.join(format!("{id}.json")), hyperfine(median)).unwrap();
+        }
+        let report = render_report(dir.path()).unwrap();
+        for row in [
+            "| `build --format json` from empty ≤ 0.25 × Hugo and ≤ 5 × `cat` (1000 articles) | 900 ms = 0.23× Hugo (4.00 s), 4.5× `cat` warm | yes |",
+            "| `build --format html` from empty ≤ 0.25 × Hugo (1000 articles) | 1.20 s = 0.30× Hugo | no |",
+            "| rebuild after editing one source article ≤ 0.5 × `cat`, only its outputs touched (1000 articles) | 80 ms = 0.40× `cat` warm; wrote ja/article-00000.json index.json | yes |",
+            "| JSON size ≤ 1.5 × input (1000 articles) | 140 MB = 1.40× input (and the build's record, 1.0 MB) | yes |",
+        ] {
+            assert!(report.contains(row), "{row}\n{report}");
+        }
+    }
+
+    #[test]
     fn a_results_folder_renders_with_ratios_and_the_build_todo() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(

@@ -265,7 +265,7 @@ impl BuildManifest {
                 continue;
             }
             let path = out_dir.join(&output.path);
-            if still_ours(&path, output)? {
+            if inside(out_dir, &path) && still_ours(&path, output)? {
                 match fs::remove_file(&path) {
                     Ok(()) => removed.push(output.path.clone()),
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -336,6 +336,16 @@ fn is_relative_inside(path: &str) -> bool {
         && path
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// Whether `path`'s folder, its links resolved, is still inside `out_dir`: a folder of
+/// the output replaced by a link leads no removal elsewhere.
+fn inside(out_dir: &Path, path: &Path) -> bool {
+    let resolved = |p: &Path| p.canonicalize().ok();
+    match (path.parent().and_then(resolved), resolved(out_dir)) {
+        (Some(folder), Some(out)) => folder.starts_with(out),
+        _ => false,
+    }
 }
 
 /// Whether the file at `path` is still the one yaku wrote: a regular file with the
