@@ -53,15 +53,58 @@ const RACY_MARGIN_NS: i128 = 1_000_000_000;
 pub(crate) static TRUST_EVERY_STAMP: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
-/// An output file yaku wrote: where, its stamp after writing, and its BLAKE3 hash.
+/// The first 128 bits of the BLAKE3 hash of a file's bytes; 32 hex digits in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ContentHash(u128);
+
+impl ContentHash {
+    /// The hash of `bytes`.
+    pub fn of(bytes: &[u8]) -> ContentHash {
+        ContentHash::from(blake3::hash(bytes))
+    }
+}
+
+impl From<blake3::Hash> for ContentHash {
+    fn from(hash: blake3::Hash) -> ContentHash {
+        let mut first = [0; 16];
+        first.copy_from_slice(&hash.as_bytes()[..16]);
+        ContentHash(u128::from_be_bytes(first))
+    }
+}
+
+impl Serialize for ContentHash {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{:032x}", self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for ContentHash {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let hex = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        u128::from_str_radix(&hex, 16)
+            .map(ContentHash)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A page's output file as yaku left it: its stamp after writing (or after finding it
+/// already holding its bytes) and its hash. Its path is the renderer's for the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PageOutput {
+    /// The stamp.
+    pub stamp: FileStamp,
+    /// The hash of its bytes.
+    pub hash: ContentHash,
+}
+
+/// A file made once per build (`index.json`, the renderer's own): where, and as yaku
+/// left it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct OutputRecord {
     /// The path relative to the output folder, `/`-separated.
     pub path: String,
-    /// Its stamp right after yaku wrote it (or found it already holding its bytes).
-    pub stamp: FileStamp,
-    /// The BLAKE3 hash of its bytes, in hex.
-    pub hash: String,
+    /// Its stamp and hash.
+    pub output: PageOutput,
 }
 
 /// One page: the translation it was built from (none for the source locale or a missing
@@ -76,7 +119,7 @@ pub(crate) struct PageRecord {
     /// Sections per publication state, as `index.json` lists them.
     pub states: PublishedCounts,
     /// The output file.
-    pub output: OutputRecord,
+    pub output: PageOutput,
 }
 
 /// One document: its source file's stamp and its pages, in the order of the locales.
@@ -89,7 +132,7 @@ pub(crate) struct DocumentRecord {
 }
 
 /// The manifest as stored.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct StoredManifest {
     /// [`LAYOUT`].
     layout: u32,
@@ -172,15 +215,15 @@ impl BuildManifest {
         fresh.then_some(page)
     }
 
-    /// The hash of the output the previous build wrote at `path` for `doc` in `locale`,
-    /// when the file still has the stamp it was left with: a page built again whose
-    /// bytes hash the same needs no write (and no read of the old file).
+    /// The output the previous build left for `doc` in `locale`, when the file still
+    /// has the stamp it was left with: a page built again whose bytes hash the same
+    /// needs no write (and no read of the old file).
     pub fn unchanged_output(
         &self,
         doc: &str,
         locale: &str,
         output_stamp: Option<FileStamp>,
-    ) -> Option<&OutputRecord> {
+    ) -> Option<&PageOutput> {
         let record = self.previous.documents.get(doc)?;
         let page = record.pages.iter().find(|p| p.locale == locale)?;
         (Some(page.output.stamp) == output_stamp).then_some(&page.output)
@@ -196,7 +239,7 @@ impl BuildManifest {
         self.previous
             .site_files
             .iter()
-            .find(|f| f.path == path && Some(f.stamp) == stamp)
+            .find(|f| f.path == path && Some(f.output.stamp) == stamp)
     }
 
     /// Whether a stamp recorded by the previous build can be trusted to mean the file
@@ -252,22 +295,24 @@ impl BuildManifest {
     /// Removes every file the previous build recorded that this build did not produce
     /// (pages of documents that are gone or no longer built, site files of another
     /// format), while it still holds what yaku wrote; then the folders left empty.
-    /// Returns the paths removed, relative to `out_dir`, sorted.
-    pub fn remove_stale(&self, out_dir: &Path) -> io::Result<Vec<String>> {
-        let produced: std::collections::HashSet<&str> = self
-            .next
-            .outputs()
-            .map(|output| output.path.as_str())
-            .collect();
+    /// `page_path` gives a page's path (relative to `out_dir`) from its locale and
+    /// document. Returns the paths removed, relative to `out_dir`, sorted.
+    pub fn remove_stale(
+        &self,
+        out_dir: &Path,
+        page_path: &dyn Fn(&str, &str) -> String,
+    ) -> io::Result<Vec<String>> {
+        let produced: std::collections::HashSet<String> =
+            self.next.outputs(page_path).map(|(path, _)| path).collect();
         let mut removed = Vec::new();
-        for output in self.previous.outputs() {
-            if produced.contains(output.path.as_str()) || !is_relative_inside(&output.path) {
+        for (relative, output) in self.previous.outputs(page_path) {
+            if produced.contains(&relative) || !is_relative_inside(&relative) {
                 continue;
             }
-            let path = out_dir.join(&output.path);
+            let path = out_dir.join(&relative);
             if inside(out_dir, &path) && still_ours(&path, output)? {
                 match fs::remove_file(&path) {
-                    Ok(()) => removed.push(output.path.clone()),
+                    Ok(()) => removed.push(relative),
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                     Err(e) => return Err(e),
                 }
@@ -302,18 +347,22 @@ impl BuildManifest {
 }
 
 impl StoredManifest {
-    /// Every output file recorded: pages, then site files.
-    fn outputs(&self) -> impl Iterator<Item = &OutputRecord> {
+    /// Every output file recorded, with its path: pages (`page_path` gives theirs from
+    /// locale and document), then site files.
+    fn outputs<'a>(
+        &'a self,
+        page_path: &'a dyn Fn(&str, &str) -> String,
+    ) -> impl Iterator<Item = (String, &'a PageOutput)> + 'a {
         self.documents
-            .values()
-            .flat_map(|d| d.pages.iter().map(|p| &p.output))
-            .chain(&self.site_files)
+            .iter()
+            .flat_map(move |(doc, record)| {
+                record
+                    .pages
+                    .iter()
+                    .map(move |page| (page_path(&page.locale, doc), &page.output))
+            })
+            .chain(self.site_files.iter().map(|f| (f.path.clone(), &f.output)))
     }
-}
-
-/// The BLAKE3 hash of `bytes`, in hex.
-pub(crate) fn hash_hex(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
 }
 
 fn now_ns() -> i128 {
@@ -351,7 +400,7 @@ fn inside(out_dir: &Path, path: &Path) -> bool {
 /// Whether the file at `path` is still the one yaku wrote: a regular file with the
 /// recorded stamp, or, when the stamp differs (copied, touched), with the recorded
 /// hash.
-fn still_ours(path: &Path, output: &OutputRecord) -> io::Result<bool> {
+fn still_ours(path: &Path, output: &PageOutput) -> io::Result<bool> {
     let stamp = match FileStamp::of(path)? {
         Some(stamp) => stamp,
         None => return Ok(false),
@@ -360,7 +409,7 @@ fn still_ours(path: &Path, output: &OutputRecord) -> io::Result<bool> {
         return Ok(fs::symlink_metadata(path)?.is_file());
     }
     match crate::read_regular(path) {
-        Ok(Some(read)) => Ok(hash_hex(&read.bytes) == output.hash),
+        Ok(Some(read)) => Ok(ContentHash::of(&read.bytes) == output.hash),
         Ok(None) => Ok(false),
         // A link or a folder where the page was: not ours.
         Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(false),
@@ -401,14 +450,58 @@ mod tests {
     }
 
     #[test]
+    fn a_manifest_reads_back_as_it_was_written() {
+        let stamp = FileStamp::from([
+            12,
+            1_700_000_000_000_000_000,
+            1_700_000_000_000_000_001,
+            7,
+            9,
+        ]);
+        let output = PageOutput {
+            stamp,
+            hash: ContentHash::of(b"page"),
+        };
+        let mut stored = StoredManifest {
+            layout: LAYOUT,
+            salt: "salt".into(),
+            started_ns: 1_700_000_000_000_000_002,
+            ..StoredManifest::default()
+        };
+        stored.fluent.insert("en".into(), "f".into());
+        stored.documents.insert(
+            "skin/a".into(),
+            DocumentRecord {
+                source: stamp,
+                pages: vec![PageRecord {
+                    locale: "en".into(),
+                    translation: None,
+                    states: PublishedCounts::default(),
+                    output,
+                }],
+            },
+        );
+        stored.site_files.push(OutputRecord {
+            path: "index.json".into(),
+            output,
+        });
+        let json = serde_json::to_string(&stored).unwrap();
+        assert!(
+            json.contains(&format!("\"{:032x}\"", output.hash.0)),
+            "{json}"
+        );
+        let read: StoredManifest = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, stored);
+    }
+
+    #[test]
     fn a_file_replaced_by_someone_else_is_not_ours() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         fs::write(&path, "yaku's\n").unwrap();
-        let record = OutputRecord {
-            path: "a.json".into(),
+        let record = PageOutput {
             stamp: FileStamp::of(&path).unwrap().unwrap(),
-            hash: hash_hex(b"yaku's\n"),
+            hash: ContentHash::of(b"yaku's\n"),
         };
         assert!(still_ours(&path, &record).unwrap());
         // Same bytes under a new stamp: still what yaku wrote.

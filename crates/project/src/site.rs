@@ -19,7 +19,8 @@ use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
 
 use crate::build_manifest::{
-    build_manifest_name, hash_hex, BuildManifest, DocumentRecord, OutputRecord, PageRecord,
+    build_manifest_name, BuildManifest, ContentHash, DocumentRecord, OutputRecord, PageOutput,
+    PageRecord,
 };
 use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
 
@@ -265,7 +266,7 @@ pub fn build_site(
         })?;
     }
     report.removed = manifest
-        .remove_stale(out_dir)
+        .remove_stale(out_dir, &|locale, doc| renderer.output_path(locale, doc))
         .map_err(|source| BuildSiteError::Write {
             path: out_dir.to_path_buf(),
             source,
@@ -604,27 +605,20 @@ impl Site<'_> {
         locale: &str,
         relative: &str,
         bytes: &[u8],
-    ) -> Result<(OutputRecord, bool), BuildSiteError> {
+    ) -> Result<(PageOutput, bool), BuildSiteError> {
         let path = self.out_dir.join(relative);
-        let hash = hash_hex(bytes);
+        let hash = ContentHash::of(bytes);
         if !self.force {
             let previous = self
                 .manifest
                 .unchanged_output(doc, locale, stamp_now(&path));
-            if let Some(previous) = previous.filter(|p| p.path == relative && p.hash == hash) {
-                return Ok((previous.clone(), false));
+            if let Some(previous) = previous.filter(|p| p.hash == hash) {
+                return Ok((*previous, false));
             }
         }
         let written = write_page_file(&path, self.force, bytes)?;
         let stamp = output_stamp(&path)?;
-        Ok((
-            OutputRecord {
-                path: relative.to_string(),
-                stamp,
-                hash,
-            },
-            written,
-        ))
+        Ok((PageOutput { stamp, hash }, written))
     }
 }
 
@@ -644,18 +638,18 @@ fn write_site_file(
         path: path.clone(),
         source,
     })?;
-    let hash = hasher.finalize().to_hex().to_string();
+    let hash = ContentHash::from(hasher.finalize());
     if !force {
         if let Some(previous) = manifest
             .unchanged_site_file(relative, stamp_now(&path))
-            .filter(|p| p.hash == hash)
+            .filter(|p| p.output.hash == hash)
         {
             let previous = previous.clone();
             manifest.record_site_file(previous);
             return Ok(0);
         }
     }
-    let written = force || !holds(&path, &hash)?;
+    let written = force || !holds(&path, hash)?;
     if written {
         crate::atomic::write_atomic_streamed_unsynced(&path, |w| fill(w)).map_err(|source| {
             BuildSiteError::Write {
@@ -667,8 +661,7 @@ fn write_site_file(
     let stamp = output_stamp(&path)?;
     manifest.record_site_file(OutputRecord {
         path: relative.to_string(),
-        stamp,
-        hash,
+        output: PageOutput { stamp, hash },
     });
     Ok(usize::from(written))
 }
@@ -699,7 +692,7 @@ fn write_page_file(path: &Path, force: bool, bytes: &[u8]) -> Result<bool, Build
 
 /// Whether the file at `path` holds bytes of BLAKE3 hash `hash` (read streaming; false
 /// when there is no file).
-fn holds(path: &Path, hash: &str) -> Result<bool, BuildSiteError> {
+fn holds(path: &Path, hash: ContentHash) -> Result<bool, BuildSiteError> {
     let error = |source| BuildSiteError::Write {
         path: path.to_path_buf(),
         source,
@@ -711,7 +704,7 @@ fn holds(path: &Path, hash: &str) -> Result<bool, BuildSiteError> {
     };
     let mut hasher = blake3::Hasher::new();
     hasher.update_reader(file).map_err(error)?;
-    Ok(hasher.finalize().to_hex().as_str() == hash)
+    Ok(ContentHash::from(hasher.finalize()) == hash)
 }
 
 /// The stamp of an output file just written.
