@@ -156,7 +156,11 @@ pub(crate) struct BuildManifest {
     previous: StoredManifest,
     /// Whether pages of the previous build may be reused (same salt, no `--force`).
     reusable: bool,
+    /// What this build records anew: documents built (fully or in part), site files.
     next: StoredManifest,
+    /// Documents whose previous record stands as it is (every page kept): not copied
+    /// into `next`, but written with it.
+    kept: std::collections::HashSet<String>,
 }
 
 impl BuildManifest {
@@ -186,6 +190,7 @@ impl BuildManifest {
                 documents: BTreeMap::new(),
                 site_files: Vec::new(),
             },
+            kept: std::collections::HashSet::new(),
         }
     }
 
@@ -259,12 +264,37 @@ impl BuildManifest {
         self.next.documents.insert(doc.to_string(), record);
     }
 
+    /// Records that every page of `doc` was kept: its previous record stands.
+    pub fn keep_document(&mut self, doc: String) {
+        if self.previous.documents.contains_key(&doc) {
+            self.kept.insert(doc);
+        }
+    }
+
+    /// The record of every document this build leaves, in name order: its own or, for
+    /// a document kept whole, the previous build's.
+    fn documents(&self) -> impl Iterator<Item = (&String, &DocumentRecord)> {
+        let kept = self
+            .previous
+            .documents
+            .iter()
+            .filter(|(doc, _)| self.kept.contains(*doc));
+        let mut kept = kept.peekable();
+        let mut built = self.next.documents.iter().peekable();
+        std::iter::from_fn(move || match (kept.peek(), built.peek()) {
+            (Some((a, _)), Some((b, _))) if a < b => kept.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => built.next(),
+            (Some(_), None) => kept.next(),
+            (None, None) => None,
+        })
+    }
+
     /// Carries over the pages of locales this build does not build, of the documents
     /// in `documents` (the project's, sorted): they stay, and are removed with their
     /// document. (They are never reused as they are: the salt names the locales built.)
     pub fn keep_unbuilt_locales(&mut self, documents: &[String]) {
         for (doc, previous) in &self.previous.documents {
-            if documents.binary_search(doc).is_err() {
+            if documents.binary_search(doc).is_err() || self.kept.contains(doc) {
                 continue;
             }
             let unbuilt = previous
@@ -302,8 +332,23 @@ impl BuildManifest {
         out_dir: &Path,
         page_path: &dyn Fn(&str, &str) -> String,
     ) -> io::Result<Vec<String>> {
-        let produced: std::collections::HashSet<String> =
-            self.next.outputs(page_path).map(|(path, _)| path).collect();
+        let kept_pages = self
+            .previous
+            .documents
+            .iter()
+            .filter(|(doc, _)| self.kept.contains(*doc))
+            .flat_map(|(doc, record)| {
+                record
+                    .pages
+                    .iter()
+                    .map(move |page| page_path(&page.locale, doc))
+            });
+        let produced: std::collections::HashSet<String> = self
+            .next
+            .outputs(page_path)
+            .map(|(path, _)| path)
+            .chain(kept_pages)
+            .collect();
         let mut removed = Vec::new();
         for (relative, output) in self.previous.outputs(page_path) {
             if produced.contains(&relative) || !is_relative_inside(&relative) {
@@ -333,16 +378,46 @@ impl BuildManifest {
         let same = previous.layout == next.layout
             && previous.salt == next.salt
             && previous.fluent == next.fluent
-            && previous.documents == next.documents
+            && self.kept.len() == previous.documents.len()
+            && next.documents.is_empty()
             && previous.site_files == next.site_files;
         if all_reused && same {
             return Ok(false);
         }
+        let stored = Stored {
+            layout: next.layout,
+            salt: &next.salt,
+            started_ns: next.started_ns,
+            fluent: &next.fluent,
+            documents: Documents(self),
+            site_files: &next.site_files,
+        };
         crate::atomic::write_atomic_streamed_unsynced(&self.path, |writer| {
-            serde_json::to_writer(&mut *writer, next).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut *writer, &stored).map_err(io::Error::other)?;
             writer.write_all(b"\n")
         })?;
         Ok(true)
+    }
+}
+
+/// The manifest this build writes: [`StoredManifest`]'s layout, with the documents
+/// kept whole taken from the previous one.
+#[derive(Serialize)]
+struct Stored<'a> {
+    layout: u32,
+    salt: &'a str,
+    started_ns: i128,
+    fluent: &'a BTreeMap<String, String>,
+    documents: Documents<'a>,
+    site_files: &'a [OutputRecord],
+}
+
+/// Every document's record, as [`BuildManifest::documents`] gives them: a JSON object.
+struct Documents<'a>(&'a BuildManifest);
+
+impl Serialize for Documents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.documents())
     }
 }
 

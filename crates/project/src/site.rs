@@ -235,7 +235,7 @@ pub fn build_site(
         problems: Vec::new(),
         policy_failures: Vec::new(),
     };
-    let mut records = Vec::new();
+    let (mut records, mut kept) = (Vec::new(), Vec::new());
     for result in built {
         let mut one = result?;
         report.pages += one.document.locales.len();
@@ -244,12 +244,18 @@ pub fn build_site(
         report.problems.append(&mut one.problems);
         report.policy_failures.append(&mut one.policy_failures);
         if !one.document.locales.is_empty() {
-            records.push((one.document.doc.clone(), one.record));
+            match one.record {
+                Some(record) => records.push((one.document.doc.clone(), record)),
+                None => kept.push(one.document.doc.clone()),
+            }
             report.manifest.documents.push(one.document);
         }
     }
     for (doc, record) in records {
         manifest.record_document(&doc, record);
+    }
+    for doc in kept {
+        manifest.keep_document(doc);
     }
     manifest.keep_unbuilt_locales(&docs);
 
@@ -415,8 +421,9 @@ struct Site<'a> {
 /// One document built in every locale.
 struct DocumentBuild {
     document: ManifestDocument,
-    /// What the manifest records of it.
-    record: DocumentRecord,
+    /// What the manifest records of it; `None` when every page was kept, so that the
+    /// previous record stands.
+    record: Option<DocumentRecord>,
     reused: usize,
     written: usize,
     problems: Vec<FileProblem>,
@@ -445,7 +452,7 @@ impl Site<'_> {
         let source_path = project.document_path(project.source(), doc);
         let source_stamp = stamp_now(&source_path);
         // Pages whose inputs and output are as the last build left them.
-        let kept: Vec<Option<PageRecord>> = self
+        let kept: Vec<Option<&PageRecord>> = self
             .setups
             .iter()
             .zip(&alternates)
@@ -456,29 +463,32 @@ impl Site<'_> {
                 let output = stamp_now(&self.out_dir.join(&alternate.path));
                 self.manifest
                     .reusable_page(doc, &setup.locale, source_stamp, translation, output)
-                    .cloned()
             })
             .collect();
+        let all_kept = kept.iter().all(Option::is_some);
         let mut result = DocumentBuild {
             document: ManifestDocument {
                 doc: doc.to_string(),
                 locales: Vec::new(),
             },
-            record: DocumentRecord {
+            // Every page kept: the previous record stands, and is not copied.
+            record: (!all_kept).then(|| DocumentRecord {
                 source: source_stamp.unwrap_or(FileStamp::from([0; 5])),
                 pages: Vec::new(),
-            },
+            }),
             reused: 0,
             written: 0,
             problems: Vec::new(),
             policy_failures: Vec::new(),
         };
-        let source = if kept.iter().all(Option::is_some) {
+        let source = if all_kept {
             None
         } else {
             match self.load_source(&source_path, &mut result.problems) {
                 Some(source) => {
-                    result.record.source = source.stamp;
+                    if let Some(record) = &mut result.record {
+                        record.source = source.stamp;
+                    }
                     Some(source)
                 }
                 None => {
@@ -492,11 +502,11 @@ impl Site<'_> {
             let page = match (kept, &source) {
                 (Some(page), _) => {
                     result.reused += 1;
-                    page
+                    std::borrow::Cow::Borrowed(page)
                 }
                 (None, Some(source)) => {
                     match self.build_page(doc, source, setup, &alternates, &mut result)? {
-                        Some(page) => page,
+                        Some(page) => std::borrow::Cow::Owned(page),
                         None => continue,
                     }
                 }
@@ -507,7 +517,9 @@ impl Site<'_> {
                 path: alternate.path.clone(),
                 states: page.states,
             });
-            result.record.pages.push(page);
+            if let Some(record) = &mut result.record {
+                record.pages.push(page.into_owned());
+            }
         }
         Ok(result)
     }
