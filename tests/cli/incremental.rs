@@ -229,3 +229,37 @@ fn json_is_compact_unless_pretty_is_asked_for() {
     let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
     assert_eq!(value(&pretty), value(&compact));
 }
+
+#[test]
+fn a_page_whose_file_has_errors_stays_as_the_last_build_left_it() {
+    let project = two_articles();
+    project.yaku(&["build"]).success();
+    let page = project.read("dist/en/other.json");
+    let good = project.read("content/en/other.md");
+    project.write(
+        "content/en/other.md",
+        &format!("{good}\n```\nnever closed\n"),
+    );
+    let run = project.yaku(&["build"]).failure();
+    assert!(
+        run.stderr().contains("content/en/other.md"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        project.read("dist/en/other.json"),
+        page,
+        "a failed build removes no page"
+    );
+    // Still kept by the next failed build, and built again once the file is fixed.
+    project.yaku(&["build"]).failure();
+    assert_eq!(project.read("dist/en/other.json"), page);
+    project.write(
+        "content/en/other.md",
+        &good.replace("Further research is awaited.", "More research is awaited."),
+    );
+    project.yaku(&["build"]).success();
+    assert!(project
+        .read("dist/en/other.json")
+        .contains("More research is awaited."));
+}

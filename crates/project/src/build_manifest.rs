@@ -15,8 +15,9 @@
 //! Only files the manifest records are ever removed, and only while they still hold what
 //! yaku wrote (same stamp or same hash): a file yaku did not write is left alone. What is
 //! removed: the pages of documents that are gone, and the pages of the locales built
-//! that this build no longer publishes (a policy failure, a file with errors). The pages
-//! of locales not built this time (`--locale`) are kept, and so is their record.
+//! that this build no longer publishes (a policy failure). The pages of locales not
+//! built this time (`--locale`), and of pages not built because a file has errors, are
+//! kept, and so is their record.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -262,6 +263,33 @@ impl BuildManifest {
     /// Records what this build did for `doc` (its pages, in locale order).
     pub fn record_document(&mut self, doc: &str, record: DocumentRecord) {
         self.next.documents.insert(doc.to_string(), record);
+    }
+
+    /// Keeps the previous build's pages of `doc` in `locales` (pages not built because a
+    /// file has errors), with their records, as they were: a failed build removes no
+    /// page. They are never reused as they are: their recorded stamps are those of the
+    /// files before the errors.
+    pub fn keep_pages(&mut self, doc: &str, locales: &[String]) {
+        let Some(previous) = self.previous.documents.get(doc) else {
+            return;
+        };
+        let pages = previous
+            .pages
+            .iter()
+            .filter(|page| locales.contains(&page.locale));
+        let mut pages = pages.cloned().peekable();
+        if pages.peek().is_none() {
+            return;
+        }
+        let record = self
+            .next
+            .documents
+            .entry(doc.to_string())
+            .or_insert_with(|| DocumentRecord {
+                source: previous.source,
+                pages: Vec::new(),
+            });
+        record.pages.extend(pages);
     }
 
     /// Records that every page of `doc` was kept: its previous record stands.

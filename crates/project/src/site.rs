@@ -235,7 +235,7 @@ pub fn build_site(
         problems: Vec::new(),
         policy_failures: Vec::new(),
     };
-    let (mut records, mut kept) = (Vec::new(), Vec::new());
+    let (mut records, mut kept, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     for result in built {
         let mut one = result?;
         report.pages += one.document.locales.len();
@@ -248,6 +248,11 @@ pub fn build_site(
                 Some(record) => records.push((one.document.doc.clone(), record)),
                 None => kept.push(one.document.doc.clone()),
             }
+        }
+        if !one.unreadable.is_empty() {
+            unreadable.push((one.document.doc.clone(), one.unreadable));
+        }
+        if !one.document.locales.is_empty() {
             report.manifest.documents.push(one.document);
         }
     }
@@ -256,6 +261,9 @@ pub fn build_site(
     }
     for doc in kept {
         manifest.keep_document(doc);
+    }
+    for (doc, locales) in unreadable {
+        manifest.keep_pages(&doc, &locales);
     }
     manifest.keep_unbuilt_locales(&docs);
 
@@ -427,6 +435,9 @@ struct DocumentBuild {
     reused: usize,
     written: usize,
     problems: Vec<FileProblem>,
+    /// Locales whose page was not built because a file has errors: the page the last
+    /// build wrote stays, with its record, until the file is fixed.
+    unreadable: Vec<String>,
     policy_failures: Vec<BuildError>,
 }
 
@@ -479,6 +490,7 @@ impl Site<'_> {
             reused: 0,
             written: 0,
             problems: Vec::new(),
+            unreadable: Vec::new(),
             policy_failures: Vec::new(),
         };
         let source = if all_kept {
@@ -493,6 +505,9 @@ impl Site<'_> {
                 }
                 None => {
                     self.skip(self.setups.len());
+                    if !result.problems.is_empty() {
+                        result.unreadable = self.setups.iter().map(|s| s.locale.clone()).collect();
+                    }
                     return Ok(result);
                 }
             }
@@ -567,12 +582,14 @@ impl Site<'_> {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     result.problems.push(workspace.problem(&error));
+                    result.unreadable.push(setup.locale.clone());
                     return Ok(None);
                 }
             }
         };
         if let Some(t) = &translation {
             if workspace.report_errors(t, &mut result.problems) {
+                result.unreadable.push(setup.locale.clone());
                 return Ok(None);
             }
         }
