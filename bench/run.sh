@@ -8,9 +8,11 @@
 # edits a fraction of the sources (20 %), `yaku check --format json` is verified against
 # the ground truth, and hyperfine measures `cat` over every article (the reference),
 # `yaku check` cold and warm (and warm with --no-cache), `yaku status`,
-# `yaku sync --dry-run` and `yaku build`; `/usr/bin/time` gives the peak RSS of each.
-# The results go to <work>/results and, unless --no-write, into BENCHMARKS.md between
-# its markers (`yaku-bench report`).
+# `yaku sync --dry-run`, `yaku build` in each format from an empty folder, Hugo
+# rendering yaku's Hugo export (a minimal site written by this script), and `yaku build`
+# again with nothing changed and after editing one source article; `/usr/bin/time` gives
+# the peak RSS of each. The results go to <work>/results and, unless --no-write, into
+# BENCHMARKS.md between its markers (`yaku-bench report`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -46,6 +48,7 @@ install_package() {
 }
 command -v hyperfine >/dev/null || install_package hyperfine
 [ -x /usr/bin/time ] || install_package time
+command -v hugo >/dev/null || install_package hugo
 
 echo "== building release binaries"
 cargo build --release --quiet -p yaku -p yaku-bench
@@ -77,10 +80,30 @@ mkdir -p "$results"
     changes=$(git status --porcelain -- . ':!crates/bench' ':!bench' ':!BENCHMARKS.md' ':!justfile' 2>/dev/null | grep -v '^??' || true)
     echo "yaku: $(git rev-parse --short HEAD 2>/dev/null || echo '?')${changes:+ (with uncommitted changes)}, release build"
     echo "hyperfine: $(hyperfine --version | awk '{ print $2 }')"
+    echo "hugo: $(hugo version | awk '{ print $2 }')"
     echo "cold: $cold_text"
 } >"$results/machine.txt"
 
 now() { date +%s.%N; }
+
+# write_hugo_site EXPORT SITE: a minimal Hugo site in SITE whose languages read the
+# content of yaku's Hugo export in EXPORT (its `hugo-languages.toml`, content folders
+# made absolute), with one layout for pages and one for lists.
+write_hugo_site() {
+    local export=$1 site=$2
+    rm -rf "$site"
+    mkdir -p "$site/layouts/_default"
+    {
+        echo 'baseURL = "https://example.org/"'
+        echo 'title = "yaku benchmark"'
+        echo 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]'
+        sed "s|^contentDir = \"|contentDir = \"$export/|" "$export/hugo-languages.toml"
+    } >"$site/hugo.toml"
+    cat >"$site/layouts/_default/single.html" <<'HTML'
+<!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ range .Translations }}<a hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ .Language.LanguageName }}</a>{{ end }}<main>{{ .Content }}</main></body></html>
+HTML
+    echo '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$site/layouts/_default/list.html"
+}
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # measure ID NAME CACHE COMMAND [PREPARE]: hyperfine in the corpus folder, then the peak
@@ -158,7 +181,39 @@ for n in $sizes; do
     measure check-no-cache "yaku check --no-cache" warm "$yaku check --no-cache"
     measure status "yaku status" warm "$yaku status"
     measure sync-dry-run "yaku sync --dry-run" warm "$yaku sync --dry-run"
-    measure build "yaku build --out dist (into an empty dist/)" warm "$yaku build --out dist" "rm -rf dist"
+
+    # The build, each format from an empty folder, and Hugo on yaku's Hugo export.
+    measure build-json "yaku build --format json (into an empty folder)" warm \
+        "$yaku build --format json --out dist-json" "rm -rf dist-json"
+    measure build-html "yaku build --format html (into an empty folder)" warm \
+        "$yaku build --format html --out dist-html" "rm -rf dist-html"
+    measure build-hugo "yaku build --format hugo (into an empty folder)" warm \
+        "$yaku build --format hugo --out hugo-export" "rm -rf hugo-export"
+    site=$work/hugo-site-$n
+    write_hugo_site "$corpus/hugo-export" "$site"
+    measure hugo "hugo (renders the Hugo export)" warm \
+        "hugo --quiet --source $site --destination $site/public" "rm -rf $site/public"
+    pages=$(find "$site/public" -name index.html | wc -l)
+    # Incremental: nothing changed, then one source article edited before each run.
+    measure build-noop "yaku build (nothing changed)" warm "$yaku build --format json --out dist-json"
+    edited=content/ja/article-00000.md
+    measure build-edit "yaku build (one source article edited)" warm \
+        "$yaku build --format json --out dist-json" "printf '\\nEdited for the benchmark.\\n' >> $edited"
+    # Which files one such rebuild writes: only that article's pages, the index and the
+    # build's record are expected.
+    (cd "$corpus" && printf '\nEdited once more.\n' >>"$edited" && sleep 0.01 && touch "$out/before-edit" &&
+        "$yaku" build --format json --out dist-json >/dev/null)
+    touched=$(cd "$corpus/dist-json" && find . -type f -newer "$out/before-edit" | sed 's|^\./||' | sort | tr '\n' ' ')
+    others=$(printf '%s\n' $touched | grep -cv -e '/article-00000\.json$' -e '^index\.json$' -e '^\.yaku-build-json\.json$' || true)
+    json_bytes=$(find "$corpus/dist-json" -type f -name '*.json' ! -name '.yaku-build-*' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    manifest_bytes=$(find "$corpus/dist-json" -maxdepth 1 -name '.yaku-build-*' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    {
+        echo "hugo_pages=$pages"
+        echo "json_bytes=$json_bytes"
+        echo "manifest_bytes=$manifest_bytes"
+        echo "edit_touched=${touched% }"
+        echo "edit_others=$others"
+    } >>"$out/corpus.txt"
 done
 
 "$gen" report --results "$results"

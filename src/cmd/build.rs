@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use yaku_build::renderer;
-use yaku_project::{build_site, site_locales, BuildReport, BuildSiteError};
+use yaku_build::{renderer_styled, JsonStyle};
+use yaku_project::{build_site, site_locales, BuildOptions, BuildReport, BuildSiteError};
 
 use super::Context;
 use crate::output::Progress;
@@ -43,10 +43,26 @@ pub struct Args {
     /// Build only this locale (the source or a target).
     #[arg(long)]
     locale: Option<String>,
+    /// Build every page again and rewrite every file, even those whose inputs did not
+    /// change since the last build.
+    #[arg(long)]
+    force: bool,
+    /// Indent the JSON (pages of `--format json`, and `index.json`) for people to read;
+    /// compact by default.
+    #[arg(long)]
+    pretty: bool,
 }
 
 pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
-    let renderer = renderer(args.format.name()).ok_or_else(|| {
+    let options = BuildOptions {
+        force: args.force,
+        json_style: if args.pretty {
+            JsonStyle::Pretty
+        } else {
+            JsonStyle::Compact
+        },
+    };
+    let renderer = renderer_styled(args.format.name(), options.json_style).ok_or_else(|| {
         Failure(format!(
             "error: yaku-build has no renderer `{}`",
             args.format.name()
@@ -63,7 +79,14 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
             .join(&args.out)
     };
     let progress = Progress::new(0, "pages");
-    let built = build_site(&workspace, renderer.as_ref(), &locales, &out_dir, &progress);
+    let built = build_site(
+        &workspace,
+        renderer.as_ref(),
+        &locales,
+        &out_dir,
+        options,
+        &progress,
+    );
     progress.finish();
     let report = built.map_err(|e| failure(e, &args.out))?;
 
@@ -86,12 +109,17 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     })
 }
 
-/// `built N page(s) into …`, then a line per page that is not all current.
+/// `built N page(s) into …` with what was kept, written and removed, then a line per
+/// page that is not all current.
 fn summary(report: &BuildReport, out_dir: &str) -> String {
     let manifest = &report.manifest;
     let mut summary = format!(
-        "built {} page(s) into {out_dir} ({})\n",
-        report.pages, manifest.format
+        "built {} page(s) into {out_dir} ({}): {} unchanged since the last build, {} file(s) written, {} removed\n",
+        report.pages,
+        manifest.format,
+        report.reused,
+        report.written,
+        report.removed.len()
     );
     for document in &manifest.documents {
         for entry in &document.locales {

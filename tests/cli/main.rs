@@ -13,6 +13,7 @@ mod errors;
 mod fluent;
 mod front_matter;
 mod ids_from_source;
+mod incremental;
 mod init_ids;
 mod inspect;
 mod layouts;

@@ -19,7 +19,7 @@ pub const BEGIN_MARKER: &str =
 pub const END_MARKER: &str = "<!-- bench:results:end -->";
 
 /// The benchmarks, in table order: id, what it is.
-const BENCHMARKS: [(&str, &str); 8] = [
+const BENCHMARKS: [(&str, &str); 13] = [
     ("cat-cold", "cat (reference)"),
     ("cat-warm", "cat (reference)"),
     ("check-cold", "yaku check"),
@@ -27,7 +27,12 @@ const BENCHMARKS: [(&str, &str); 8] = [
     ("check-no-cache", "yaku check --no-cache"),
     ("status", "yaku status"),
     ("sync-dry-run", "yaku sync --dry-run"),
-    ("build", "yaku build"),
+    ("build-json", "yaku build, json, from empty"),
+    ("build-html", "yaku build, html, from empty"),
+    ("build-hugo", "yaku build, hugo, from empty"),
+    ("hugo", "Hugo on the hugo export"),
+    ("build-noop", "yaku build, nothing changed"),
+    ("build-edit", "yaku build, one source edited"),
 ];
 
 /// One hyperfine result.
@@ -150,6 +155,8 @@ pub fn render_report(results: &Path) -> Result<String> {
     let mut peak_by_size: Vec<(usize, u64)> = Vec::new();
     let mut cold_check_ratio: Vec<(usize, f64)> = Vec::new();
     let mut warm_check_ratio: Vec<(usize, f64, f64)> = Vec::new();
+    let mut build_rows: Vec<String> = Vec::new();
+    let mut build_peak: Vec<(usize, u64)> = Vec::new();
     for (n, dir) in &sizes {
         let corpus = read_key_values(&dir.join("corpus.txt"), '=');
         let c = |key: &str| corpus.get(key).map_or("?", String::as_str).to_string();
@@ -187,7 +194,7 @@ pub fn render_report(results: &Path) -> Result<String> {
                 let _ = writeln!(out, "| {what} | – | – | – | not measured | | | | | |");
                 continue;
             };
-            if !id.starts_with("cat") {
+            if !id.starts_with("cat") && id != "hugo" {
                 peak = peak.max(m.rss_kib.unwrap_or(0));
             }
             let exits = if m.exit_codes.iter().any(|&c| c != 0) {
@@ -228,6 +235,10 @@ pub fn render_report(results: &Path) -> Result<String> {
         }
         out.push('\n');
         peak_by_size.push((*n, peak));
+        build_rows.extend(build_targets(*n, &measured, &corpus));
+        if let Some(kib) = measured.get("build-json").and_then(|m| m.rss_kib) {
+            build_peak.push((*n, kib));
+        }
     }
 
     // The targets, reported against.
@@ -261,6 +272,21 @@ pub fn render_report(results: &Path) -> Result<String> {
             }
         );
     }
+    for row in &build_rows {
+        let _ = writeln!(out, "{row}");
+    }
+    if let (Some((n0, k0)), Some((n1, k1))) = (build_peak.first(), build_peak.last()) {
+        if n0 != n1 && *k0 > 0 {
+            let growth = *k1 as f64 / *k0 as f64;
+            let _ = writeln!(
+                out,
+                "| `build --format json` peak memory flat from {n0} to {n1} articles | {growth:.1}× ({} → {}) | {} |",
+                mebibytes(*k0),
+                mebibytes(*k1),
+                if growth <= 1.2 { "yes" } else { "no" }
+            );
+        }
+    }
     if let (Some((n0, k0)), Some((n1, k1))) = (peak_by_size.first(), peak_by_size.last()) {
         if n0 != n1 && *k0 > 0 {
             let growth = *k1 as f64 / *k0 as f64;
@@ -275,6 +301,62 @@ pub fn render_report(results: &Path) -> Result<String> {
         }
     }
     Ok(out)
+}
+
+/// The rows of the build's targets (issue 18) for one corpus size: each format against
+/// Hugo's render of the same pages and against `cat`, the rebuild after one edit, and
+/// the size of the JSON.
+fn build_targets(
+    n: usize,
+    measured: &BTreeMap<&str, Measured>,
+    corpus: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let median = |id: &str| measured.get(id).map(|m| m.median);
+    let met = |yes: bool| if yes { "yes" } else { "no" };
+    let mut rows = Vec::new();
+    let (hugo, cat) = (median("hugo"), median("cat-warm"));
+    if let (Some(json), Some(hugo), Some(cat)) = (median("build-json"), hugo, cat) {
+        let (h, c) = (json / hugo, json / cat);
+        rows.push(format!(
+            "| `build --format json` from empty ≤ 0.25 × Hugo and ≤ 5 × `cat` ({n} articles) | {} = {h:.2}× Hugo ({}), {c:.1}× `cat` warm | {} |",
+            seconds(json),
+            seconds(hugo),
+            met(h <= 0.25 && c <= 5.0)
+        ));
+    }
+    if let (Some(html), Some(hugo)) = (median("build-html"), hugo) {
+        let h = html / hugo;
+        rows.push(format!(
+            "| `build --format html` from empty ≤ 0.25 × Hugo ({n} articles) | {} = {h:.2}× Hugo | {} |",
+            seconds(html),
+            met(h <= 0.25)
+        ));
+    }
+    if let (Some(edit), Some(cat)) = (median("build-edit"), cat) {
+        let c = edit / cat;
+        let others = corpus
+            .get("edit_others")
+            .and_then(|o| o.parse::<usize>().ok());
+        let touched = corpus.get("edit_touched").map_or("?", String::as_str);
+        rows.push(format!(
+            "| rebuild after editing one source article ≤ 0.5 × `cat`, only its outputs touched ({n} articles) | {} = {c:.2}× `cat` warm; wrote {touched} | {} |",
+            seconds(edit),
+            met(c <= 0.5 && others == Some(0))
+        ));
+    }
+    let bytes = |key: &str| corpus.get(key).and_then(|b| b.parse::<f64>().ok());
+    if let (Some(json), Some(input)) = (bytes("json_bytes"), bytes("bytes")) {
+        let r = json / input;
+        let manifest = bytes("manifest_bytes").map_or(String::new(), |m| {
+            format!(" (and the build's record, {:.1} MB)", m / 1e6)
+        });
+        rows.push(format!(
+            "| JSON size ≤ 1.5 × input ({n} articles) | {:.0} MB = {r:.2}× input{manifest} | {} |",
+            json / 1e6,
+            met(r <= 1.5)
+        ));
+    }
+    rows
 }
 
 /// Replaces the text between [`BEGIN_MARKER`] and [`END_MARKER`] in `markdown` by
@@ -315,6 +397,42 @@ mod tests {
     }
 
     #[test]
+    fn the_build_is_reported_against_hugo_cat_and_its_input() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("machine.txt"), "date: 2026-01-01\n").unwrap();
+        let size = dir.path().join("1000");
+        fs::create_dir(&size).unwrap();
+        fs::write(
+            size.join("corpus.txt"),
+            "bytes=100000000\njson_bytes=140000000\nmanifest_bytes=1000000\nedit_touched=ja/article-00000.json index.json\nedit_others=0\n",
+        )
+        .unwrap();
+        let hyperfine = |median: f64| {
+            format!(
+                r#"{{"results":[{{"command":"x","median":{median},"min":{median},"max":{median},"times":[{median}],"exit_codes":[0]}}]}}"#
+            )
+        };
+        for (id, median) in [
+            ("cat-warm", 0.2),
+            ("hugo", 4.0),
+            ("build-json", 0.9),
+            ("build-html", 1.2),
+            ("build-edit", 0.08),
+        ] {
+            fs::write(size.join(format!("{id}.json")), hyperfine(median)).unwrap();
+        }
+        let report = render_report(dir.path()).unwrap();
+        for row in [
+            "| `build --format json` from empty ≤ 0.25 × Hugo and ≤ 5 × `cat` (1000 articles) | 900 ms = 0.23× Hugo (4.00 s), 4.5× `cat` warm | yes |",
+            "| `build --format html` from empty ≤ 0.25 × Hugo (1000 articles) | 1.20 s = 0.30× Hugo | no |",
+            "| rebuild after editing one source article ≤ 0.5 × `cat`, only its outputs touched (1000 articles) | 80 ms = 0.40× `cat` warm; wrote ja/article-00000.json index.json | yes |",
+            "| JSON size ≤ 1.5 × input (1000 articles) | 140 MB = 1.40× input (and the build's record, 1.0 MB) | yes |",
+        ] {
+            assert!(report.contains(row), "{row}\n{report}");
+        }
+    }
+
+    #[test]
     fn a_results_folder_renders_with_ratios_and_the_build_todo() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(
@@ -341,7 +459,7 @@ mod tests {
         fs::write(size.join("check-cold.rss"), "204800\n").unwrap();
         let report = render_report(dir.path()).unwrap();
         assert!(report.contains("| yaku check | `yaku check` (exit 1) | cold | 2 | 2.00 s | 2.00 s | 2.00 s | 200.0 MiB | 4.0× | 20.0× |"), "{report}");
-        assert!(report.contains("| yaku build | – | – | – | not measured |"));
+        assert!(report.contains("| yaku build, json, from empty | – | – | – | not measured |"));
         assert!(
             report.contains("| `check` cold ≤ 3 × `cat` cold (1000 articles) | 4.0× | no |"),
             "{report}"

@@ -6,10 +6,9 @@ use yaku_content::{extract_references, Document, Section, SectionKind};
 use yaku_fluent::{ArgValue, FormatError, Localizer};
 use yaku_sync::{align, publication, Alignment, Policy, Publication, SectionState};
 
-use crate::markdown::{blocks_of, inlines_of, plain_text, FoldError};
+use crate::markdown::{blocks_of, inlines_of, FoldError};
 use crate::model::{
-    Alternate, Block, CitationOutput, DocumentOutput, Inline, PublicationState, ReferenceOutput,
-    SectionOutput, TocEntry,
+    Alternate, Block, DocumentOutput, Inline, PublicationState, ReferenceOutput, SectionOutput,
 };
 use crate::BuildError;
 
@@ -67,10 +66,8 @@ pub fn build_document(
         description: None,
         front_matter_state: PublicationState::Current,
         data: BTreeMap::new(),
-        toc: Vec::new(),
         sections: Vec::new(),
         omitted: Vec::new(),
-        citations: Vec::new(),
         references: Vec::new(),
         alternates: context.alternates.clone(),
     };
@@ -113,11 +110,6 @@ pub fn build_document(
             output.front_matter_state = state;
             continue;
         }
-        let content_locale = if std::ptr::eq(document, source) {
-            context.source_locale
-        } else {
-            context.locale
-        };
         let text = document.text_without_marker(section);
         let body = &text[section.heading_span.len().min(text.len())..];
         published_text.push_str(body);
@@ -142,34 +134,13 @@ pub fn build_document(
         } else {
             Vec::new()
         };
-        let heading_text = plain_text(&heading);
-        if section.kind == SectionKind::Heading {
-            output.toc.push(TocEntry {
-                id: source_section.id.to_string(),
-                level: section.level,
-                text: heading_text.clone(),
-            });
-        }
-        for (authors, year) in citations_in(&heading)
-            .into_iter()
-            .chain(blocks.iter().flat_map(citations_in_block))
-        {
-            output.citations.push(CitationOutput {
-                section: source_section.id.to_string(),
-                authors,
-                year,
-                resolved: false,
-            });
-        }
         // The source's id: a translated section whose id the source renamed is published
         // under the new id (sync will rename it in the file).
         output.sections.push(SectionOutput {
             id: source_section.id.to_string(),
             level: source_section.level,
             heading,
-            heading_text,
             state,
-            content_locale: content_locale.to_string(),
             required: source_section.required,
             blocks,
             markdown: body.to_string(),
@@ -183,15 +154,17 @@ pub fn build_document(
         });
     }
     let references = extract_references(&published_text);
-    for citation in &mut output.citations {
-        citation.resolved = references
-            .iter()
-            .any(|r| r.is_cited_by(&citation.authors, citation.year));
+    let mut resolve =
+        |authors: &str, year: u16| references.iter().any(|r| r.is_cited_by(authors, year));
+    for section in &mut output.sections {
+        resolve_citations(&mut section.heading, &mut resolve);
+        for block in &mut section.blocks {
+            resolve_citations_in_block(block, &mut resolve);
+        }
     }
     output.references = references
         .into_iter()
         .map(|r| ReferenceOutput {
-            url: r.doi.as_ref().map(|doi| format!("https://doi.org/{doi}")),
             first_author: r.first_author,
             year: r.year,
             doi: r.doi,
@@ -277,36 +250,48 @@ fn component_name(body: &str, message: &str) -> String {
         .unwrap_or_default()
 }
 
-fn citations_in(inlines: &[Inline]) -> Vec<(String, u16)> {
-    let mut out = Vec::new();
+/// Marks each citation of `inlines` resolved when `resolves(authors, year)`.
+fn resolve_citations(inlines: &mut [Inline], resolves: &mut dyn FnMut(&str, u16) -> bool) {
     for inline in inlines {
         match inline {
-            Inline::Citation { authors, year, .. } => out.push((authors.clone(), *year)),
+            Inline::Citation {
+                authors,
+                year,
+                resolved,
+                ..
+            } => *resolved = resolves(authors, *year),
             Inline::Emphasis { children }
             | Inline::Strong { children }
             | Inline::Strikethrough { children }
-            | Inline::Link { children, .. } => out.extend(citations_in(children)),
+            | Inline::Link { children, .. } => resolve_citations(children, resolves),
             _ => {}
         }
     }
-    out
 }
 
-fn citations_in_block(block: &Block) -> Vec<(String, u16)> {
+/// [`resolve_citations`] in every run of a block.
+fn resolve_citations_in_block(block: &mut Block, resolves: &mut dyn FnMut(&str, u16) -> bool) {
     match block {
-        Block::Paragraph { inlines } | Block::Heading { inlines, .. } => citations_in(inlines),
-        Block::List { items, .. } => items
-            .iter()
-            .flat_map(|i| i.blocks.iter().flat_map(citations_in_block))
-            .collect(),
-        Block::Table { header, rows, .. } => header
-            .iter()
-            .chain(rows.iter().flatten())
-            .flat_map(|cell| citations_in(cell))
-            .collect(),
-        Block::Callout { blocks, .. } | Block::Quote { blocks } => {
-            blocks.iter().flat_map(citations_in_block).collect()
+        Block::Paragraph(inlines) | Block::Heading { inlines, .. } => {
+            resolve_citations(inlines, resolves)
         }
-        _ => Vec::new(),
+        Block::List { items, .. } => {
+            for item in items {
+                for block in &mut item.blocks {
+                    resolve_citations_in_block(block, resolves);
+                }
+            }
+        }
+        Block::Table { header, rows, .. } => {
+            for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
+                resolve_citations(cell, resolves);
+            }
+        }
+        Block::Callout { blocks, .. } | Block::Quote { blocks } => {
+            for block in blocks {
+                resolve_citations_in_block(block, resolves);
+            }
+        }
+        _ => {}
     }
 }

@@ -121,14 +121,15 @@ pub fn render_html(output: &DocumentOutput, labels: &Labels, prefix: &str) -> St
     }
     let _ = writeln!(page, "</header>");
 
-    if !output.toc.is_empty() {
+    let toc = output.toc();
+    if !toc.is_empty() {
         let _ = writeln!(
             page,
             "<nav class=\"toc\" aria-label=\"{}\">\n<h2>{}</h2>\n<ol>",
             attr(&labels.toc),
             encode_text(&labels.toc)
         );
-        for entry in &output.toc {
+        for entry in &toc {
             let _ = writeln!(
                 page,
                 "<li class=\"toc-level-{}\"><a href=\"#{}\">{}</a></li>",
@@ -147,8 +148,9 @@ pub fn render_html(output: &DocumentOutput, labels: &Labels, prefix: &str) -> St
             PublicationState::Stale => " class=\"stale\"",
             PublicationState::Fallback => " class=\"fallback\"",
         };
-        let lang = if section.content_locale != output.locale {
-            format!(" lang=\"{}\"", attr(&section.content_locale))
+        let content_locale = output.content_locale(section);
+        let lang = if content_locale != output.locale {
+            format!(" lang=\"{}\"", attr(content_locale))
         } else {
             String::new()
         };
@@ -255,7 +257,7 @@ fn attr(text: &str) -> String {
 
 fn render_block(out: &mut String, block: &Block, labels: &Labels) {
     match block {
-        Block::Paragraph { inlines: runs } => {
+        Block::Paragraph(runs) => {
             let _ = writeln!(out, "<p>{}</p>", inlines(runs));
         }
         Block::Heading {
@@ -280,7 +282,7 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
                 out.push_str("<li>");
                 // A one-paragraph item is written without <p>, as tight lists are.
                 match item.blocks.as_slice() {
-                    [Block::Paragraph { inlines: runs }] => out.push_str(&inlines(runs)),
+                    [Block::Paragraph(runs)] => out.push_str(&inlines(runs)),
                     blocks => {
                         out.push('\n');
                         for block in blocks {
@@ -398,7 +400,7 @@ fn inlines(runs: &[Inline]) -> String {
     let mut out = String::new();
     for run in runs {
         match run {
-            Inline::Text { text } => out.push_str(&encode_text(text)),
+            Inline::Text(text) => out.push_str(&encode_text(text)),
             Inline::Emphasis { children } => {
                 let _ = write!(out, "<em>{}</em>", inlines(children));
             }
@@ -473,9 +475,7 @@ mod tests {
     #[test]
     fn text_and_raw_html_are_escaped() {
         let runs = [
-            Inline::Text {
-                text: "<script>alert(1)</script>".into(),
-            },
+            Inline::Text("<script>alert(1)</script>".into()),
             Inline::Html {
                 text: "<b onclick=x>".into(),
             },

@@ -58,7 +58,7 @@ pub fn render_hugo(output: &DocumentOutput, labels: &Labels) -> String {
                 out,
                 "{} {} {{#{}}}\n",
                 "#".repeat(usize::from(section.level)),
-                section.heading_text.trim(),
+                section.heading_text().trim(),
                 section.id
             );
         }

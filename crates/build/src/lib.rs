@@ -27,11 +27,11 @@ pub use labels::Labels;
 #[cfg(feature = "schema")]
 pub use model::{document_schema, manifest_schema};
 pub use model::{
-    Alternate, Block, CalloutKind, CitationOutput, DocumentOutput, Inline, ListItem, Manifest,
-    ManifestDocument, ManifestEntry, PublicationState, PublishedCounts, ReferenceOutput,
-    SectionOutput, TableAlignment, TocEntry,
+    Alternate, Block, CalloutKind, DocumentOutput, Inline, ListItem, Manifest, ManifestDocument,
+    ManifestEntry, PublicationState, PublishedCounts, ReferenceOutput, SectionOutput,
+    TableAlignment, TocEntry,
 };
 pub use render::{
-    renderer, write_manifest, HtmlRenderer, HugoRenderer, JsonRenderer, OutputFile, Renderer,
-    FORMATS,
+    renderer, renderer_styled, write_manifest, HtmlRenderer, HugoRenderer, JsonRenderer, JsonStyle,
+    OutputFile, Renderer, FORMATS,
 };

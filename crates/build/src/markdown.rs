@@ -138,17 +138,11 @@ pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<B
             Event::TaskListMarker(done) => push_inline(
                 &mut stack,
                 &mut top,
-                Inline::Text {
-                    text: if done { "☑ " } else { "☐ " }.to_string(),
-                },
+                Inline::Text(if done { "☑ " } else { "☐ " }.to_string()),
             ),
-            Event::FootnoteReference(name) => push_inline(
-                &mut stack,
-                &mut top,
-                Inline::Text {
-                    text: format!("[^{name}]"),
-                },
-            ),
+            Event::FootnoteReference(name) => {
+                push_inline(&mut stack, &mut top, Inline::Text(format!("[^{name}]")))
+            }
             Event::InlineMath(t) | Event::DisplayMath(t) => push_inline(
                 &mut stack,
                 &mut top,
@@ -169,14 +163,10 @@ pub fn inlines_of(text: &str) -> Vec<Inline> {
     let mut no_components = |_: &str| Err::<Block, String>(String::new());
     match blocks_of(text, &mut no_components) {
         Ok(blocks) => match blocks.into_iter().next() {
-            Some(Block::Paragraph { inlines }) => inlines,
-            _ => vec![Inline::Text {
-                text: text.to_string(),
-            }],
+            Some(Block::Paragraph(inlines)) => inlines,
+            _ => vec![Inline::Text(text.to_string())],
         },
-        Err(_) => vec![Inline::Text {
-            text: text.to_string(),
-        }],
+        Err(_) => vec![Inline::Text(text.to_string())],
     }
 }
 
@@ -185,7 +175,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text { text } | Inline::Code { text } | Inline::Citation { text, .. } => {
+            Inline::Text(text) | Inline::Code { text } | Inline::Citation { text, .. } => {
                 out.push_str(text)
             }
             Inline::Emphasis { children }
@@ -300,7 +290,7 @@ fn open(tag: Tag<'_>) -> Open {
 fn close(element: Open, stack: &mut Vec<Open>, top: &mut Vec<Block>) {
     match element {
         Open::Paragraph(inlines) | Open::Implicit(inlines) => {
-            push_block(stack, top, Block::Paragraph { inlines })
+            push_block(stack, top, Block::Paragraph(inlines))
         }
         Open::Heading(level, inlines) => push_block(stack, top, Block::Heading { level, inlines }),
         Open::List {
@@ -400,7 +390,11 @@ fn push_inline(stack: &mut Vec<Open>, top: &mut Vec<Block>, inline: Inline) {
         | Some(Open::Heading(_, inlines))
         | Some(Open::Cell(inlines))
         | Some(Open::Span(_, inlines))
-        | Some(Open::Implicit(inlines)) => inlines.push(inline),
+        | Some(Open::Implicit(inlines)) => match (inlines.last_mut(), inline) {
+            // pulldown-cmark may give one run of text in pieces: it is one run.
+            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+            (_, inline) => inlines.push(inline),
+        },
         Some(Open::Image { alt, .. }) => alt.push_str(&plain_text(&[inline])),
         Some(Open::Item(_)) | Some(Open::Quote(..)) | None => {
             stack.push(Open::Implicit(vec![inline]));
@@ -414,9 +408,7 @@ fn push_inline(stack: &mut Vec<Open>, top: &mut Vec<Block>, inline: Inline) {
 fn split_citations(text: &str) -> Vec<Inline> {
     let citations = extract_citations(text);
     if citations.is_empty() {
-        return vec![Inline::Text {
-            text: text.to_string(),
-        }];
+        return vec![Inline::Text(text.to_string())];
     }
     let mut out = Vec::new();
     let mut at = 0;
@@ -425,21 +417,19 @@ fn split_citations(text: &str) -> Vec<Inline> {
             continue;
         }
         if citation.span.start > at {
-            out.push(Inline::Text {
-                text: text[at..citation.span.start].to_string(),
-            });
+            out.push(Inline::Text(text[at..citation.span.start].to_string()));
         }
         out.push(Inline::Citation {
             text: text[citation.span.clone()].to_string(),
             authors: citation.authors.clone(),
             year: citation.year,
+            // Known once the section's reference list is (`build_document`).
+            resolved: false,
         });
         at = citation.span.end;
     }
     if at < text.len() {
-        out.push(Inline::Text {
-            text: text[at..].to_string(),
-        });
+        out.push(Inline::Text(text[at..].to_string()));
     }
     out
 }
@@ -466,13 +456,14 @@ mod tests {
         let text = "Intro *em* and [link](https://doi.org/10.1/x) (Shah et al., 2025).\n\n- one\n- **two**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> [!WARNING]\n> **Title**\n>\n> body\n";
         let blocks = blocks_of(text, &mut no_components).unwrap();
         assert_eq!(blocks.len(), 4);
-        let Block::Paragraph { inlines } = &blocks[0] else {
+        let Block::Paragraph(inlines) = &blocks[0] else {
             panic!("{blocks:?}")
         };
         assert!(inlines.contains(&Inline::Citation {
             text: "Shah et al., 2025".into(),
             authors: "Shah et al.".into(),
-            year: 2025
+            year: 2025,
+            resolved: false,
         }));
         assert!(
             matches!(&inlines[3], Inline::Link { href, .. } if href == "https://doi.org/10.1/x")
@@ -488,11 +479,9 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert_eq!(
             items[1].blocks,
-            [Block::Paragraph {
-                inlines: vec![Inline::Strong {
-                    children: vec![Inline::Text { text: "two".into() }]
-                }]
-            }]
+            [Block::Paragraph(vec![Inline::Strong {
+                children: vec![Inline::Text("two".into())]
+            }])]
         );
         let Block::Table { header, rows, .. } = &blocks[2] else {
             panic!()
@@ -501,8 +490,8 @@ mod tests {
         assert_eq!(
             rows,
             &vec![vec![
-                vec![Inline::Text { text: "1".into() }],
-                vec![Inline::Text { text: "2".into() }]
+                vec![Inline::Text("1".into())],
+                vec![Inline::Text("2".into())]
             ]]
         );
         let Block::Callout {
@@ -565,7 +554,7 @@ mod tests {
         while let Some((node, d)) = pending.pop() {
             deepest = deepest.max(d);
             match node {
-                Node::Block(Block::Paragraph { inlines } | Block::Heading { inlines, .. }) => {
+                Node::Block(Block::Paragraph(inlines) | Block::Heading { inlines, .. }) => {
                     pending.extend(inlines.iter().map(|i| (Node::Inline(i), d + 1)))
                 }
                 Node::Block(Block::List { items, .. }) => pending.extend(
@@ -630,7 +619,7 @@ mod tests {
         let blocks = blocks_of(&emphasis, &mut no_components).unwrap();
         assert_eq!(
             plain_text(match &blocks[0] {
-                Block::Paragraph { inlines } => inlines,
+                Block::Paragraph(inlines) => inlines,
                 other => panic!("{other:?}"),
             }),
             "x"

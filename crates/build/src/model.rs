@@ -30,36 +30,39 @@ pub struct DocumentOutput {
     pub locale: String,
     /// The locale the article is written in.
     pub source_locale: String,
-    /// The title, from the front matter.
+    /// The title, from the front matter (left out when there is none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// The description, from the front matter.
+    /// The description, from the front matter (left out when there is none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether title and description are current, stale or the source's.
     pub front_matter_state: PublicationState,
-    /// Every other front-matter key (dates, tags), as given in the source.
+    /// Every other front-matter key (dates, tags), as given in the source (left out
+    /// when there is none).
     // In JSON: strings, numbers, booleans, dates as strings, arrays and objects.
     #[cfg_attr(
         feature = "schema",
         schemars(with = "BTreeMap<String, serde_json::Value>")
     )]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub data: BTreeMap<String, FrontMatterValue>,
-    /// The table of contents: every published headed section.
-    pub toc: Vec<TocEntry>,
-    /// The published sections, in the source's order (the lead first).
+    /// The published sections, in the source's order (the lead first). The table of
+    /// contents is every one with a heading ([`DocumentOutput::toc`]).
     pub sections: Vec<SectionOutput>,
-    /// Ids of sections the locale's policy left out.
+    /// Ids of sections the locale's policy left out (left out when none is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<String>,
-    /// In-text citations of the published sections.
-    pub citations: Vec<CitationOutput>,
-    /// The reference list.
+    /// The reference list (left out when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<ReferenceOutput>,
     /// The same document in every locale, for language switchers and hreflang.
     pub alternates: Vec<Alternate>,
 }
 
-/// An entry of the table of contents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// An entry of the table of contents ([`DocumentOutput::toc`]; not in the JSON, which
+/// has the sections it is made from).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TocEntry {
     /// The section id (the anchor).
     pub id: String,
@@ -77,15 +80,15 @@ pub struct SectionOutput {
     pub id: String,
     /// Heading level; 0 for the lead.
     pub level: u8,
-    /// The heading as inline runs (empty for the lead).
+    /// The heading as inline runs (left out for the lead, which has none). Its plain
+    /// text is [`SectionOutput::heading_text`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub heading: Vec<Inline>,
-    /// The heading as plain text.
-    pub heading_text: String,
-    /// Current, stale or fallback.
+    /// Current, stale or fallback. The text's locale follows: the source locale for a
+    /// fallback, the page's otherwise ([`DocumentOutput::content_locale`]).
     pub state: PublicationState,
-    /// The locale of the published text (the source locale for a fallback).
-    pub content_locale: String,
-    /// Marked required in the source.
+    /// Marked required in the source (left out when not).
+    #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
     /// The section's blocks.
     pub blocks: Vec<Block>,
@@ -114,17 +117,13 @@ pub enum TableAlignment {
 /// lowercase name (`note`, …).
 pub use yaku_content::CalloutKind;
 
-/// A block of a section.
+/// A block of a section: in JSON, a paragraph is the array of its inline runs, every
+/// other block an object with its `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Block {
-    /// A paragraph.
-    Paragraph {
-        /// Its inline runs.
-        inlines: Vec<Inline>,
-    },
     /// A heading inside a quote or callout (not a section).
     Heading {
         /// Level 1–6.
@@ -136,7 +135,8 @@ pub enum Block {
     List {
         /// Numbered rather than bulleted.
         ordered: bool,
-        /// The first number of an ordered list.
+        /// The first number of an ordered list (left out for a bulleted one).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         start: Option<u64>,
         /// The items.
         items: Vec<ListItem>,
@@ -169,14 +169,18 @@ pub enum Block {
         /// The locale whose Fluent string was used (a fallback locale when the
         /// message is missing in this one).
         locale: String,
-        /// The message value, if it has one.
+        /// The message value, if it has one (left out otherwise).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         value: Option<String>,
-        /// The message attributes (heading, body, button, footnote, …).
+        /// The message attributes (heading, body, button, footnote, …; left out when
+        /// it has none).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         attributes: BTreeMap<String, String>,
     },
     /// A code block.
     Code {
-        /// The info string.
+        /// The info string (left out when empty).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
         info: String,
         /// The code.
         text: String,
@@ -188,27 +192,27 @@ pub enum Block {
     },
     /// A thematic break.
     Rule,
+    /// A paragraph, its inline runs: in JSON, the bare array of them.
+    #[serde(untagged)]
+    Paragraph(Vec<Inline>),
 }
 
-/// An item of a list.
+/// An item of a list: in JSON, the array of its blocks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
 pub struct ListItem {
     /// The item's blocks.
     pub blocks: Vec<Block>,
 }
 
-/// An inline run.
+/// An inline run: in JSON, plain text is a string, every other run an object with its
+/// `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Inline {
-    /// Plain text.
-    Text {
-        /// The text.
-        text: String,
-    },
     /// Emphasis.
     Emphasis {
         /// Content.
@@ -233,7 +237,8 @@ pub enum Inline {
     Link {
         /// The destination as written.
         href: String,
-        /// The title, if any.
+        /// The title (left out when empty).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
         title: String,
         /// The link text.
         children: Vec<Inline>,
@@ -253,6 +258,9 @@ pub enum Inline {
         authors: String,
         /// The year.
         year: u16,
+        /// Whether an entry of the published reference list matches it (first author
+        /// and year).
+        resolved: bool,
     },
     /// A line break in the source that renders as a space.
     SoftBreak,
@@ -263,20 +271,9 @@ pub enum Inline {
         /// The HTML source.
         text: String,
     },
-}
-
-/// An in-text citation and where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CitationOutput {
-    /// The section it is in.
-    pub section: String,
-    /// The authors.
-    pub authors: String,
-    /// The year.
-    pub year: u16,
-    /// Whether a reference-list entry matches (first author and year).
-    pub resolved: bool,
+    /// Plain text: in JSON, a bare string.
+    #[serde(untagged)]
+    Text(String),
 }
 
 /// A reference-list entry.
@@ -287,10 +284,24 @@ pub struct ReferenceOutput {
     pub first_author: String,
     /// The year.
     pub year: u16,
-    /// The DOI, if any.
+    /// The DOI, if any (left out otherwise); its address is
+    /// [`ReferenceOutput::url`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
+}
+
+impl ReferenceOutput {
     /// `https://doi.org/<doi>`, if there is a DOI.
-    pub url: Option<String>,
+    pub fn url(&self) -> Option<String> {
+        self.doi
+            .as_ref()
+            .map(|doi| format!("https://doi.org/{doi}"))
+    }
+}
+
+/// Whether a flag is off, for leaving it out of the JSON.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// The same document in another (or this) locale.
@@ -304,7 +315,7 @@ pub struct Alternate {
 }
 
 /// How many sections a locale publishes in each state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublishedCounts {
     /// Current sections.
@@ -347,15 +358,43 @@ pub struct ManifestDocument {
 pub struct ManifestEntry {
     /// The locale.
     pub locale: String,
-    /// The output path, relative to the output folder.
+    /// The output path, relative to the output folder. The document's other entries
+    /// are its alternates.
     pub path: String,
     /// Sections per publication state.
     pub states: PublishedCounts,
-    /// The same document in every locale.
-    pub alternates: Vec<Alternate>,
+}
+
+impl SectionOutput {
+    /// The heading as plain text (empty for the lead).
+    pub fn heading_text(&self) -> String {
+        crate::markdown::plain_text(&self.heading)
+    }
 }
 
 impl DocumentOutput {
+    /// The table of contents: every published section with a heading, in order.
+    pub fn toc(&self) -> Vec<TocEntry> {
+        self.sections
+            .iter()
+            .filter(|section| section.level > 0)
+            .map(|section| TocEntry {
+                id: section.id.clone(),
+                level: section.level,
+                text: section.heading_text(),
+            })
+            .collect()
+    }
+
+    /// The locale `section`'s text is in: the source locale for a fallback, the page's
+    /// otherwise.
+    pub fn content_locale(&self, section: &SectionOutput) -> &str {
+        match section.state {
+            PublicationState::Fallback => &self.source_locale,
+            PublicationState::Current | PublicationState::Stale => &self.locale,
+        }
+    }
+
     /// Sections per publication state.
     pub fn counts(&self) -> PublishedCounts {
         let mut counts = PublishedCounts {

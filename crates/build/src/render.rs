@@ -49,27 +49,68 @@ pub struct OutputFile {
 /// The names of the output formats, in the order `--format` lists them.
 pub const FORMATS: [&str; 3] = ["json", "html", "hugo"];
 
-/// The renderer of the format called `name` (one of [`FORMATS`]).
+/// The renderer of the format called `name` (one of [`FORMATS`]), writing compact
+/// JSON.
 pub fn renderer(name: &str) -> Option<Box<dyn Renderer>> {
+    renderer_styled(name, JsonStyle::Compact)
+}
+
+/// The renderer of the format called `name` (one of [`FORMATS`]); `style` lays out the
+/// JSON pages of the `json` format.
+pub fn renderer_styled(name: &str, style: JsonStyle) -> Option<Box<dyn Renderer>> {
     match name {
-        "json" => Some(Box::new(JsonRenderer)),
+        "json" => Some(Box::new(JsonRenderer { style })),
         "html" => Some(Box::new(HtmlRenderer)),
         "hugo" => Some(Box::new(HugoRenderer)),
         _ => None,
     }
 }
 
-/// Writes the manifest as `index.json` holds it: pretty JSON and a final line break.
-/// Streamed, since it grows with the corpus.
-pub fn write_manifest(manifest: &Manifest, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *writer, manifest).map_err(std::io::Error::other)?;
-    writer.write_all(b"\n")
+/// How the build lays out JSON: compact for programs (the default), or indented for
+/// people (`yaku build --pretty`). Either way a file ends with a line break.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum JsonStyle {
+    /// No whitespace between tokens.
+    #[default]
+    Compact,
+    /// Indented by two spaces, one member per line.
+    Pretty,
+}
+
+impl JsonStyle {
+    /// Serializes `value` into `writer` in this style, then a line break; straight from
+    /// the value, without an intermediate `serde_json::Value`.
+    pub fn write<T: serde::Serialize + ?Sized>(
+        self,
+        value: &T,
+        writer: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match self {
+            JsonStyle::Compact => serde_json::to_writer(&mut *writer, value),
+            JsonStyle::Pretty => serde_json::to_writer_pretty(&mut *writer, value),
+        }
+        .map_err(std::io::Error::other)?;
+        writer.write_all(b"\n")
+    }
+}
+
+/// Writes the manifest as `index.json` holds it, in `style`. Streamed, since it grows
+/// with the corpus.
+pub fn write_manifest(
+    manifest: &Manifest,
+    style: JsonStyle,
+    writer: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    style.write(manifest, writer)
 }
 
 /// `<locale>/<doc>.json`: the [`DocumentOutput`] itself, the contract with other
-/// renderers (schema in `schema/document.schema.json`).
+/// renderers (schema in `schema/document.schema.json`), laid out in its [`JsonStyle`].
 #[derive(Debug, Clone, Copy, Default)]
-pub struct JsonRenderer;
+pub struct JsonRenderer {
+    /// Compact (the default) or indented.
+    pub style: JsonStyle,
+}
 
 impl Renderer for JsonRenderer {
     fn name(&self) -> &'static str {
@@ -81,13 +122,16 @@ impl Renderer for JsonRenderer {
     }
 
     fn render(&self, output: &DocumentOutput, _labels: &Labels) -> Result<Vec<u8>, BuildError> {
-        let mut bytes = serde_json::to_vec_pretty(output).map_err(|e| BuildError::Render {
-            doc: output.doc.clone(),
-            locale: output.locale.clone(),
-            format: self.name(),
-            message: e.to_string(),
-        })?;
-        bytes.push(b'\n');
+        // Compact JSON is about as long as the article's text: start there.
+        let mut bytes = Vec::with_capacity(4096);
+        self.style
+            .write(output, &mut bytes)
+            .map_err(|e| BuildError::Render {
+                doc: output.doc.clone(),
+                locale: output.locale.clone(),
+                format: self.name(),
+                message: e.to_string(),
+            })?;
         Ok(bytes)
     }
 

@@ -194,6 +194,25 @@ pub(crate) fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()>
     )
 }
 
+/// [`write_atomic_streamed`] without fsync, for files yaku makes whose damage is
+/// detected when they are next used (a build's outputs and its manifest, checked by
+/// stamp): what `fill` writes goes through a buffer into the temporary file.
+pub(crate) fn write_atomic_streamed_unsynced(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace_with(
+        path,
+        |file| {
+            let mut writer = io::BufWriter::new(file);
+            fill(&mut writer)?;
+            writer.flush()
+        },
+        || Ok(()),
+        Durability::Unsynced,
+    )
+}
+
 fn replace_with(
     path: &Path,
     fill: impl FnOnce(&mut fs::File) -> io::Result<()>,

@@ -21,6 +21,7 @@
 mod accept;
 mod adopt;
 mod atomic;
+mod build_manifest;
 mod cache;
 mod check;
 mod config;
@@ -31,6 +32,8 @@ mod files;
 mod findings;
 mod fluent_args;
 mod ids_from_source;
+#[cfg(test)]
+mod incremental_build_tests;
 mod inspect;
 mod layout;
 mod lock;
@@ -52,6 +55,7 @@ pub use atomic::{
     write_atomic, write_atomic_streamed, write_atomic_streamed_if_changed, write_atomic_verified,
     write_atomic_with, Written,
 };
+pub use build_manifest::{build_manifest_name, BUILD_MANIFEST_PREFIX};
 pub use cache::{FileStamp, ResultCache};
 pub use check::{
     check_cache, check_pair_findings, fluent_findings, load_glossary, orphan_findings,
@@ -79,7 +83,8 @@ pub use lock::{LockError, ProjectLock};
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
 pub use site::{
-    build_site, check_output_folder, site_locales, BuildReport, BuildSiteError, OutputRefusal,
+    build_site, check_output_folder, site_locales, BuildOptions, BuildReport, BuildSiteError,
+    OutputRefusal,
 };
 pub use store::{BadBaseline, SourceStore};
 pub use sync::{sync_pair, PairSynced};

@@ -9,17 +9,20 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use std::io::Write;
+
 use yaku_build::{
-    build_document, write_manifest, Alternate, BuildError, Labels, LocaleContext, Manifest,
-    ManifestDocument, ManifestEntry, Renderer,
+    build_document, write_manifest, Alternate, BuildError, JsonStyle, Labels, LocaleContext,
+    Manifest, ManifestDocument, ManifestEntry, Renderer,
 };
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
 
-use crate::{
-    write_atomic, write_atomic_streamed_if_changed, FileProblem, LockError, Progress, Project,
-    ProjectError, Workspace,
+use crate::build_manifest::{
+    build_manifest_name, BuildManifest, ContentHash, DocumentRecord, OutputRecord, PageOutput,
+    PageRecord,
 };
+use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
 
 /// What a build did.
 #[derive(Debug)]
@@ -27,14 +30,30 @@ pub struct BuildReport {
     /// What was built: every document with a page in at least one locale, in document
     /// order; also written as `index.json`.
     pub manifest: Manifest,
-    /// Pages written (or left as they were, when unchanged).
+    /// Pages built or kept: every page the manifest lists.
     pub pages: usize,
+    /// Pages whose inputs were unchanged since the last build, kept without being
+    /// built again.
+    pub reused: usize,
     /// Files whose bytes changed: pages, the renderer's own files and `index.json`.
     pub written: usize,
+    /// Files of an earlier build that this one no longer makes (pages of deleted
+    /// documents, of locales or formats not built), removed; relative to the output
+    /// folder, sorted.
+    pub removed: Vec<String>,
     /// Files with errors, which were not built (in document order).
     pub problems: Vec<FileProblem>,
     /// Pages a locale's policy refused to publish (`BuildError::PolicyFailed`).
     pub policy_failures: Vec<BuildError>,
+}
+
+/// How a build runs, besides what it builds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Build every page again and rewrite every file, whatever the manifest says.
+    pub force: bool,
+    /// How `index.json` is laid out (the renderer lays out its own JSON pages).
+    pub json_style: JsonStyle,
 }
 
 /// Why a build could not run or stopped.
@@ -149,6 +168,11 @@ pub fn site_locales(project: &Project, only: Option<&str>) -> Result<Vec<String>
 /// the renderer's own files and `index.json` into `out_dir` (an absolute path), each
 /// atomically and only when its bytes change.
 ///
+/// The build is incremental: a page whose inputs are unchanged since the build recorded
+/// in the output folder's manifest of the format ([`build_manifest_name`]) is neither built nor
+/// written again, and the files that build wrote which this one no longer makes are
+/// removed. `options.force` builds and rewrites everything.
+///
 /// Refuses an `out_dir` that [`check_output_folder`] refuses, then holds the project
 /// lock. Documents are built in parallel, each read, built, written and dropped; files
 /// with errors are skipped and reported. `progress` is started with the number of pages
@@ -158,6 +182,7 @@ pub fn build_site(
     renderer: &dyn Renderer,
     locales: &[String],
     out_dir: &Path,
+    options: BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildSiteError> {
     use rayon::prelude::*;
@@ -170,6 +195,18 @@ pub fn build_site(
         .iter()
         .map(|locale| LocaleSetup::load(project, locale))
         .collect::<Result<Vec<_>, _>>()?;
+    // Opened before any input is read, so that its start time is older than every
+    // stamp it records.
+    let mut manifest = BuildManifest::open(
+        out_dir,
+        renderer.name(),
+        build_salt(workspace, renderer, locales, options),
+        setups
+            .iter()
+            .map(|setup| (setup.locale.clone(), setup.fluent_hash.clone()))
+            .collect(),
+        options.force,
+    );
     let docs = project.documents()?;
     progress.start((docs.len() * setups.len()) as u64);
     let site = Site {
@@ -177,6 +214,8 @@ pub fn build_site(
         renderer,
         setups: &setups,
         out_dir,
+        force: options.force,
+        manifest: &manifest,
         progress,
     };
     let built: Vec<Result<DocumentBuild, BuildSiteError>> =
@@ -190,34 +229,104 @@ pub fn build_site(
             documents: Vec::new(),
         },
         pages: 0,
+        reused: 0,
         written: 0,
+        removed: Vec::new(),
         problems: Vec::new(),
         policy_failures: Vec::new(),
     };
+    let (mut records, mut kept, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     for result in built {
         let mut one = result?;
         report.pages += one.document.locales.len();
+        report.reused += one.reused;
         report.written += one.written;
         report.problems.append(&mut one.problems);
         report.policy_failures.append(&mut one.policy_failures);
         if !one.document.locales.is_empty() {
+            match one.record {
+                Some(record) => records.push((one.document.doc.clone(), record)),
+                None => kept.push(one.document.doc.clone()),
+            }
+        }
+        if !one.unreadable.is_empty() {
+            unreadable.push((one.document.doc.clone(), one.unreadable));
+        }
+        if !one.document.locales.is_empty() {
             report.manifest.documents.push(one.document);
         }
     }
+    for (doc, record) in records {
+        manifest.record_document(&doc, record);
+    }
+    for doc in kept {
+        manifest.keep_document(doc);
+    }
+    for (doc, locales) in unreadable {
+        manifest.keep_pages(&doc, &locales);
+    }
+    manifest.keep_unbuilt_locales(&docs);
 
     // The index grows with the corpus: it is streamed, not held as one string.
-    let index = out_dir.join("index.json");
-    let manifest = &report.manifest;
-    let changed = write_atomic_streamed_if_changed(&index, |w| write_manifest(manifest, w))
+    let index = &report.manifest;
+    let style = options.json_style;
+    let (out, force) = (out_dir, options.force);
+    report.written += write_site_file(out, force, &mut manifest, "index.json", |w| {
+        write_manifest(index, style, w)
+    })?;
+    for file in renderer.finish(&report.manifest) {
+        report.written += write_site_file(out, force, &mut manifest, &file.path, |w| {
+            w.write_all(&file.contents)
+        })?;
+    }
+    report.removed = manifest
+        .remove_stale(out_dir, &|locale, doc| renderer.output_path(locale, doc))
         .map_err(|source| BuildSiteError::Write {
-            path: index,
+            path: out_dir.to_path_buf(),
             source,
         })?;
-    report.written += usize::from(changed);
-    for file in renderer.finish(&report.manifest) {
-        report.written += usize::from(write_output(out_dir, &file.path, &file.contents)?);
-    }
+    let manifest_path = out_dir.join(build_manifest_name(renderer.name()));
+    let all_reused = report.reused == report.pages;
+    manifest
+        .save(all_reused)
+        .map_err(|source| BuildSiteError::Write {
+            path: manifest_path,
+            source,
+        })?;
     Ok(report)
+}
+
+/// What every page depends on besides its own files: this yaku (version and
+/// executable), the format and JSON style, `yaku.toml`, the component names articles
+/// are parsed with, and the locales built (every page links to the others).
+fn build_salt(
+    workspace: &Workspace,
+    renderer: &dyn Renderer,
+    locales: &[String],
+    options: BuildOptions,
+) -> String {
+    let executable = std::env::current_exe()
+        .ok()
+        .and_then(|exe| FileStamp::of(&exe).ok().flatten());
+    let config = crate::read_regular(&workspace.project.root.join(crate::CONFIG_FILE))
+        .ok()
+        .flatten()
+        .map(|read| read.bytes)
+        .unwrap_or_default();
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(
+        format!(
+            "yaku {}\n{executable:?}\n{}\n{:?}\n{:?}\n{:?}\n",
+            env!("CARGO_PKG_VERSION"),
+            renderer.name(),
+            options.json_style,
+            locales,
+            workspace.parse_options.known_components,
+        )
+        .as_bytes(),
+    );
+    hasher.update(&config);
+    hasher.finalize().to_hex().to_string()
 }
 
 /// One locale's Fluent strings, labels, component arguments and policy.
@@ -227,14 +336,18 @@ struct LocaleSetup {
     labels: Labels,
     args: Vec<(String, ArgValue)>,
     policy: Policy,
+    /// The hash of every Fluent file the locale's pages may read (its fallback chain's
+    /// and the source locale's), for the build manifest.
+    fluent_hash: String,
 }
 
 impl LocaleSetup {
     /// Loads a locale's Fluent strings (when the project has any), and with them its
     /// labels.
     fn load(project: &Project, locale: &str) -> Result<LocaleSetup, BuildSiteError> {
-        let localizer = if project.locales_dir().join(project.source()).is_dir() {
-            let chain = project.fluent_chain(locale);
+        let has_fluent = project.locales_dir().join(project.source()).is_dir();
+        let chain = project.fluent_chain(locale);
+        let localizer = if has_fluent {
             let loaded = Localizer::load(&project.locales_dir(), &chain, FormatOptions::default())
                 .map_err(|source| BuildSiteError::Fluent {
                     locale: locale.to_string(),
@@ -250,6 +363,8 @@ impl LocaleSetup {
             .get(locale)
             .cloned()
             .unwrap_or_default();
+        let mut folders = chain;
+        folders.push(project.source().to_string());
         Ok(LocaleSetup {
             locale: locale.to_string(),
             labels: Labels::resolve(localizer.as_ref()),
@@ -259,8 +374,45 @@ impl LocaleSetup {
                 on_missing: config.on_missing,
                 on_stale: config.on_stale,
             },
+            fluent_hash: fluent_hash(&project.locales_dir(), &folders),
         })
     }
+}
+
+/// The hash of the Fluent files of `locales` (each `locales_dir/<locale>/`, every file
+/// under it by path and bytes, in path order). A file that cannot be read hashes as its
+/// error, so that it is read again next time.
+fn fluent_hash(locales_dir: &Path, locales: &[String]) -> String {
+    let mut locales = locales.to_vec();
+    locales.sort();
+    locales.dedup();
+    let mut hasher = blake3::Hasher::new();
+    for locale in &locales {
+        let folder = locales_dir.join(locale);
+        hasher.update(format!("locale {locale}\n").as_bytes());
+        let entries = walkdir::WalkDir::new(&folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| !entry.file_type().is_dir());
+        for entry in entries {
+            let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
+            hasher.update(format!("file {}\n", relative.display()).as_bytes());
+            match crate::read_regular(entry.path()) {
+                Ok(Some(read)) => {
+                    hasher.update(format!("{}\n", read.bytes.len()).as_bytes());
+                    hasher.update(&read.bytes);
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    hasher.update(
+                        format!("error {error} {:?}\n", std::time::SystemTime::now()).as_bytes(),
+                    );
+                }
+            }
+        }
+    }
+    hasher.finalize().to_hex().to_string()
 }
 
 /// What every document's build shares.
@@ -269,42 +421,37 @@ struct Site<'a> {
     renderer: &'a dyn Renderer,
     setups: &'a [LocaleSetup],
     out_dir: &'a Path,
+    force: bool,
+    manifest: &'a BuildManifest,
     progress: &'a dyn Progress,
 }
 
 /// One document built in every locale.
 struct DocumentBuild {
     document: ManifestDocument,
+    /// What the manifest records of it; `None` when every page was kept, so that the
+    /// previous record stands.
+    record: Option<DocumentRecord>,
+    reused: usize,
     written: usize,
     problems: Vec<FileProblem>,
+    /// Locales whose page was not built because a file has errors: the page the last
+    /// build wrote stays, with its record, until the file is fixed.
+    unreadable: Vec<String>,
     policy_failures: Vec<BuildError>,
 }
 
+/// The stamp of `path` now; `None` when there is no file or it cannot be examined (a
+/// page that depends on it is then built, which reports why it cannot be read).
+fn stamp_now(path: &Path) -> Option<FileStamp> {
+    FileStamp::of(path).ok().flatten()
+}
+
 impl Site<'_> {
-    /// Builds and writes one document in every locale.
+    /// Builds and writes one document in every locale, or keeps the pages whose inputs
+    /// did not change since the last build.
     fn build_one(&self, doc: &str) -> Result<DocumentBuild, BuildSiteError> {
-        let workspace = self.workspace;
-        let project = &workspace.project;
-        let mut result = DocumentBuild {
-            document: ManifestDocument {
-                doc: doc.to_string(),
-                locales: Vec::new(),
-            },
-            written: 0,
-            problems: Vec::new(),
-            policy_failures: Vec::new(),
-        };
-        let source = match workspace.load(&project.document_path(project.source(), doc)) {
-            Ok(Some(source)) => source,
-            Ok(None) => return Ok(result),
-            Err(error) => {
-                result.problems.push(workspace.problem(&error));
-                return Ok(result);
-            }
-        };
-        if workspace.report_errors(&source, &mut result.problems) {
-            return Ok(result);
-        }
+        let project = &self.workspace.project;
         let alternates: Vec<Alternate> = self
             .setups
             .iter()
@@ -313,59 +460,295 @@ impl Site<'_> {
                 path: self.renderer.output_path(&setup.locale, doc),
             })
             .collect();
-        for setup in self.setups {
-            self.progress.advance();
-            let translation = if setup.locale == project.source() {
-                None
-            } else {
-                match workspace.load_translation(&project.document_path(&setup.locale, doc)) {
-                    Ok(loaded) => loaded,
-                    Err(error) => {
-                        result.problems.push(workspace.problem(&error));
-                        continue;
+        let source_path = project.document_path(project.source(), doc);
+        let source_stamp = stamp_now(&source_path);
+        // Pages whose inputs and output are as the last build left them.
+        let kept: Vec<Option<&PageRecord>> = self
+            .setups
+            .iter()
+            .zip(&alternates)
+            .map(|(setup, alternate)| {
+                let translation = (setup.locale != project.source())
+                    .then(|| stamp_now(&project.document_path(&setup.locale, doc)))
+                    .flatten();
+                let output = stamp_now(&self.out_dir.join(&alternate.path));
+                self.manifest
+                    .reusable_page(doc, &setup.locale, source_stamp, translation, output)
+            })
+            .collect();
+        let all_kept = kept.iter().all(Option::is_some);
+        let mut result = DocumentBuild {
+            document: ManifestDocument {
+                doc: doc.to_string(),
+                locales: Vec::new(),
+            },
+            // Every page kept: the previous record stands, and is not copied.
+            record: (!all_kept).then(|| DocumentRecord {
+                source: source_stamp.unwrap_or(FileStamp::from([0; 5])),
+                pages: Vec::new(),
+            }),
+            reused: 0,
+            written: 0,
+            problems: Vec::new(),
+            unreadable: Vec::new(),
+            policy_failures: Vec::new(),
+        };
+        let source = if all_kept {
+            None
+        } else {
+            match self.load_source(&source_path, &mut result.problems) {
+                Some(source) => {
+                    if let Some(record) = &mut result.record {
+                        record.source = source.stamp;
                     }
+                    Some(source)
                 }
-            };
-            if let Some(t) = &translation {
-                if workspace.report_errors(t, &mut result.problems) {
-                    continue;
+                None => {
+                    self.skip(self.setups.len());
+                    if !result.problems.is_empty() {
+                        result.unreadable = self.setups.iter().map(|s| s.locale.clone()).collect();
+                    }
+                    return Ok(result);
                 }
             }
-            let context = LocaleContext {
-                locale: &setup.locale,
-                source_locale: project.source(),
-                localizer: setup.localizer.as_ref(),
-                args: &setup.args,
-                policy: setup.policy,
-                alternates: alternates.clone(),
-            };
-            let translation = translation.as_ref().map(|t| &t.document);
-            let built = match build_document(doc, &source.document, translation, &context) {
-                Ok(built) => built,
-                Err(error @ BuildError::PolicyFailed { .. }) => {
-                    result.policy_failures.push(error);
-                    continue;
+        };
+        for ((setup, alternate), kept) in self.setups.iter().zip(&alternates).zip(kept) {
+            self.progress.advance();
+            let page = match (kept, &source) {
+                (Some(page), _) => {
+                    result.reused += 1;
+                    std::borrow::Cow::Borrowed(page)
                 }
-                Err(error) => return Err(error.into()),
+                (None, Some(source)) => {
+                    match self.build_page(doc, source, setup, &alternates, &mut result)? {
+                        Some(page) => std::borrow::Cow::Owned(page),
+                        None => continue,
+                    }
+                }
+                (None, None) => continue,
             };
-            let page = self.renderer.render(&built, &setup.labels)?;
-            let path = self.renderer.output_path(&setup.locale, doc);
-            result.written += usize::from(write_output(self.out_dir, &path, &page)?);
             result.document.locales.push(ManifestEntry {
                 locale: setup.locale.clone(),
-                path,
-                states: built.counts(),
-                alternates: alternates.clone(),
+                path: alternate.path.clone(),
+                states: page.states,
             });
+            if let Some(record) = &mut result.record {
+                record.pages.push(page.into_owned());
+            }
         }
         Ok(result)
     }
+
+    /// Advances the progress by `pages` pages that are not built.
+    fn skip(&self, pages: usize) {
+        for _ in 0..pages {
+            self.progress.advance();
+        }
+    }
+
+    /// Reads the source of a document, or records why it cannot be used.
+    fn load_source(
+        &self,
+        path: &Path,
+        problems: &mut Vec<FileProblem>,
+    ) -> Option<crate::LoadedDocument> {
+        let workspace = self.workspace;
+        match workspace.load(path) {
+            Ok(Some(source)) => (!workspace.report_errors(&source, problems)).then_some(source),
+            Ok(None) => None,
+            Err(error) => {
+                problems.push(workspace.problem(&error));
+                None
+            }
+        }
+    }
+
+    /// Builds, renders and writes one page; `None` when it is not published (a file
+    /// with errors, a policy failure: recorded in `result`).
+    fn build_page(
+        &self,
+        doc: &str,
+        source: &crate::LoadedDocument,
+        setup: &LocaleSetup,
+        alternates: &[Alternate],
+        result: &mut DocumentBuild,
+    ) -> Result<Option<PageRecord>, BuildSiteError> {
+        let workspace = self.workspace;
+        let project = &workspace.project;
+        let translation = if setup.locale == project.source() {
+            None
+        } else {
+            match workspace.load_translation(&project.document_path(&setup.locale, doc)) {
+                Ok(loaded) => loaded,
+                Err(error) => {
+                    result.problems.push(workspace.problem(&error));
+                    result.unreadable.push(setup.locale.clone());
+                    return Ok(None);
+                }
+            }
+        };
+        if let Some(t) = &translation {
+            if workspace.report_errors(t, &mut result.problems) {
+                result.unreadable.push(setup.locale.clone());
+                return Ok(None);
+            }
+        }
+        let context = LocaleContext {
+            locale: &setup.locale,
+            source_locale: project.source(),
+            localizer: setup.localizer.as_ref(),
+            args: &setup.args,
+            policy: setup.policy,
+            alternates: alternates.to_vec(),
+        };
+        let built = match build_document(
+            doc,
+            &source.document,
+            translation.as_ref().map(|t| &t.document),
+            &context,
+        ) {
+            Ok(built) => built,
+            Err(error @ BuildError::PolicyFailed { .. }) => {
+                result.policy_failures.push(error);
+                return Ok(None);
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let page = self.renderer.render(&built, &setup.labels)?;
+        let path = self.renderer.output_path(&setup.locale, doc);
+        let (output, written) = self.write_page(doc, &setup.locale, &path, &page)?;
+        result.written += usize::from(written);
+        Ok(Some(PageRecord {
+            locale: setup.locale.clone(),
+            translation: translation.map(|t| t.stamp),
+            states: built.counts(),
+            output,
+        }))
+    }
+
+    /// Writes a page unless the last build left the same bytes there; returns what the
+    /// manifest records of it and whether the file was written.
+    fn write_page(
+        &self,
+        doc: &str,
+        locale: &str,
+        relative: &str,
+        bytes: &[u8],
+    ) -> Result<(PageOutput, bool), BuildSiteError> {
+        let path = self.out_dir.join(relative);
+        let hash = ContentHash::of(bytes);
+        if !self.force {
+            let previous = self
+                .manifest
+                .unchanged_output(doc, locale, stamp_now(&path));
+            if let Some(previous) = previous.filter(|p| p.hash == hash) {
+                return Ok((*previous, false));
+            }
+        }
+        let written = write_page_file(&path, self.force, bytes)?;
+        let stamp = output_stamp(&path)?;
+        Ok((PageOutput { stamp, hash }, written))
+    }
 }
 
-/// Writes `bytes` to `relative` in `out_dir`; true when the file changed.
-fn write_output(out_dir: &Path, relative: &str, bytes: &[u8]) -> Result<bool, BuildSiteError> {
+/// Writes a file made once per build (`index.json`, the renderer's own) as `fill`
+/// writes it, unless the last build left the same bytes there, and records it;
+/// returns 1 when the file was written.
+fn write_site_file(
+    out_dir: &Path,
+    force: bool,
+    manifest: &mut BuildManifest,
+    relative: &str,
+    fill: impl Fn(&mut dyn Write) -> io::Result<()>,
+) -> Result<usize, BuildSiteError> {
     let path = out_dir.join(relative);
-    write_atomic(&path, bytes).map_err(|source| BuildSiteError::Write { path, source })
+    let mut hasher = blake3::Hasher::new();
+    fill(&mut hasher).map_err(|source| BuildSiteError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    let hash = ContentHash::from(hasher.finalize());
+    if !force {
+        if let Some(previous) = manifest
+            .unchanged_site_file(relative, stamp_now(&path))
+            .filter(|p| p.output.hash == hash)
+        {
+            let previous = previous.clone();
+            manifest.record_site_file(previous);
+            return Ok(0);
+        }
+    }
+    let written = force || !holds(&path, hash)?;
+    if written {
+        crate::atomic::write_atomic_streamed_unsynced(&path, |w| fill(w)).map_err(|source| {
+            BuildSiteError::Write {
+                path: path.clone(),
+                source,
+            }
+        })?;
+    }
+    let stamp = output_stamp(&path)?;
+    manifest.record_site_file(OutputRecord {
+        path: relative.to_string(),
+        output: PageOutput { stamp, hash },
+    });
+    Ok(usize::from(written))
+}
+
+/// Writes a page's `bytes` to `path` atomically (a temporary file renamed over it):
+/// always when `force`, otherwise only when they differ from the file's. True when the
+/// file was written.
+///
+/// Pages are not fsynced one by one (thousands of flushes were most of a build's time):
+/// a page that a crash leaves short or empty no longer has the stamp the manifest
+/// recorded, so the next build writes it again; nor is the manifest, which a crash can
+/// only make unreadable (the next build then reads and compares every page).
+fn write_page_file(path: &Path, force: bool, bytes: &[u8]) -> Result<bool, BuildSiteError> {
+    let error = |source| BuildSiteError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !force {
+        let same_length = std::fs::symlink_metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        if same_length && std::fs::read(path).map_err(error)? == bytes {
+            return Ok(false);
+        }
+    }
+    crate::atomic::write_atomic_unsynced(path, bytes).map_err(error)?;
+    Ok(true)
+}
+
+/// Whether the file at `path` holds bytes of BLAKE3 hash `hash` (read streaming; false
+/// when there is no file).
+fn holds(path: &Path, hash: ContentHash) -> Result<bool, BuildSiteError> {
+    let error = |source| BuildSiteError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(error(e)),
+    };
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).map_err(error)?;
+    Ok(ContentHash::from(hasher.finalize()) == hash)
+}
+
+/// The stamp of an output file just written.
+fn output_stamp(path: &Path) -> Result<FileStamp, BuildSiteError> {
+    match FileStamp::of(path) {
+        Ok(Some(stamp)) => Ok(stamp),
+        Ok(None) => Err(BuildSiteError::Write {
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::NotFound, "the file vanished once written"),
+        }),
+        Err(source) => Err(BuildSiteError::Write {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
 }
 
 /// Refuses an output folder that [`check_output_folder`] refuses once it and the

@@ -1,0 +1,244 @@
+//! An incremental build writes exactly what a full build writes, whatever was edited
+//! since the last one: articles, translations, Fluent files, `yaku.toml`, deleted
+//! documents and translations, in every format.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+use crate::build_manifest::{BUILD_MANIFEST_PREFIX, TRUST_EVERY_STAMP};
+use crate::{
+    accept_pair, build_site, site_locales, AcceptRequest, BuildOptions, BuildReport, Workspace,
+};
+
+/// The documents of the project, each in `ja`, `en` and `zh-Hans`.
+const DOCS: [&str; 3] = ["article", "other", "skin/deep"];
+const TARGETS: [&str; 2] = ["en", "zh-Hans"];
+
+/// One edit between two builds.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Text added to the source of a document, after its `at`-th paragraph.
+    Source { doc: usize, at: usize },
+    /// Text added to a translation, after its `at`-th paragraph.
+    Translation {
+        doc: usize,
+        locale: usize,
+        at: usize,
+    },
+    /// A component's heading changed in one locale's Fluent file.
+    Fluent { locale: usize },
+    /// Another fallback policy for `en`.
+    Config { on_missing: usize, on_stale: usize },
+    /// A document deleted in every locale.
+    DeleteDocument { doc: usize },
+    /// A translation file deleted.
+    DeleteTranslation { doc: usize, locale: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0..DOCS.len(), 0..6usize).prop_map(|(doc, at)| Edit::Source { doc, at }),
+        (0..DOCS.len(), 0..TARGETS.len(), 0..6usize)
+            .prop_map(|(doc, locale, at)| Edit::Translation { doc, locale, at }),
+        (0..3usize).prop_map(|locale| Edit::Fluent { locale }),
+        (0..3usize, 0..3usize).prop_map(|(on_missing, on_stale)| Edit::Config {
+            on_missing,
+            on_stale
+        }),
+        (0..DOCS.len()).prop_map(|doc| Edit::DeleteDocument { doc }),
+        (0..DOCS.len(), 0..TARGETS.len())
+            .prop_map(|(doc, locale)| Edit::DeleteTranslation { doc, locale }),
+    ]
+}
+
+/// The story fixture with two more documents, every translation accepted.
+fn template() -> &'static Path {
+    static TEMPLATE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/story");
+            copy_dir(&fixture, dir.path());
+            for locale in ["ja", "en", "zh-Hans"] {
+                let content = dir.path().join("content").join(locale);
+                let article = std::fs::read_to_string(content.join("article.md")).unwrap();
+                for doc in &DOCS[1..] {
+                    let path = content.join(format!("{doc}.md"));
+                    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    std::fs::write(path, &article).unwrap();
+                }
+            }
+            let workspace = Workspace::open(Some(dir.path()), dir.path()).unwrap();
+            let targets: Vec<String> = TARGETS.iter().map(|t| t.to_string()).collect();
+            let mut problems = Vec::new();
+            let pairs = workspace.pairs(&targets, None, &mut problems).unwrap();
+            assert!(problems.is_empty(), "{problems:?}");
+            let mut request = AcceptRequest::new(&[], false, true);
+            request.force = true;
+            let store = workspace.project.store();
+            for pair in &pairs {
+                accept_pair(&workspace, None, &store, pair, &request).unwrap();
+            }
+            dir
+        })
+        .path()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().map(Result::unwrap) {
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Inserts `text` after the `at`-th blank line of the file (or at its end); the file
+/// grows, so its stamp changes however fast the edits come.
+fn insert(path: &Path, at: usize, text: &str) {
+    let Ok(old) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let offset = old
+        .match_indices("\n\n")
+        .nth(at)
+        .map_or(old.len(), |(i, _)| i + 1);
+    std::fs::write(
+        path,
+        format!("{}{text}\n{}", &old[..offset], &old[offset..]),
+    )
+    .unwrap();
+}
+
+fn apply(root: &Path, edit: &Edit, step: usize) {
+    let content = |locale: &str, doc: usize| {
+        root.join("content")
+            .join(locale)
+            .join(format!("{}.md", DOCS[doc]))
+    };
+    match *edit {
+        Edit::Source { doc, at } => insert(&content("ja", doc), at, &format!("追加{step}。\n")),
+        Edit::Translation { doc, locale, at } => insert(
+            &content(TARGETS[locale], doc),
+            at,
+            &format!("Added {step}.\n"),
+        ),
+        Edit::Fluent { locale } => {
+            let path = root
+                .join("locales")
+                .join(["ja", "en", "zh-Hans"][locale])
+                .join("site.ftl");
+            let old = std::fs::read_to_string(&path).unwrap();
+            let new = old.replacen(".heading = ", &format!(".heading = {step} "), 1);
+            std::fs::write(path, new).unwrap();
+        }
+        Edit::Config {
+            on_missing,
+            on_stale,
+        } => {
+            let on_missing = ["fallback", "omit", "fail"][on_missing];
+            let on_stale = ["publish", "fallback", "fail"][on_stale];
+            std::fs::write(
+                root.join("yaku.toml"),
+                format!("[project]\nsource = \"ja\"\ntargets = [\"en\", \"zh-Hans\"]\n\n[locale.en]\non-missing = \"{on_missing}\"\non-stale = \"{on_stale}\"\n"),
+            )
+            .unwrap();
+        }
+        Edit::DeleteDocument { doc } => {
+            for locale in ["ja", "en", "zh-Hans"] {
+                let _ = std::fs::remove_file(content(locale, doc));
+            }
+        }
+        Edit::DeleteTranslation { doc, locale } => {
+            let _ = std::fs::remove_file(content(TARGETS[locale], doc));
+        }
+    }
+}
+
+fn build(root: &Path, format: &str, out: &str, force: bool) -> BuildReport {
+    let workspace = Workspace::open(Some(root), root).unwrap();
+    let locales = site_locales(&workspace.project, None).unwrap();
+    let renderer = yaku_build::renderer(format).unwrap();
+    let options = BuildOptions {
+        force,
+        ..BuildOptions::default()
+    };
+    build_site(
+        &workspace,
+        renderer.as_ref(),
+        &locales,
+        &root.join(out),
+        options,
+        &(),
+    )
+    .unwrap()
+}
+
+/// Every file of `dir` but the build manifests, by relative path.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            !e.file_name()
+                .to_string_lossy()
+                .starts_with(BUILD_MANIFEST_PREFIX)
+        })
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn readable(files: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
+    files.keys().map(|p| p.display().to_string()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_incremental_build_writes_what_a_full_build_writes(
+        edits in prop::collection::vec(edit(), 1..5)
+    ) {
+        // The edits come faster than file times can tell apart; each one changes its
+        // file's size or is hashed (Fluent, yaku.toml), so stamps may be trusted.
+        TRUST_EVERY_STAMP.store(true, Ordering::Relaxed);
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(template(), dir.path());
+        let root = dir.path();
+        for format in yaku_build::FORMATS {
+            build(root, format, &format!("inc-{format}"), false);
+        }
+        for (step, edit) in edits.iter().enumerate() {
+            apply(root, edit, step);
+            for format in yaku_build::FORMATS {
+                let incremental = format!("inc-{format}");
+                build(root, format, &incremental, false);
+                let full = format!("full-{format}");
+                let _ = std::fs::remove_dir_all(root.join(&full));
+                build(root, format, &full, false);
+                let (inc, full) = (files(&root.join(&incremental)), files(&root.join(&full)));
+                prop_assert_eq!(readable(&inc), readable(&full), "{} after {:?}", format, &edits[..=step]);
+                for (path, bytes) in &full {
+                    prop_assert!(inc[path] == *bytes, "{}: {} differs after {:?}", format, path.display(), &edits[..=step]);
+                }
+            }
+        }
+        // Nothing changed since: every page is kept and no file written.
+        for format in yaku_build::FORMATS {
+            let report = build(root, format, &format!("inc-{format}"), false);
+            prop_assert_eq!(report.reused, report.pages, "{}", format);
+            prop_assert_eq!(report.written, 0, "{}", format);
+            prop_assert!(report.removed.is_empty(), "{}", format);
+        }
+    }
+}
