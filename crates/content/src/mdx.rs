@@ -25,6 +25,45 @@ impl Dialect {
             _ => Dialect::Markdown,
         }
     }
+
+    /// A yaku line holding `words` (`yaku:…`) in the dialect's comment form, without line
+    /// ending: `<!-- words -->` in Markdown, `{/* words */}` in MDX, which has no HTML
+    /// comments.
+    pub fn comment(self, words: &str) -> String {
+        match self {
+            Dialect::Markdown => format!("<!-- {words} -->"),
+            Dialect::Mdx => format!("{{/* {words} */}}"),
+        }
+    }
+
+    /// What a comment line holds between its delimiters, trimmed: `<!-- … -->` in every
+    /// dialect, and `{/* … */}` too in MDX (a file written by an older yaku, or for a
+    /// Docusaurus 2 site, keeps its HTML comments and is still read). `None` for any other
+    /// line.
+    pub fn comment_inner(self, line: &str) -> Option<&str> {
+        let line = line.trim();
+        let html = line
+            .strip_prefix("<!--")
+            .and_then(|rest| rest.strip_suffix("-->"));
+        match (html, self) {
+            (Some(inner), _) => Some(inner.trim()),
+            (None, Dialect::Mdx) => mdx_comment_inner(line),
+            (None, Dialect::Markdown) => None,
+        }
+    }
+}
+
+/// The text of a one-line MDX comment expression `{/* … */}`, trimmed. The text must not
+/// close the comment itself (`{/* a */ b */}` is an expression, not a comment).
+fn mdx_comment_inner(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix("{/*")?.strip_suffix("*/}")?;
+    (!inner.contains("*/")).then(|| inner.trim())
+}
+
+/// Whether `line` is a yaku line in MDX's comment form, `{/* yaku:… */}` alone on its
+/// line: a directive, a marker or the obsolete area's first line.
+pub(crate) fn is_yaku_comment(line: &str) -> bool {
+    mdx_comment_inner(line.trim_end()).is_some_and(|inner| inner.starts_with("yaku:"))
 }
 
 /// An opaque MDX construct at the top level of a document.
@@ -35,6 +74,9 @@ pub(crate) struct Opaque {
     pub span: Range<usize>,
     /// What it is: `import`, `export`, `<Name>` or `{…}`.
     pub construct: String,
+    /// A yaku line in MDX's comment form (`{/* yaku:… */}`): a directive the parser reads,
+    /// not an opaque construct.
+    pub is_yaku: bool,
 }
 
 /// The opaque constructs of `text[range]`, in order. A construct starts at the start of a
@@ -73,6 +115,18 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
             i += 1;
             continue;
         }
+        // A yaku line stands alone wherever it is, like the HTML comment it replaces (one
+        // right after a heading line is the section's marker).
+        if indent == 0 && is_yaku_comment(line) {
+            out.push(Opaque {
+                span: lines[i].clone(),
+                construct: "{…}".to_string(),
+                is_yaku: true,
+            });
+            i += 1;
+            after_blank = true;
+            continue;
+        }
         let found = if after_blank && indent == 0 {
             construct_at(text, &lines, i)
         } else {
@@ -83,6 +137,7 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
                 out.push(Opaque {
                     span: lines[i].start..lines[last].end,
                     construct,
+                    is_yaku: false,
                 });
                 i = last + 1;
                 after_blank = false;

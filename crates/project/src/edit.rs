@@ -94,7 +94,7 @@ pub fn save_section(
         &loaded.document,
         section,
         text,
-        &workspace.translation_options,
+        &workspace.translation_options.for_path(&path),
     )?;
     let written =
         write_atomic_verified(&path, Some(loaded.stamp), new.as_bytes()).map_err(|source| {

@@ -15,7 +15,7 @@ pub enum EditError {
     Empty(String),
     /// The new text would add, remove or rename sections (a heading added, or the
     /// `{#id}` changed), or carries a marker line of its own.
-    #[error("the new text of `{section}` would change the document's sections ({what}); edit one section at a time, keep its heading's `{{#{section}}}` and leave out `<!-- yaku: -->` lines")]
+    #[error("the new text of `{section}` would change the document's sections ({what}); edit one section at a time, keep its heading's `{{#{section}}}` and leave out `<!-- yaku: -->` (MDX: `{{/* yaku: */}}`) lines")]
     ChangesSections {
         /// The section edited.
         section: String,
@@ -69,7 +69,8 @@ pub fn replace_section_text(
         return Err(EditError::Empty(id.to_string()));
     }
     if new.lines().any(|line| {
-        yaku_content::Marker::parse_markdown(line).is_some()
+        // Both forms in MDX, whichever the file was written with.
+        yaku_content::Marker::parse_line(line, translation.dialect).is_some()
             || yaku_content::Marker::parse_toml(line).is_some()
     }) {
         return Err(EditError::ChangesSections {
