@@ -261,7 +261,6 @@ fn a_docusaurus_site_s_markdown_pages_adopt_through_the_i18n_layout() {
 }
 
 #[test]
-#[ignore = "markers in MDX are still HTML comments, which MDX 2+ rejects (issue 15, in progress)"]
 fn a_docusaurus_site_with_mdx_is_adopted_whole() {
     let project = initialised("site-docusaurus", "found a Docusaurus site");
     let before = project.read("i18n/ja/docusaurus-plugin-content-docs/current/guides/tabs.mdx");

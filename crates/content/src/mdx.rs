@@ -188,7 +188,32 @@ fn construct_at(text: &str, lines: &[Range<usize>], first: usize) -> Option<(usi
         return balanced_braces(text, lines, first).map(|last| (last, "{…}".to_string()));
     }
     let name = jsx_name(line)?;
-    jsx_end(text, lines, first, &name).map(|last| (last, format!("<{name}>")))
+    let last = jsx_end(text, lines, first, &name)?;
+    // The components placed inside count too: a tab dropped from `<Tabs>` is drift.
+    let inner = text[lines[first].start..lines[last].end]
+        .get(1..)
+        .map(nested_components)
+        .unwrap_or_default();
+    let construct = if inner.is_empty() {
+        format!("<{name}>")
+    } else {
+        format!("<{name}> ({})", inner.join(", "))
+    };
+    Some((last, construct))
+}
+
+/// The components (JSX elements whose name starts with a capital) that `text` opens, in
+/// order, as `<Name>`.
+fn nested_components(text: &str) -> Vec<String> {
+    text.match_indices('<')
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 1..];
+            rest.starts_with(|c: char| c.is_ascii_uppercase())
+                .then(|| jsx_name(&text[at..]))
+                .flatten()
+        })
+        .map(|name| format!("<{name}>"))
+        .collect()
 }
 
 /// The name of the JSX element a line opens (`<Tabs groupId="x">` → `Tabs`, `<>` → ``).
@@ -331,7 +356,10 @@ mod tests {
         let text = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Title\n\n<Tabs groupId=\"os\">\n  <TabItem value=\"mac\">\n\nRun `brew install x`.\n\n  </TabItem>\n</Tabs>\n\n{/* a comment */}\n\n<Image\n  src=\"a.png\"\n/>\n\nexport const meta = {\n  a: 1,\n};\n";
         let found = constructs(text);
         let names: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
-        assert_eq!(names, ["import", "<Tabs>", "{…}", "<Image>", "export"]);
+        assert_eq!(
+            names,
+            ["import", "<Tabs> (<TabItem>)", "{…}", "<Image>", "export"]
+        );
         assert_eq!(
             found[0].1,
             "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';"
@@ -354,6 +382,7 @@ mod tests {
         let found = constructs(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].1.ends_with("still\n</Box>"));
+        assert_eq!(found[0].0, "<Box> (<Box>)");
     }
 
     #[test]
