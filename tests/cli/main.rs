@@ -16,6 +16,7 @@ mod ids_from_source;
 mod init_ids;
 mod inspect;
 mod layouts;
+mod mdx;
 mod nesting;
 mod qa;
 mod readme;

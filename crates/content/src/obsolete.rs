@@ -248,11 +248,7 @@ mod tests {
 
     #[test]
     fn an_area_holds_no_comment_end_but_its_own() {
-        let area = render_obsolete_area(
-            ["## a {#a}\n<!-- x -->\n--!>\n"],
-            "\n",
-            Dialect::Markdown,
-        );
+        let area = render_obsolete_area(["## a {#a}\n<!-- x -->\n--!>\n"], "\n", Dialect::Markdown);
         assert_eq!(
             area,
             "<!-- yaku:obsolete -->\n<!--\n## a {#a}\n<!-- x --\\>\n--\\!>\n-->\n"

@@ -293,12 +293,8 @@ impl Cutter<'_> {
             let span = base + local.start..base + local.end;
             let current = collected.len() - 1;
             while let Some(block) = opaque.next_if(|o| o.span.start < span.start) {
-                obsolete_start = self.place_opaque(
-                    block,
-                    in_obsolete,
-                    &mut collected[current],
-                    diagnostics,
-                );
+                obsolete_start =
+                    self.place_opaque(block, in_obsolete, &mut collected[current], diagnostics);
                 if obsolete_start.is_some() {
                     break;
                 }
@@ -888,8 +884,7 @@ impl Cutter<'_> {
             diagnostics.push(unterminated);
             return empty(String::new(), Vec::new());
         };
-        let Some(form) = AreaForm::of_open(trim_eol(open_line).trim(), self.options.dialect)
-        else {
+        let Some(form) = AreaForm::of_open(trim_eol(open_line).trim(), self.options.dialect) else {
             let (open, marker) = match self.options.dialect {
                 Dialect::Mdx => (crate::OBSOLETE_OPEN_MDX, OBSOLETE_MARKER_MDX),
                 _ => (OBSOLETE_OPEN, OBSOLETE_MARKER),

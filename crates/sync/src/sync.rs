@@ -165,7 +165,10 @@ pub fn sync_document_with(
         match found {
             Some((_, section, true)) if needs_refresh(section, source_section) => {
                 outcome.refreshed.push(section.id.clone());
-                out.push(&section_placeholder(source, source_section, le, dialect), None);
+                out.push(
+                    &section_placeholder(source, source_section, le, dialect),
+                    None,
+                );
             }
             Some((text, section, in_place)) => {
                 let piece = relevel(text, section, source_section.level, &mut outcome);
@@ -173,7 +176,10 @@ pub fn sync_document_with(
             }
             None => {
                 outcome.inserted.push(source_section.id.clone());
-                out.push(&section_placeholder(source, source_section, le, dialect), None);
+                out.push(
+                    &section_placeholder(source, source_section, le, dialect),
+                    None,
+                );
             }
         }
     }
@@ -405,12 +411,7 @@ fn without_leading_blank_lines(text: &str) -> &str {
     }
 }
 
-fn section_placeholder(
-    source: &Document,
-    section: &Section,
-    le: &str,
-    dialect: Dialect,
-) -> String {
+fn section_placeholder(source: &Document, section: &Section, le: &str, dialect: Dialect) -> String {
     // A translation's ids are written: a source heading whose id its renderer gives it
     // (`id-style`) gets that id in the placeholder.
     let heading = if section.id_derived {
