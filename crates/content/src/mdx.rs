@@ -283,19 +283,50 @@ fn count_opens(line: &str, open: &str) -> usize {
         .count()
 }
 
-/// The last line of a `{…}` expression opened on line `first`, braces in strings and
-/// comments of one line counted as written.
+/// The last line of a `{…}` expression opened on line `first`: where its braces
+/// balance, on a line that ends with `}`. Braces in JavaScript comments (`/* … */` over
+/// any number of lines, `// …`) and strings do not count, as the MDX compiler's
+/// JavaScript parser reads them: `{/* a } */}` is one expression.
 fn balanced_braces(text: &str, lines: &[Range<usize>], first: usize) -> Option<usize> {
     let mut depth = 0i64;
+    let mut in_comment = false;
+    // The quote of a string still open, a template string (`) across lines.
+    let mut in_string: Option<char> = None;
     for (j, span) in lines.iter().enumerate().skip(first) {
-        for c in text[span.clone()].chars() {
+        let mut chars = text[span.clone()].chars().peekable();
+        while let Some(c) = chars.next() {
+            if in_comment {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    in_comment = false;
+                }
+                continue;
+            }
+            if let Some(quote) = in_string {
+                if c == '\\' {
+                    chars.next();
+                } else if c == quote {
+                    in_string = None;
+                }
+                continue;
+            }
             match c {
+                '/' if chars.peek() == Some(&'*') => {
+                    chars.next();
+                    in_comment = true;
+                }
+                '/' if chars.peek() == Some(&'/') => break,
+                '"' | '\'' | '`' => in_string = Some(c),
                 '{' => depth += 1,
                 '}' => depth -= 1,
                 _ => {}
             }
         }
-        if depth <= 0 {
+        // A quoted string ends with its line; a template string goes on.
+        if in_string != Some('`') {
+            in_string = None;
+        }
+        if depth <= 0 && !in_comment {
             return text[span.clone()].trim_end().ends_with('}').then_some(j);
         }
     }
@@ -383,6 +414,18 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(found[0].1.ends_with("still\n</Box>"));
         assert_eq!(found[0].0, "<Box> (<Box>)");
+    }
+
+    #[test]
+    fn braces_in_comments_and_strings_do_not_count() {
+        let text = "{/*\n} a { b\n*/}\n\nafter\n\n{\"}\" + '{'}\n\n{/* } */ x}\n";
+        let found = constructs(text);
+        assert_eq!(
+            found.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            ["{/*\n} a { b\n*/}", "{\"}\" + '{'}", "{/* } */ x}"]
+        );
+        // A comment that never closes is no construct.
+        assert_eq!(constructs("{/* a\n\nb }\n"), vec![]);
     }
 
     #[test]
