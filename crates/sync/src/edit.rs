@@ -259,6 +259,46 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_mdx_translation_refuses_marker_lines_of_both_forms_and_keeps_its_own() {
+        let options = ParseOptions {
+            dialect: yaku_content::Dialect::Mdx,
+            ..ParseOptions::default()
+        };
+        let marker = yaku_content::Marker::Placeholder {
+            source: yaku_content::Fingerprint::of_text("概要"),
+        };
+        let text = format!(
+            "Intro.\n\n## 1. Summary {{/*summary*/}}\n{}\n\nThe text.\n",
+            marker.to_line(yaku_content::Dialect::Mdx)
+        );
+        let translation = parse_document(text.as_bytes(), &options).unwrap().document;
+        assert_eq!(
+            translation.section("summary").unwrap().marker(),
+            Some(marker)
+        );
+        for line in [
+            "{/* yaku:untranslated */}",
+            "<!-- yaku:untranslated -->",
+            "{/* yaku:source 0a1b2c3d4e5f6071 text 8192a3b4c5d6e7f8 */}",
+        ] {
+            let sent = format!("## 1. Summary {{/*summary*/}}\n\n{line}\nText.");
+            let refused = replace_section_text(&translation, "summary", &sent, &options);
+            assert!(
+                matches!(refused, Err(EditError::ChangesSections { .. })),
+                "{line}: {refused:?}"
+            );
+        }
+        let out = replace_section_text(
+            &translation,
+            "summary",
+            "## 1. Summary {/*summary*/}\n\n新しい本文。",
+            &options,
+        )
+        .unwrap();
+        assert_eq!(out, text.replace("The text.", "新しい本文。"));
+    }
+
     proptest::proptest! {
         /// Whatever text a page sends, a save either refuses it or changes only the
         /// section's bytes, keeps its marker, and reads back as the text sent.
