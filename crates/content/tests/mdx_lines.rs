@@ -175,3 +175,25 @@ fn in_markdown_the_mdx_form_is_text() {
     assert_eq!(a.marker(), None);
     assert!(!a.required);
 }
+
+#[test]
+fn crlf_mdx_lines_are_read_and_the_area_keeps_its_line_endings() {
+    let parked = "## Old {/*old*/}\r\n{/* yaku:required */}\r\n\r\nGone */.\r\n";
+    let area = render_obsolete_area([parked], "\r\n", Dialect::Mdx);
+    assert!(area.ends_with("\r\n*/}\r\n"), "{area:?}");
+    let text = format!(
+        "## A {{/*a*/}}\r\n{}\r\n\r\nText.\r\n\r\n{area}",
+        accepted("a", "1").to_line(Dialect::Mdx)
+    );
+    let parsed = parse_in(&text, Dialect::Mdx);
+    assert_eq!(parsed.diagnostics, vec![]);
+    let document = &parsed.document;
+    assert_eq!(tiles(document), text);
+    assert_eq!(
+        document.section("a").unwrap().marker(),
+        Some(accepted("a", "1"))
+    );
+    let area = document.obsolete.as_ref().unwrap();
+    assert_eq!(area.text, parked);
+    assert!(area.sections[0].required);
+}
