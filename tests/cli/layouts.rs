@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::build::run_hugo;
-use crate::support::{external_judge, Project};
+use crate::support::{external_judge, mdx_judge, Project};
 
 /// The fixture copied, `yaku init` run in it (which must say what it found).
 fn initialised(fixture: &str, found: &str) -> Project {
@@ -261,7 +261,6 @@ fn a_docusaurus_site_s_markdown_pages_adopt_through_the_i18n_layout() {
 }
 
 #[test]
-#[ignore = "markers in MDX are still HTML comments, which MDX 2+ rejects (issue 15, in progress)"]
 fn a_docusaurus_site_with_mdx_is_adopted_whole() {
     let project = initialised("site-docusaurus", "found a Docusaurus site");
     let before = project.read("i18n/ja/docusaurus-plugin-content-docs/current/guides/tabs.mdx");
@@ -276,7 +275,12 @@ fn a_docusaurus_site_with_mdx_is_adopted_whole() {
     assert!(after.contains("import Tabs from '@theme/Tabs';"));
     assert!(after.contains("{/* #choose */}"));
     assert!(!after.contains("<!--"), "MDX has no HTML comments: {after}");
+    assert!(after.contains("{/* yaku:source "), "{after}");
     assert_ne!(before, after);
+    // The MDX compiler of Docusaurus 3 takes every .mdx file adoption wrote.
+    if let Some(rejected) = mdx_judge(project.path(), "the adopted MDX was not compiled") {
+        assert_eq!(rejected, "", "the MDX compiler rejects the adopted files");
+    }
     project.yaku(&["check"]).success();
     // The structure rule compares the JSX blocks: a dropped tab is drift.
     project.edit(

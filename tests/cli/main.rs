@@ -17,6 +17,7 @@ mod incremental;
 mod init_ids;
 mod inspect;
 mod layouts;
+mod mdx;
 mod nesting;
 mod qa;
 mod readme;

@@ -153,6 +153,50 @@ pub fn external_judge(program: &str, unjudged: &str) -> Option<PathBuf> {
     )
 }
 
+/// The MDX compiler as a judge: `node` on `PATH` and @mdx-js/mdx installed under
+/// `target/mdx-judge/` by tests/mdx-judge/install.sh (which `.ci/run` calls). Compiles
+/// every `.mdx` file under `dir` with tests/mdx-judge/compile.mjs and returns what it
+/// printed for the files it rejected (empty: all compiled). Skipped locally (`None`, with
+/// `SKIPPED: …`) when either is missing; under CI a missing one fails the test, as
+/// [`external_judge`] does.
+pub fn mdx_judge(dir: &Path, unjudged: &str) -> Option<String> {
+    let node = external_judge("node", unjudged)?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let modules = root.join("target/mdx-judge/node_modules");
+    if !modules.join("@mdx-js/mdx/package.json").is_file() {
+        let why =
+            format!("@mdx-js/mdx is not installed (bash tests/mdx-judge/install.sh); {unjudged}");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{why}, and CI is set: CI runs every external judge"
+        );
+        eprintln!("SKIPPED: {why}");
+        return None;
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "mdx"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .mdx file under {}", dir.display());
+    let output = Command::new(node)
+        .arg(root.join("tests/mdx-judge/compile.mjs"))
+        .args(&files)
+        .env("MDX_JUDGE_MODULES", &modules)
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "the MDX judge could not run: {}{}",
+        printed,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.success(), printed.is_empty(), "{printed}");
+    Some(printed)
+}
+
 /// [`external_judge`] with the search path and whether CI is set given.
 fn judge_on(program: &str, unjudged: &str, path: &std::ffi::OsStr, ci: bool) -> Option<PathBuf> {
     let found = std::env::split_paths(path)

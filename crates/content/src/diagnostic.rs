@@ -79,7 +79,7 @@ pub enum Problem {
     /// A component directive names no known Fluent message.
     #[error("unknown component `{0}`")]
     UnknownComponent(String),
-    /// A `<!-- yaku:… -->` comment yaku cannot read.
+    /// A `<!-- yaku:… -->` comment (in MDX, `{/* yaku:… */}`) yaku cannot read.
     #[error("malformed yaku directive: {0}")]
     MalformedDirective(String),
     /// A setext (underlined) heading.
@@ -149,21 +149,23 @@ impl Problem {
                 "components are Fluent message ids of the source locale; define it in locales/<source>/*.ftl or fix the name".to_string()
             }
             Problem::MalformedDirective(_) => {
-                "write `<!-- yaku:component <message-id> -->`; translation markers are written by `yaku sync` and `yaku accept`".to_string()
+                "write `<!-- yaku:component <message-id> -->` (in MDX, `{/* yaku:component <message-id> */}`); translation markers are written by `yaku sync` and `yaku accept`".to_string()
             }
             Problem::SetextHeading => {
                 "write it as an ATX heading: `## Heading {#id}`".to_string()
             }
             Problem::UnterminatedObsoleteArea => format!(
-                "end the obsolete area with a line holding only `{}`",
-                crate::OBSOLETE_CLOSE
+                "end the obsolete area with a line holding only `{}` (in MDX, `{}`)",
+                crate::OBSOLETE_CLOSE,
+                crate::OBSOLETE_CLOSE_MDX
             ),
             Problem::ObsoleteAreaEndsEarly(close) => format!(
                 "the obsolete area is written by `yaku sync`; restore this line as sync wrote it (only the last line is `{close}`), or move the text out of the area"
             ),
             Problem::TextAfterObsoleteArea | Problem::TextOutsideParkedSection => format!(
-                "`yaku sync` rewrites the obsolete area and would not keep this text: move it above the `{}` line",
-                crate::OBSOLETE_MARKER
+                "`yaku sync` rewrites the obsolete area and would not keep this text: move it above the `{}` line (in MDX, `{}`)",
+                crate::OBSOLETE_MARKER,
+                crate::OBSOLETE_MARKER_MDX
             ),
             Problem::UnclosedBlock(_) => "close it (```, `-->`, `</script>`, …): until it is closed, everything after it, headings included, is part of it".to_string(),
             Problem::UnusableDerivedId { id, .. } => format!(

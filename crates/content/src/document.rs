@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
-use crate::{Block, BlockCounts, Fingerprint, FrontMatter, Marker};
+use crate::{Block, BlockCounts, Dialect, Fingerprint, FrontMatter, Marker};
 
 /// A section id: `[a-z0-9-]+`, the same in every locale, never changed by rewording.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -127,7 +127,8 @@ impl Section {
 /// The obsolete area at the end of a translation file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObsoleteArea {
-    /// From the `<!-- yaku:obsolete -->` line to the end of the file.
+    /// From the `<!-- yaku:obsolete -->` (MDX: `{/* yaku:obsolete */}`) line to the end
+    /// of the file.
     pub span: Range<usize>,
     /// The parked text, unescaped: what the sections' spans index into (not the file's
     /// text, since the file holds it escaped).
@@ -157,6 +158,9 @@ pub struct Document {
     /// Index in `sections` of each id (its first section), so that finding a section
     /// costs the same in a document of a hundred thousand sections as in one of ten.
     pub(crate) by_id: HashMap<SectionId, usize>,
+    /// Markdown or MDX, as it was parsed: writers write yaku's lines in its form
+    /// ([`Dialect::comment`]).
+    pub dialect: Dialect,
 }
 
 impl Document {

@@ -100,18 +100,35 @@ pub fn add_missing_ids(text: &[u8], options: &ParseOptions) -> Result<String, Di
 /// already has), or in MDX files that write ids as `{/*id*/}`, that form. No other byte
 /// changes.
 pub fn write_ids(document: &Document, dialect: Dialect, ids: &[(usize, String)]) -> String {
-    let comment_form = dialect == Dialect::Mdx
-        && document.sections.iter().any(|s| {
-            s.kind == SectionKind::Heading
-                && comment_id(document.slice(&s.heading_span).lines().next().unwrap_or(""))
-                    .is_some()
-        });
+    // The form of the file's first comment id, `{/*id*/}` (React) or `{/* #id */}`
+    // (Docusaurus, which reads only ids with `#`): the parts around the id.
+    let comment_form = (dialect == Dialect::Mdx)
+        .then(|| {
+            document.sections.iter().find_map(|s| {
+                if s.kind != SectionKind::Heading {
+                    return None;
+                }
+                let line = document.slice(&s.heading_span).lines().next().unwrap_or("");
+                let (id, braces) = comment_id(line)?;
+                let written = &line[braces];
+                let at = written.find(id.as_str())?;
+                Some((
+                    written[..at].to_string(),
+                    written[at + id.len()..].to_string(),
+                ))
+            })
+        })
+        .flatten();
     let mut insertions: Vec<(usize, String)> = Vec::new();
     for (index, id) in ids {
         let Some(section) = document.sections.get(*index) else {
             continue;
         };
-        let (at, insert) = id_insertion(document.slice(&section.heading_span), id, comment_form);
+        let (at, insert) = id_insertion(
+            document.slice(&section.heading_span),
+            id,
+            comment_form.as_ref(),
+        );
         insertions.push((section.heading_span.start + at, insert));
     }
     let mut out = document.text.clone();
@@ -126,20 +143,28 @@ pub fn write_ids(document: &Document, dialect: Dialect, ids: &[(usize, String)])
 /// written on it, as [`write_ids`] writes it: for sync's placeholders of a source heading
 /// whose id its renderer gives it.
 pub fn heading_with_id(heading: &str, id: &str) -> String {
-    let (at, insert) = id_insertion(heading, id, false);
+    let (at, insert) = id_insertion(heading, id, None);
     let mut out = heading.to_string();
     out.insert_str(at, &insert);
     out
 }
 
-/// Where in `heading` (its first line) the id goes, and what is inserted there.
-fn id_insertion(heading: &str, id: &str, comment_form: bool) -> (usize, String) {
+/// Where in `heading` (its first line) the id goes, and what is inserted there;
+/// `comment_form` is what goes before and after the id in an MDX comment id.
+fn id_insertion(
+    heading: &str,
+    id: &str,
+    comment_form: Option<&(String, String)>,
+) -> (usize, String) {
     let first_line = heading.split_inclusive('\n').next().unwrap_or("");
     let first_line = first_line.trim_end_matches(['\n', '\r']);
     let parsed_line = parse_heading_line(first_line);
     let end_of_text = first_line.trim_end().len();
     match parsed_line.attributes {
-        _ if comment_form => (end_of_text, format!(" {{/*{id}*/}}")),
+        _ if comment_form.is_some() => {
+            let (before, after) = comment_form.cloned().unwrap_or_default();
+            (end_of_text, format!(" {before}{id}{after}"))
+        }
         Some(attributes)
             if heading[attributes.start..].starts_with('{')
                 && !parsed_line.text.eq(&parsed_line.text_with_braces) =>
@@ -241,6 +266,12 @@ mod tests {
         assert_eq!(
             fixed,
             "## Getting Started {/*getting-started*/}\n\n## Next steps {/*next-steps*/}\n"
+        );
+        // Docusaurus's form, `{/* #id */}`, is kept too.
+        let docusaurus = "## Choose {/* #choose */}\n\n## Next steps\n";
+        assert_eq!(
+            add_missing_ids(docusaurus.as_bytes(), &options).unwrap(),
+            "## Choose {/* #choose */}\n\n## Next steps {/* #next-steps */}\n"
         );
         // Without a comment id in the file, `{#id}` (which Docusaurus reads in MDX).
         let plain = add_missing_ids(b"## Next steps\n", &options).unwrap();

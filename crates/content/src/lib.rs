@@ -35,8 +35,9 @@ pub use line_index::LineIndex;
 pub use marker::Marker;
 pub use mdx::Dialect;
 pub use obsolete::{
-    escape_parked, render_obsolete_area, unescape_parked, OBSOLETE_CLOSE, OBSOLETE_MARKER,
-    OBSOLETE_OPEN,
+    escape_parked, escape_parked_mdx, render_obsolete_area, unescape_parked, unescape_parked_mdx,
+    OBSOLETE_CLOSE, OBSOLETE_CLOSE_MDX, OBSOLETE_MARKER, OBSOLETE_MARKER_MDX, OBSOLETE_OPEN,
+    OBSOLETE_OPEN_MDX,
 };
 pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed, MAX_NESTING};
 pub use slug::{github_slug, hugo_slug, IdStyle, Slugger};

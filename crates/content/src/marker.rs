@@ -5,9 +5,10 @@
 //! a version of the source, `<!-- yaku:untranslated <fingerprint> -->` for a placeholder
 //! holding the source text of that fingerprint (yaku 0.1 wrote `<!-- yaku:untranslated
 //! -->`, still read). In TOML front matter the same words stand in a comment:
-//! `# yaku:source … text …`.
+//! `# yaku:source … text …`. MDX has no HTML comments: there the marker is written
+//! `{/* yaku:source <fingerprint> text <fingerprint> */}`, and both forms are read.
 
-use crate::Fingerprint;
+use crate::{Dialect, Fingerprint};
 
 /// The translation state recorded on a section's marker line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,12 @@ impl Marker {
             .strip_suffix("-->")?
             .trim();
         Self::parse_words(inner)
+    }
+
+    /// Parses a marker line of a file in `dialect`: in MDX, `{/* yaku:… */}` as well as
+    /// `<!-- yaku:… -->`. Returns `None` for any other line.
+    pub fn parse_line(line: &str, dialect: Dialect) -> Option<Result<Marker, String>> {
+        Self::parse_words(dialect.comment_inner(line)?)
     }
 
     /// Parses a TOML comment marker line (`# yaku:…`).
@@ -91,6 +98,11 @@ impl Marker {
         format!("<!-- {} -->", self.words())
     }
 
+    /// The form of a file in `dialect` ([`Dialect::comment`]), without line ending.
+    pub fn to_line(self, dialect: Dialect) -> String {
+        dialect.comment(&self.words())
+    }
+
     /// The TOML comment form, without line ending.
     pub fn to_toml(self) -> String {
         format!("# {}", self.words())
@@ -129,7 +141,47 @@ mod tests {
                 Some(Ok(marker))
             );
             assert_eq!(Marker::parse_toml(&marker.to_toml()), Some(Ok(marker)));
+            for dialect in [Dialect::Markdown, Dialect::Mdx] {
+                assert_eq!(
+                    Marker::parse_line(&marker.to_line(dialect), dialect),
+                    Some(Ok(marker))
+                );
+            }
+            // An MDX file reads both forms; a Markdown file only its own.
+            assert_eq!(
+                Marker::parse_line(&marker.to_markdown(), Dialect::Mdx),
+                Some(Ok(marker))
+            );
+            assert_eq!(
+                Marker::parse_line(&marker.to_line(Dialect::Mdx), Dialect::Markdown),
+                None
+            );
         }
+    }
+
+    #[test]
+    fn the_mdx_form_is_a_comment_expression() {
+        let accepted = Marker::Accepted {
+            source: Fingerprint::of_text("a"),
+            text: Fingerprint::of_text("b"),
+        };
+        let line = accepted.to_line(Dialect::Mdx);
+        assert!(line.starts_with("{/* yaku:source "), "{line}");
+        assert!(line.ends_with(" */}"), "{line}");
+        assert_eq!(accepted.to_line(Dialect::Markdown), accepted.to_markdown());
+        assert_eq!(
+            Marker::Untranslated.to_line(Dialect::Mdx),
+            "{/* yaku:untranslated */}"
+        );
+        assert_eq!(Marker::parse_line("{/* a note */}", Dialect::Mdx), None);
+        assert_eq!(
+            Marker::parse_line("{/* yaku:untranslated */ x */}", Dialect::Mdx),
+            None
+        );
+        assert!(matches!(
+            Marker::parse_line("{/* yaku:untranslated please */}", Dialect::Mdx),
+            Some(Err(_))
+        ));
     }
 
     #[test]

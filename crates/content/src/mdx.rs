@@ -25,6 +25,45 @@ impl Dialect {
             _ => Dialect::Markdown,
         }
     }
+
+    /// A yaku line holding `words` (`yaku:…`) in the dialect's comment form, without line
+    /// ending: `<!-- words -->` in Markdown, `{/* words */}` in MDX, which has no HTML
+    /// comments.
+    pub fn comment(self, words: &str) -> String {
+        match self {
+            Dialect::Markdown => format!("<!-- {words} -->"),
+            Dialect::Mdx => format!("{{/* {words} */}}"),
+        }
+    }
+
+    /// What a comment line holds between its delimiters, trimmed: `<!-- … -->` in every
+    /// dialect, and `{/* … */}` too in MDX (a file written by an older yaku, or for a
+    /// Docusaurus 2 site, keeps its HTML comments and is still read). `None` for any other
+    /// line.
+    pub fn comment_inner(self, line: &str) -> Option<&str> {
+        let line = line.trim();
+        let html = line
+            .strip_prefix("<!--")
+            .and_then(|rest| rest.strip_suffix("-->"));
+        match (html, self) {
+            (Some(inner), _) => Some(inner.trim()),
+            (None, Dialect::Mdx) => mdx_comment_inner(line),
+            (None, Dialect::Markdown) => None,
+        }
+    }
+}
+
+/// The text of a one-line MDX comment expression `{/* … */}`, trimmed. The text must not
+/// close the comment itself (`{/* a */ b */}` is an expression, not a comment).
+fn mdx_comment_inner(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix("{/*")?.strip_suffix("*/}")?;
+    (!inner.contains("*/")).then(|| inner.trim())
+}
+
+/// Whether `line` is a yaku line in MDX's comment form, `{/* yaku:… */}` alone on its
+/// line: a directive, a marker or the obsolete area's first line.
+pub(crate) fn is_yaku_comment(line: &str) -> bool {
+    mdx_comment_inner(line.trim_end()).is_some_and(|inner| inner.starts_with("yaku:"))
 }
 
 /// An opaque MDX construct at the top level of a document.
@@ -35,6 +74,9 @@ pub(crate) struct Opaque {
     pub span: Range<usize>,
     /// What it is: `import`, `export`, `<Name>` or `{…}`.
     pub construct: String,
+    /// A yaku line in MDX's comment form (`{/* yaku:… */}`): a directive the parser reads,
+    /// not an opaque construct.
+    pub is_yaku: bool,
 }
 
 /// The opaque constructs of `text[range]`, in order. A construct starts at the start of a
@@ -73,6 +115,18 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
             i += 1;
             continue;
         }
+        // A yaku line stands alone wherever it is, like the HTML comment it replaces (one
+        // right after a heading line is the section's marker).
+        if indent == 0 && is_yaku_comment(line) {
+            out.push(Opaque {
+                span: lines[i].clone(),
+                construct: "{…}".to_string(),
+                is_yaku: true,
+            });
+            i += 1;
+            after_blank = true;
+            continue;
+        }
         let found = if after_blank && indent == 0 {
             construct_at(text, &lines, i)
         } else {
@@ -83,6 +137,7 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
                 out.push(Opaque {
                     span: lines[i].start..lines[last].end,
                     construct,
+                    is_yaku: false,
                 });
                 i = last + 1;
                 after_blank = false;
@@ -133,7 +188,32 @@ fn construct_at(text: &str, lines: &[Range<usize>], first: usize) -> Option<(usi
         return balanced_braces(text, lines, first).map(|last| (last, "{…}".to_string()));
     }
     let name = jsx_name(line)?;
-    jsx_end(text, lines, first, &name).map(|last| (last, format!("<{name}>")))
+    let last = jsx_end(text, lines, first, &name)?;
+    // The components placed inside count too: a tab dropped from `<Tabs>` is drift.
+    let inner = text[lines[first].start..lines[last].end]
+        .get(1..)
+        .map(nested_components)
+        .unwrap_or_default();
+    let construct = if inner.is_empty() {
+        format!("<{name}>")
+    } else {
+        format!("<{name}> ({})", inner.join(", "))
+    };
+    Some((last, construct))
+}
+
+/// The components (JSX elements whose name starts with a capital) that `text` opens, in
+/// order, as `<Name>`.
+fn nested_components(text: &str) -> Vec<String> {
+    text.match_indices('<')
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 1..];
+            rest.starts_with(|c: char| c.is_ascii_uppercase())
+                .then(|| jsx_name(&text[at..]))
+                .flatten()
+        })
+        .map(|name| format!("<{name}>"))
+        .collect()
 }
 
 /// The name of the JSX element a line opens (`<Tabs groupId="x">` → `Tabs`, `<>` → ``).
@@ -203,19 +283,50 @@ fn count_opens(line: &str, open: &str) -> usize {
         .count()
 }
 
-/// The last line of a `{…}` expression opened on line `first`, braces in strings and
-/// comments of one line counted as written.
+/// The last line of a `{…}` expression opened on line `first`: where its braces
+/// balance, on a line that ends with `}`. Braces in JavaScript comments (`/* … */` over
+/// any number of lines, `// …`) and strings do not count, as the MDX compiler's
+/// JavaScript parser reads them: `{/* a } */}` is one expression.
 fn balanced_braces(text: &str, lines: &[Range<usize>], first: usize) -> Option<usize> {
     let mut depth = 0i64;
+    let mut in_comment = false;
+    // The quote of a string still open, a template string (`) across lines.
+    let mut in_string: Option<char> = None;
     for (j, span) in lines.iter().enumerate().skip(first) {
-        for c in text[span.clone()].chars() {
+        let mut chars = text[span.clone()].chars().peekable();
+        while let Some(c) = chars.next() {
+            if in_comment {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    in_comment = false;
+                }
+                continue;
+            }
+            if let Some(quote) = in_string {
+                if c == '\\' {
+                    chars.next();
+                } else if c == quote {
+                    in_string = None;
+                }
+                continue;
+            }
             match c {
+                '/' if chars.peek() == Some(&'*') => {
+                    chars.next();
+                    in_comment = true;
+                }
+                '/' if chars.peek() == Some(&'/') => break,
+                '"' | '\'' | '`' => in_string = Some(c),
                 '{' => depth += 1,
                 '}' => depth -= 1,
                 _ => {}
             }
         }
-        if depth <= 0 {
+        // A quoted string ends with its line; a template string goes on.
+        if in_string != Some('`') {
+            in_string = None;
+        }
+        if depth <= 0 && !in_comment {
             return text[span.clone()].trim_end().ends_with('}').then_some(j);
         }
     }
@@ -276,7 +387,10 @@ mod tests {
         let text = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Title\n\n<Tabs groupId=\"os\">\n  <TabItem value=\"mac\">\n\nRun `brew install x`.\n\n  </TabItem>\n</Tabs>\n\n{/* a comment */}\n\n<Image\n  src=\"a.png\"\n/>\n\nexport const meta = {\n  a: 1,\n};\n";
         let found = constructs(text);
         let names: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
-        assert_eq!(names, ["import", "<Tabs>", "{…}", "<Image>", "export"]);
+        assert_eq!(
+            names,
+            ["import", "<Tabs> (<TabItem>)", "{…}", "<Image>", "export"]
+        );
         assert_eq!(
             found[0].1,
             "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';"
@@ -299,6 +413,19 @@ mod tests {
         let found = constructs(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].1.ends_with("still\n</Box>"));
+        assert_eq!(found[0].0, "<Box> (<Box>)");
+    }
+
+    #[test]
+    fn braces_in_comments_and_strings_do_not_count() {
+        let text = "{/*\n} a { b\n*/}\n\nafter\n\n{\"}\" + '{'}\n\n{/* } */ x}\n";
+        let found = constructs(text);
+        assert_eq!(
+            found.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            ["{/*\n} a { b\n*/}", "{\"}\" + '{'}", "{/* } */ x}"]
+        );
+        // A comment that never closes is no construct.
+        assert_eq!(constructs("{/* a\n\nb }\n"), vec![]);
     }
 
     #[test]

@@ -18,11 +18,11 @@ use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
 use crate::fingerprint::count_non_whitespace;
 use crate::front_matter::{lines_in, parse_front_matter, trim_eol, FrontMatter};
 use crate::mdx::{blank_out, comment_id, opaque_blocks, Dialect, Opaque};
-use crate::obsolete::{closes, unescape_parked, LEGACY_CLOSE, LEGACY_OPEN};
+use crate::obsolete::{AreaForm, OBSOLETE_MARKER_MDX};
 use crate::slug::{IdStyle, Slugger};
 use crate::{
-    normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_CLOSE,
-    OBSOLETE_MARKER, OBSOLETE_OPEN,
+    normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_MARKER,
+    OBSOLETE_OPEN,
 };
 
 /// How deep Markdown elements may nest: block quotes, lists, emphasis, links and images
@@ -132,6 +132,7 @@ pub fn parse_text(text: String, options: &ParseOptions) -> Result<Parsed, (Diagn
             by_id: index_ids(&sections),
             sections,
             obsolete,
+            dialect: options.dialect,
         },
         diagnostics,
     })
@@ -292,7 +293,14 @@ impl Cutter<'_> {
             let span = base + local.start..base + local.end;
             let current = collected.len() - 1;
             while let Some(block) = opaque.next_if(|o| o.span.start < span.start) {
-                collected[current].blocks.push(opaque_block(block));
+                obsolete_start =
+                    self.place_opaque(block, in_obsolete, &mut collected[current], diagnostics);
+                if obsolete_start.is_some() {
+                    break;
+                }
+            }
+            if obsolete_start.is_some() {
+                break;
             }
             match &event {
                 Event::Start(tag) if is_level(&tag.to_end()) => depth += 1,
@@ -518,11 +526,17 @@ impl Cutter<'_> {
                 _ => {}
             }
         }
-        let end = obsolete_start.unwrap_or(range.end);
-        if let Some(last) = collected.last_mut() {
-            last.blocks
-                .extend(opaque.take_while(|o| o.span.start < end).map(opaque_block));
+        if obsolete_start.is_none() {
+            if let Some(last) = collected.last_mut() {
+                for block in opaque.by_ref() {
+                    obsolete_start = self.place_opaque(block, in_obsolete, last, diagnostics);
+                    if obsolete_start.is_some() {
+                        break;
+                    }
+                }
+            }
         }
+        let end = obsolete_start.unwrap_or(range.end);
         let mut sections = Vec::with_capacity(heads.len() + 1);
         let mut collected = collected.into_iter();
         let lead_end = heads.first().map_or(end, |h| h.span.start);
@@ -733,6 +747,42 @@ impl Cutter<'_> {
         start..end.max(span.end).min(self.text.len())
     }
 
+    /// Files an opaque MDX block found before the next event: a yaku line (`{/* yaku:… */}`)
+    /// is read as the directive it is, anything else is an opaque block of the section.
+    /// Returns where the obsolete area starts when the block is its first line.
+    fn place_opaque(
+        &self,
+        opaque: Opaque,
+        in_obsolete: bool,
+        collected: &mut Collected,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        if !opaque.is_yaku {
+            collected.blocks.push(opaque_block(opaque));
+            return None;
+        }
+        let line = &self.text[opaque.span.clone()];
+        let first_block = collected.blocks.is_empty() && collected.marker.is_none();
+        match self.directive(line.trim(), opaque.span.clone(), !in_obsolete, diagnostics) {
+            Directive::Obsolete => return Some(opaque.span.start),
+            Directive::Marker(marker) if first_block => {
+                collected.marker = Some((marker, self.line_span(&opaque.span)));
+            }
+            Directive::Marker(_) => diagnostics.push(Diagnostic::error(
+                Problem::MalformedDirective(
+                    "a translation marker belongs on the line right after the heading".into(),
+                ),
+                opaque.span,
+            )),
+            Directive::Required => collected.required.push(self.line_span(&opaque.span)),
+            Directive::Component(name) => collected
+                .blocks
+                .push(block(BlockKind::Component { name }, opaque.span)),
+            Directive::None => collected.blocks.push(opaque_block(opaque)),
+        }
+        None
+    }
+
     fn directive(
         &self,
         html: &str,
@@ -740,20 +790,19 @@ impl Cutter<'_> {
         obsolete_allowed: bool,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Directive {
-        if html == OBSOLETE_MARKER && obsolete_allowed {
+        let dialect = self.options.dialect;
+        let is_obsolete_marker =
+            html == OBSOLETE_MARKER || (dialect == Dialect::Mdx && html == OBSOLETE_MARKER_MDX);
+        if is_obsolete_marker && obsolete_allowed {
             return Directive::Obsolete;
         }
-        let Some(inner) = html
-            .strip_prefix("<!--")
-            .and_then(|h| h.strip_suffix("-->"))
-            .map(str::trim)
-        else {
+        let Some(inner) = dialect.comment_inner(html) else {
             return Directive::None;
         };
         let Some(rest) = inner.strip_prefix("yaku:") else {
             return Directive::None;
         };
-        if let Some(parsed) = Marker::parse_markdown(html) {
+        if let Some(parsed) = Marker::parse_line(html, dialect) {
             return match parsed {
                 Ok(marker) => Directive::Marker(marker),
                 Err(reason) => {
@@ -822,9 +871,10 @@ impl Cutter<'_> {
             text,
             sections,
         };
+        let marker_line = self.text[start..].lines().next().unwrap_or("");
         let unterminated = Diagnostic::error(
             Problem::UnterminatedObsoleteArea,
-            start..start + OBSOLETE_MARKER.len(),
+            start..start + marker_line.trim_end().len(),
         );
         let mut lines = lines_in(self.text, start..self.text.len()).skip(1);
         // The opening line: the first line after the marker that is not blank.
@@ -834,22 +884,22 @@ impl Cutter<'_> {
             diagnostics.push(unterminated);
             return empty(String::new(), Vec::new());
         };
-        let legacy = match trim_eol(open_line).trim() {
-            OBSOLETE_OPEN => false,
-            LEGACY_OPEN => true,
-            _ => {
-                diagnostics.push(Diagnostic::error(
-                    Problem::MalformedDirective(format!(
-                        "expected `{OBSOLETE_OPEN}` on the line after `{OBSOLETE_MARKER}`"
-                    )),
-                    open_span,
-                ));
-                return empty(String::new(), Vec::new());
-            }
+        let Some(form) = AreaForm::of_open(trim_eol(open_line).trim(), self.options.dialect) else {
+            let (open, marker) = match self.options.dialect {
+                Dialect::Mdx => (crate::OBSOLETE_OPEN_MDX, OBSOLETE_MARKER_MDX),
+                _ => (OBSOLETE_OPEN, OBSOLETE_MARKER),
+            };
+            diagnostics.push(Diagnostic::error(
+                Problem::MalformedDirective(format!(
+                    "expected `{open}` on the line after `{marker}`"
+                )),
+                open_span,
+            ));
+            return empty(String::new(), Vec::new());
         };
-        let close = if legacy { LEGACY_CLOSE } else { OBSOLETE_CLOSE };
+        let close = form.close();
         // The first line that would end the area must be the closing line, alone.
-        let Some((close_span, close_line)) = lines.find(|(_, line)| closes(line, legacy)) else {
+        let Some((close_span, close_line)) = lines.find(|(_, line)| form.closes(line)) else {
             diagnostics.push(unterminated);
             return empty(String::new(), Vec::new());
         };
@@ -869,11 +919,7 @@ impl Cutter<'_> {
         }
 
         let raw = &self.text[open_span.end..close_span.start];
-        let text = if legacy {
-            raw.to_string()
-        } else {
-            unescape_parked(raw)
-        };
+        let text = form.unescape(raw);
         let index = LineIndex::new(&text);
         let inner = Cutter {
             text: &text,

@@ -243,6 +243,17 @@ mod any_input {
             "| a |",
             "|---|",
             "<!-- yaku:required -->",
+            "<!-- yaku:obsolete -->",
+            "<!--",
+            "-->",
+            "{/* yaku:required */}",
+            "{/* yaku:untranslated */}",
+            "{/* yaku:source zz */}",
+            "{/* yaku:component cta */}",
+            "{/* yaku:obsolete */}",
+            "{/*",
+            "*/}",
+            "*\\/ } { \" ' `",
         ])
         .prop_map(str::to_string)
     }

@@ -94,7 +94,7 @@ pub fn save_section(
         &loaded.document,
         section,
         text,
-        &workspace.translation_options,
+        &workspace.translation_options.for_path(&path),
     )?;
     let written =
         write_atomic_verified(&path, Some(loaded.stamp), new.as_bytes()).map_err(|source| {
@@ -177,6 +177,49 @@ mod tests {
         .unwrap();
         assert!(matches!(conflict, SectionSaved::Conflict { .. }));
         assert_eq!(project.translation(), expected);
+    }
+
+    #[test]
+    fn an_mdx_translation_is_saved_as_mdx_keeping_its_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("yaku.toml"),
+            "[project]\nsource = \"ja\"\ntargets = [\"en\"]\n",
+        )
+        .unwrap();
+        for locale in ["ja", "en"] {
+            std::fs::create_dir_all(root.join("content").join(locale)).unwrap();
+        }
+        std::fs::write(
+            root.join("content/ja/article.mdx"),
+            "## 1. 概要 {/*summary*/}\n\n本文です。\n",
+        )
+        .unwrap();
+        let marker = yaku_content::Marker::Placeholder {
+            source: yaku_content::Fingerprint::of_text("本文"),
+        }
+        .to_line(yaku_content::Dialect::Mdx);
+        // Read as Markdown, the JSX would be HTML and the marker a paragraph.
+        let translation =
+            format!("## 1. Summary {{/*summary*/}}\n{marker}\n\n<Note>\n\nThe text.\n\n</Note>\n");
+        let path = root.join("content/en/article.mdx");
+        std::fs::write(&path, &translation).unwrap();
+        let workspace = Workspace::open(Some(root), root).unwrap();
+        let saved = save_section(
+            &workspace,
+            "en",
+            "article",
+            "summary",
+            "## 1. Summary {/*summary*/}\n\n<Note>\n\nNew text.\n\n</Note>",
+            &file_version(Some(translation.as_bytes())),
+        )
+        .unwrap();
+        assert!(matches!(saved, SectionSaved::Saved { .. }), "{saved:?}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            translation.replace("The text.", "New text.")
+        );
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn marker_edit(
 ) -> (Range<usize>, String) {
     let rendered = match (section.kind, &translation.front_matter) {
         (SectionKind::FrontMatter, Some(front_matter)) => front_matter.format.marker_line(marker),
-        _ => marker.to_markdown(),
+        _ => marker.to_line(translation.dialect),
     };
     if let Some((_, line)) = &section.marker {
         // Keep the line's own ending.

@@ -15,7 +15,7 @@ pub enum EditError {
     Empty(String),
     /// The new text would add, remove or rename sections (a heading added, or the
     /// `{#id}` changed), or carries a marker line of its own.
-    #[error("the new text of `{section}` would change the document's sections ({what}); edit one section at a time, keep its heading's `{{#{section}}}` and leave out `<!-- yaku: -->` lines")]
+    #[error("the new text of `{section}` would change the document's sections ({what}); edit one section at a time, keep its heading's `{{#{section}}}` and leave out `<!-- yaku: -->` (MDX: `{{/* yaku: */}}`) lines")]
     ChangesSections {
         /// The section edited.
         section: String,
@@ -69,7 +69,8 @@ pub fn replace_section_text(
         return Err(EditError::Empty(id.to_string()));
     }
     if new.lines().any(|line| {
-        yaku_content::Marker::parse_markdown(line).is_some()
+        // Both forms in MDX, whichever the file was written with.
+        yaku_content::Marker::parse_line(line, translation.dialect).is_some()
             || yaku_content::Marker::parse_toml(line).is_some()
     }) {
         return Err(EditError::ChangesSections {
@@ -256,6 +257,46 @@ mod tests {
             replace_section_text(&translation, "nowhere", "x", &options),
             Err(EditError::NoSuchSection("nowhere".into()))
         );
+    }
+
+    #[test]
+    fn an_mdx_translation_refuses_marker_lines_of_both_forms_and_keeps_its_own() {
+        let options = ParseOptions {
+            dialect: yaku_content::Dialect::Mdx,
+            ..ParseOptions::default()
+        };
+        let marker = yaku_content::Marker::Placeholder {
+            source: yaku_content::Fingerprint::of_text("概要"),
+        };
+        let text = format!(
+            "Intro.\n\n## 1. Summary {{/*summary*/}}\n{}\n\nThe text.\n",
+            marker.to_line(yaku_content::Dialect::Mdx)
+        );
+        let translation = parse_document(text.as_bytes(), &options).unwrap().document;
+        assert_eq!(
+            translation.section("summary").unwrap().marker(),
+            Some(marker)
+        );
+        for line in [
+            "{/* yaku:untranslated */}",
+            "<!-- yaku:untranslated -->",
+            "{/* yaku:source 0a1b2c3d4e5f6071 text 8192a3b4c5d6e7f8 */}",
+        ] {
+            let sent = format!("## 1. Summary {{/*summary*/}}\n\n{line}\nText.");
+            let refused = replace_section_text(&translation, "summary", &sent, &options);
+            assert!(
+                matches!(refused, Err(EditError::ChangesSections { .. })),
+                "{line}: {refused:?}"
+            );
+        }
+        let out = replace_section_text(
+            &translation,
+            "summary",
+            "## 1. Summary {/*summary*/}\n\n新しい本文。",
+            &options,
+        )
+        .unwrap();
+        assert_eq!(out, text.replace("The text.", "新しい本文。"));
     }
 
     proptest::proptest! {

@@ -7,7 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use yaku_content::{render_obsolete_area, Document, Marker, Section, SectionId, SectionKind};
+use yaku_content::{
+    render_obsolete_area, Dialect, Document, Marker, Section, SectionId, SectionKind,
+};
 
 use crate::align::{renames, Baselines, NoBaselines};
 
@@ -60,6 +62,9 @@ pub fn sync_document_with(
     baselines: &dyn Baselines,
 ) -> SyncOutcome {
     let le = translation.map_or_else(|| source.line_ending(), Document::line_ending);
+    // The form of the lines sync writes: the translation's dialect (a new translation
+    // has its source's extension).
+    let dialect = translation.map_or(source.dialect, |t| t.dialect);
     let mut outcome = SyncOutcome::default();
     let mut out = Assembler {
         out: String::new(),
@@ -97,11 +102,11 @@ pub fn sync_document_with(
         translated_lead.is_some_and(|(_, lead)| !lead.is_blank || lead.marker.is_some());
     match (source_lead, translated_lead) {
         (Some(lead), _) if lead.is_tracked() && !lead_has_content => {
-            out.push(&lead_placeholder(source, lead, le), None);
+            out.push(&lead_placeholder(source, lead, le, dialect), None);
             outcome.inserted.push(lead.id.clone());
         }
         (Some(lead), Some((_, translated))) if needs_refresh(translated, lead) => {
-            out.push(&lead_placeholder(source, lead, le), None);
+            out.push(&lead_placeholder(source, lead, le, dialect), None);
             outcome.refreshed.push(lead.id.clone());
         }
         (_, Some((t, lead))) if !lead.span.is_empty() => {
@@ -160,7 +165,10 @@ pub fn sync_document_with(
         match found {
             Some((_, section, true)) if needs_refresh(section, source_section) => {
                 outcome.refreshed.push(section.id.clone());
-                out.push(&section_placeholder(source, source_section, le), None);
+                out.push(
+                    &section_placeholder(source, source_section, le, dialect),
+                    None,
+                );
             }
             Some((text, section, in_place)) => {
                 let piece = relevel(text, section, source_section.level, &mut outcome);
@@ -168,7 +176,10 @@ pub fn sync_document_with(
             }
             None => {
                 outcome.inserted.push(source_section.id.clone());
-                out.push(&section_placeholder(source, source_section, le), None);
+                out.push(
+                    &section_placeholder(source, source_section, le, dialect),
+                    None,
+                );
             }
         }
     }
@@ -222,7 +233,7 @@ pub fn sync_document_with(
             .iter()
             .filter_map(|s| area.map(|area| area.slice(&s.span)))
             .chain(newly_obsolete.iter().map(|s| t.slice(&s.span)));
-        out.push(&render_obsolete_area(pieces, le), None);
+        out.push(&render_obsolete_area(pieces, le, dialect), None);
     }
     outcome.text = out.out;
     outcome
@@ -370,7 +381,7 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
     out
 }
 
-fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
+fn lead_placeholder(source: &Document, lead: &Section, le: &str, dialect: Dialect) -> String {
     let text = source.text_without_marker(lead);
     let body = convert_line_endings(
         // One byte order mark, the file's; a second one is text.
@@ -380,7 +391,7 @@ fn lead_placeholder(source: &Document, lead: &Section, le: &str) -> String {
     let marker = Marker::Placeholder {
         source: lead.fingerprint,
     };
-    format!("{}{le}{le}{body}", marker.to_markdown())
+    format!("{}{le}{le}{body}", marker.to_line(dialect))
 }
 
 /// `text` from its first line that is not blank. That line keeps its indentation, which
@@ -400,7 +411,7 @@ fn without_leading_blank_lines(text: &str) -> &str {
     }
 }
 
-fn section_placeholder(source: &Document, section: &Section, le: &str) -> String {
+fn section_placeholder(source: &Document, section: &Section, le: &str, dialect: Dialect) -> String {
     // A translation's ids are written: a source heading whose id its renderer gives it
     // (`id-style`) gets that id in the placeholder.
     let heading = if section.id_derived {
@@ -417,7 +428,7 @@ fn section_placeholder(source: &Document, section: &Section, le: &str) -> String
         &Marker::Placeholder {
             source: section.fingerprint,
         }
-        .to_markdown(),
+        .to_line(dialect),
     );
     out.push_str(le);
     let body_span = section.heading_span.end..section.span.end;

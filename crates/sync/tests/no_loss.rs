@@ -4,7 +4,7 @@
 //! idempotent; a renamed section keeps its translation current.
 
 use proptest::prelude::*;
-use yaku_content::{parse_document, Document, ParseOptions, SectionKind};
+use yaku_content::{parse_document, Dialect, Document, ParseOptions, SectionKind};
 use yaku_sync::{
     accept_sections, align, sync_document, AcceptOptions, AcceptSelection, SectionState,
     SyncOptions,
@@ -60,7 +60,15 @@ fn render(sections: &[SourceSection]) -> String {
 }
 
 fn parse(text: &str) -> Document {
-    let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+    parse_in(text, Dialect::Markdown)
+}
+
+fn parse_in(text: &str, dialect: Dialect) -> Document {
+    let options = ParseOptions {
+        dialect,
+        ..ParseOptions::default()
+    };
+    let parsed = parse_document(text.as_bytes(), &options).unwrap();
     assert!(
         parsed.diagnostics.is_empty(),
         "{:?}\n{text}",
@@ -240,44 +248,185 @@ proptest! {
     fn parked_sections_come_back_byte_for_byte(
         bodies in proptest::collection::vec(proptest::collection::vec(hostile_block(), 1..5), 4),
     ) {
-        let all: Vec<SourceSection> = (0..4)
-            .map(|i| SourceSection { id: format!("s{i}"), title: format!("見出し s{i}"), level: 2, text: format!("本文{i}。") })
-            .collect();
-        let source = parse(&render(&all));
-        let mut translation = sync_document(&source, None, SyncOptions::default()).text;
-        // The translator writes each body, then accepts.
-        let document = parse(&translation);
-        for (section, body) in document.sections.iter().rev().filter(|s| s.kind == SectionKind::Heading).zip(bodies.iter().rev()) {
-            let body_start = section.marker.as_ref().map_or(section.heading_span.end, |(_, m)| m.end);
-            translation.replace_range(body_start..section.span.end, &format!("\n{}\n\n", body.join("\n\n")));
-        }
-        let document = parse(&translation);
-        let original: Vec<String> = document.sections.iter().map(|s| document.slice(&s.span).to_string()).collect();
-        let translation = accept_sections(&source, &document, &AcceptSelection::All, AcceptOptions { identical: true, reviewed: true }).text;
-
-        // s1 and s2 go, then s3 (the area is rewritten with what it holds), then all return.
-        let steps: [&[usize]; 3] = [&[0, 3], &[0], &[0, 1, 2, 3]];
-        let mut text = translation;
-        for keep in steps {
-            let kept: Vec<SourceSection> = keep.iter().map(|&i| all[i].clone()).collect();
-            let source = parse(&render(&kept));
-            text = sync_document(&source, Some(&parse(&text)), SyncOptions::default()).text;
-        }
-        let restored = parse(&text);
-        prop_assert!(restored.obsolete.is_none(), "{}", text);
-        let accepted = parse(&accept_sections(&source, &parse(&translation_of(&original)), &AcceptSelection::All, AcceptOptions { identical: true, reviewed: true }).text);
-        let last = accepted.sections.len() - 1;
-        for (i, (before, after)) in accepted.sections.iter().zip(&restored.sections).enumerate() {
-            let (before, after) = (accepted.slice(&before.span), restored.slice(&after.span));
-            if i == last {
-                // The blank lines that end the file are sync's to lay out.
-                prop_assert_eq!(before.trim_end_matches('\n'), after.trim_end_matches('\n'));
-            } else {
-                prop_assert_eq!(before, after);
-            }
-        }
-        prop_assert_eq!(accepted.sections.len(), restored.sections.len());
+        parked_sections_round_trip(&bodies, Dialect::Markdown)?;
     }
+
+    /// The same in an MDX file, whose obsolete area is a `{/*` … `*/}` comment: sections
+    /// holding the comment's end, openings, braces and backslashes come back byte for
+    /// byte, and every yaku line sync and accept write has the MDX form.
+    #[test]
+    fn parked_sections_of_an_mdx_file_come_back_byte_for_byte(
+        bodies in proptest::collection::vec(proptest::collection::vec(hostile_mdx_block(), 1..5), 4),
+    ) {
+        parked_sections_round_trip(&bodies, Dialect::Mdx)?;
+    }
+}
+
+/// Lines that would end or open an MDX comment expression, or the obsolete area, in
+/// either of its forms.
+fn hostile_mdx_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("*/".to_string()),
+        Just("*/}".to_string()),
+        Just("*\\/}".to_string()),
+        Just("*\\\\/".to_string()),
+        Just("{/*".to_string()),
+        Just("{/* yaku:obsolete */}".to_string()),
+        Just("{/* yaku:untranslated */}".to_string()),
+        Just("<!-- yaku:obsolete -->".to_string()),
+        Just("}".to_string()),
+        Just("{".to_string()),
+        Just("\\".to_string()),
+        Just("## not a heading {/*fake*/}".to_string()),
+        Just("```".to_string()),
+        "[a-z{}*/\\\\ -]{0,16}",
+    ]
+}
+
+/// One block of a translated section of an MDX file that stays inside its section
+/// wherever it stands.
+fn hostile_mdx_block() -> impl Strategy<Value = String> {
+    let lines = || proptest::collection::vec(hostile_mdx_line(), 0..4).prop_map(|l| l.join("\n"));
+    prop_oneof![
+        // A paragraph (prefixed so that it starts no other block).
+        "[a-z{}*/\\\\ -]{1,24}".prop_map(|t| format!("p {t}")),
+        // A fenced code block of any length and either fence character.
+        (3..9usize, prop_oneof![Just('`'), Just('~')], lines()).prop_map(|(n, c, body)| {
+            let fence = c.to_string().repeat(n);
+            let body = body.replace(&fence, "x");
+            format!("{fence}js\n{body}\n{fence}")
+        }),
+        // A comment expression, braces and all inside it.
+        lines().prop_map(|body| format!("{{/*\n{}\n*/}}", body.replace("*/", "x"))),
+    ]
+}
+
+/// The body of the parked-sections properties: four sections translated with `bodies`,
+/// two dropped, then a third, then all restored.
+fn parked_sections_round_trip(
+    bodies: &[Vec<String>],
+    dialect: Dialect,
+) -> Result<(), TestCaseError> {
+    let parse = |text: &str| parse_in(text, dialect);
+    let all: Vec<SourceSection> = (0..4)
+        .map(|i| SourceSection {
+            id: format!("s{i}"),
+            title: format!("見出し s{i}"),
+            level: 2,
+            text: format!("本文{i}。"),
+        })
+        .collect();
+    let render = |sections: &[SourceSection]| render_in(sections, dialect);
+    let source = parse(&render(&all));
+    let mut translation = sync_document(&source, None, SyncOptions::default()).text;
+    // The translator writes each body, then accepts.
+    let document = parse(&translation);
+    for (section, body) in document
+        .sections
+        .iter()
+        .rev()
+        .filter(|s| s.kind == SectionKind::Heading)
+        .zip(bodies.iter().rev())
+    {
+        let body_start = section
+            .marker
+            .as_ref()
+            .map_or(section.heading_span.end, |(_, m)| m.end);
+        translation.replace_range(
+            body_start..section.span.end,
+            &format!("\n{}\n\n", body.join("\n\n")),
+        );
+    }
+    let document = parse(&translation);
+    let original: Vec<String> = document
+        .sections
+        .iter()
+        .map(|s| document.slice(&s.span).to_string())
+        .collect();
+    let all_options = AcceptOptions {
+        identical: true,
+        reviewed: true,
+    };
+    let translation = accept_sections(&source, &document, &AcceptSelection::All, all_options).text;
+    assert_marker_form(&parse(&translation), dialect)?;
+
+    // s1 and s2 go, then s3 (the area is rewritten with what it holds), then all return.
+    let steps: [&[usize]; 3] = [&[0, 3], &[0], &[0, 1, 2, 3]];
+    let mut text = translation;
+    for keep in steps {
+        let kept: Vec<SourceSection> = keep.iter().map(|&i| all[i].clone()).collect();
+        let source = parse(&render(&kept));
+        text = sync_document(&source, Some(&parse(&text)), SyncOptions::default()).text;
+        if dialect == Dialect::Mdx && keep.len() < 4 {
+            let area = &text[text
+                .rfind("\n{/* yaku:obsolete */}\n{/*\n")
+                .expect("an MDX area")..];
+            prop_assert_eq!(area.matches("*/").count(), 2, "{}", area);
+        }
+    }
+    let restored = parse(&text);
+    prop_assert!(restored.obsolete.is_none(), "{}", text);
+    let accepted = parse(
+        &accept_sections(
+            &source,
+            &parse(&translation_of(&original)),
+            &AcceptSelection::All,
+            all_options,
+        )
+        .text,
+    );
+    let last = accepted.sections.len() - 1;
+    for (i, (before, after)) in accepted.sections.iter().zip(&restored.sections).enumerate() {
+        let (before, after) = (accepted.slice(&before.span), restored.slice(&after.span));
+        if i == last {
+            // The blank lines that end the file are sync's to lay out.
+            prop_assert_eq!(before.trim_end_matches('\n'), after.trim_end_matches('\n'));
+        } else {
+            prop_assert_eq!(before, after);
+        }
+    }
+    prop_assert_eq!(accepted.sections.len(), restored.sections.len());
+    Ok(())
+}
+
+/// Every marker line of `document` has the form of `dialect`.
+fn assert_marker_form(document: &Document, dialect: Dialect) -> Result<(), TestCaseError> {
+    let opening = match dialect {
+        Dialect::Mdx => "{/* yaku:",
+        _ => "<!-- yaku:",
+    };
+    for section in document
+        .sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::FrontMatter)
+    {
+        if let Some((_, line)) = &section.marker {
+            prop_assert!(
+                document.slice(line).starts_with(opening),
+                "{}",
+                document.slice(line)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// [`render`] for a file in `dialect`: an MDX source writes its ids `{/*id*/}`.
+fn render_in(sections: &[SourceSection], dialect: Dialect) -> String {
+    if dialect != Dialect::Mdx {
+        return render(sections);
+    }
+    let mut out = String::from("+++\ntitle = \"題\"\n+++\n\n導入文。\n\n");
+    for s in sections {
+        out.push_str(&format!(
+            "{} {} {{/*{}*/}}\n\n{}\n\n",
+            "#".repeat(s.level),
+            s.title,
+            s.id,
+            s.text
+        ));
+    }
+    out
 }
 
 /// The translation file the sections `pieces` make.
