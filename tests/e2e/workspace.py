@@ -83,6 +83,12 @@ def main():
         expect(page.locator("#message")).to_have_text("Accepted")
         expect(page.locator("#s-summary")).to_have_attribute("data-state", "current")
         shot(page, "4-document-accepted")
+        # The preview: the saved text as the HTML build renders it.
+        page.locator("#s-summary").get_by_role("button", name="Preview").click()
+        preview = page.locator("#s-summary .preview")
+        expect(preview.locator("h2")).to_have_text("3. Summary")
+        expect(preview).to_contain_text("Further research is awaited, and more of it.")
+        shot(page, "4b-preview")
 
         # The Chinese document, keyboard only.
         page.goto(URL.split("/?")[0] + "/doc?locale=zh-Hans&doc=article")

@@ -110,41 +110,12 @@ pub fn build_document(
             output.front_matter_state = state;
             continue;
         }
-        let text = document.text_without_marker(section);
-        let body = &text[section.heading_span.len().min(text.len())..];
-        published_text.push_str(body);
-        published_text.push('\n');
-        let mut resolve = |name: &str| resolve_component(name, context);
-        let blocks = blocks_of(body, &mut resolve).map_err(|error| match error {
-            FoldError::Component(message) => BuildError::Component {
-                doc: doc.to_string(),
-                locale: context.locale.to_string(),
-                section: source_section.id.to_string(),
-                component: component_name(body, &message),
-                message,
-            },
-            FoldError::TooDeep => BuildError::TooDeep {
-                doc: doc.to_string(),
-                locale: context.locale.to_string(),
-                section: source_section.id.to_string(),
-            },
-        })?;
-        let heading = if section.kind == SectionKind::Heading {
-            inlines_of(&section.heading)
-        } else {
-            Vec::new()
-        };
         // The source's id: a translated section whose id the source renamed is published
         // under the new id (sync will rename it in the file).
-        output.sections.push(SectionOutput {
-            id: source_section.id.to_string(),
-            level: source_section.level,
-            heading,
-            state,
-            required: source_section.required,
-            blocks,
-            markdown: body.to_string(),
-        });
+        let published = section_output(doc, document, section, source_section, state, context)?;
+        published_text.push_str(&published.markdown);
+        published_text.push('\n');
+        output.sections.push(published);
     }
     if !failed.is_empty() {
         return Err(BuildError::PolicyFailed {
@@ -171,6 +142,89 @@ pub fn build_document(
         })
         .collect();
     Ok(output)
+}
+
+/// The output of `section` of `document`, published as `state` under the id, level and
+/// required flag of `source_section`.
+fn section_output(
+    doc: &str,
+    document: &Document,
+    section: &Section,
+    source_section: &Section,
+    state: PublicationState,
+    context: &LocaleContext<'_>,
+) -> Result<SectionOutput, BuildError> {
+    let text = document.text_without_marker(section);
+    let body = &text[section.heading_span.len().min(text.len())..];
+    let mut resolve = |name: &str| resolve_component(name, context);
+    let blocks = blocks_of(body, &mut resolve).map_err(|error| match error {
+        FoldError::Component(message) => BuildError::Component {
+            doc: doc.to_string(),
+            locale: context.locale.to_string(),
+            section: source_section.id.to_string(),
+            component: component_name(body, &message),
+            message,
+        },
+        FoldError::TooDeep => BuildError::TooDeep {
+            doc: doc.to_string(),
+            locale: context.locale.to_string(),
+            section: source_section.id.to_string(),
+        },
+    })?;
+    let heading = if section.kind == SectionKind::Heading {
+        inlines_of(&section.heading)
+    } else {
+        Vec::new()
+    };
+    Ok(SectionOutput {
+        id: source_section.id.to_string(),
+        level: source_section.level,
+        heading,
+        state,
+        required: source_section.required,
+        blocks,
+        markdown: body.to_string(),
+    })
+}
+
+/// One section of `document` (a translation as it is now, whatever its state) as the
+/// build would publish it once current, in a page of its own: the web workspace's
+/// preview of what a translator is writing. `None` when `document` has no section `id`
+/// with a heading or text. Citations are left unresolved: the preview has no reference
+/// list.
+pub fn preview_section(
+    doc: &str,
+    document: &Document,
+    id: &str,
+    context: &LocaleContext<'_>,
+) -> Result<Option<DocumentOutput>, BuildError> {
+    let Some(section) = document
+        .tracked_sections()
+        .find(|s| s.id.as_str() == id && s.kind != SectionKind::FrontMatter)
+    else {
+        return Ok(None);
+    };
+    let published = section_output(
+        doc,
+        document,
+        section,
+        section,
+        PublicationState::Current,
+        context,
+    )?;
+    Ok(Some(DocumentOutput {
+        doc: doc.to_string(),
+        locale: context.locale.to_string(),
+        source_locale: context.source_locale.to_string(),
+        title: None,
+        description: None,
+        front_matter_state: PublicationState::Current,
+        data: BTreeMap::new(),
+        sections: vec![published],
+        omitted: Vec::new(),
+        references: Vec::new(),
+        alternates: Vec::new(),
+    }))
 }
 
 /// What a target locale publishes for `source_section`, as [`publication`] decides by

@@ -7,7 +7,8 @@ use html_escape::{encode_double_quoted_attribute, encode_text};
 
 use crate::labels::Labels;
 use crate::model::{
-    Block, DocumentOutput, Inline, ManifestDocument, PublicationState, TableAlignment,
+    Block, DocumentOutput, Inline, ManifestDocument, PublicationState, SectionOutput,
+    TableAlignment,
 };
 
 /// The stylesheet every page links to, written as `style.css` at the output root.
@@ -143,57 +144,77 @@ pub fn render_html(output: &DocumentOutput, labels: &Labels, prefix: &str) -> St
 
     let _ = writeln!(page, "<main>");
     for section in &output.sections {
-        let class = match section.state {
-            PublicationState::Current => "",
-            PublicationState::Stale => " class=\"stale\"",
-            PublicationState::Fallback => " class=\"fallback\"",
-        };
-        let content_locale = output.content_locale(section);
-        let lang = if content_locale != output.locale {
-            format!(" lang=\"{}\"", attr(content_locale))
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            page,
-            "<section id=\"{}\"{class}{lang} data-state=\"{}\">",
-            attr(&section.id),
-            state_name(section.state)
-        );
-        if section.level > 0 {
-            let level = section.level.clamp(2, 6);
-            let _ = writeln!(
-                page,
-                "<h{level} id=\"{}\">{}</h{level}>",
-                attr(&section.id),
-                inlines(&section.heading)
-            );
-        }
-        match section.state {
-            PublicationState::Fallback => {
-                let _ = writeln!(
-                    page,
-                    "<p class=\"state-note\" lang=\"{}\">{}</p>",
-                    attr(&output.locale),
-                    encode_text(&labels.fallback_notice)
-                );
-            }
-            PublicationState::Stale => {
-                let _ = writeln!(
-                    page,
-                    "<p class=\"state-note\">{}</p>",
-                    encode_text(&labels.stale_notice)
-                );
-            }
-            PublicationState::Current => {}
-        }
-        for block in &section.blocks {
-            render_block(&mut page, block, labels);
-        }
-        let _ = writeln!(page, "</section>");
+        write_section(&mut page, output, section, labels);
     }
     let _ = writeln!(page, "</main>\n</body>\n</html>");
     without_controls(page)
+}
+
+/// One section as the page shows it: its heading, a note on its state, its blocks.
+fn write_section(
+    page: &mut String,
+    output: &DocumentOutput,
+    section: &SectionOutput,
+    labels: &Labels,
+) {
+    let class = match section.state {
+        PublicationState::Current => "",
+        PublicationState::Stale => " class=\"stale\"",
+        PublicationState::Fallback => " class=\"fallback\"",
+    };
+    let content_locale = output.content_locale(section);
+    let lang = if content_locale != output.locale {
+        format!(" lang=\"{}\"", attr(content_locale))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        page,
+        "<section id=\"{}\"{class}{lang} data-state=\"{}\">",
+        attr(&section.id),
+        state_name(section.state)
+    );
+    if section.level > 0 {
+        let level = section.level.clamp(2, 6);
+        let _ = writeln!(
+            page,
+            "<h{level} id=\"{}\">{}</h{level}>",
+            attr(&section.id),
+            inlines(&section.heading)
+        );
+    }
+    match section.state {
+        PublicationState::Fallback => {
+            let _ = writeln!(
+                page,
+                "<p class=\"state-note\" lang=\"{}\">{}</p>",
+                attr(&output.locale),
+                encode_text(&labels.fallback_notice)
+            );
+        }
+        PublicationState::Stale => {
+            let _ = writeln!(
+                page,
+                "<p class=\"state-note\">{}</p>",
+                encode_text(&labels.stale_notice)
+            );
+        }
+        PublicationState::Current => {}
+    }
+    for block in &section.blocks {
+        render_block(page, block, labels);
+    }
+    let _ = writeln!(page, "</section>");
+}
+
+/// The sections of `output` alone, as [`render_html`] lays them out inside `<main>`: a
+/// fragment for a preview that already has a page around it.
+pub fn render_sections_html(output: &DocumentOutput, labels: &Labels) -> String {
+    let mut out = String::new();
+    for section in &output.sections {
+        write_section(&mut out, output, section, labels);
+    }
+    without_controls(out)
 }
 
 /// The index page: every document, linked in every locale.

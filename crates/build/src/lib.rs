@@ -19,9 +19,9 @@ mod markdown;
 mod model;
 mod render;
 
-pub use assemble::{build_document, LocaleContext};
+pub use assemble::{build_document, preview_section, LocaleContext};
 pub use error::BuildError;
-pub use html::{render_html, render_index_html, STYLESHEET};
+pub use html::{render_html, render_index_html, render_sections_html, STYLESHEET};
 pub use hugo::{hugo_languages_config, render_hugo};
 pub use labels::Labels;
 #[cfg(feature = "schema")]

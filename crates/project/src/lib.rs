@@ -38,6 +38,7 @@ mod inspect;
 mod layout;
 mod lock;
 mod parse_options;
+mod preview;
 mod problem;
 mod published;
 mod site;
@@ -80,6 +81,7 @@ pub use ids_from_source::{ids_from_source, IdsFromSource};
 pub use inspect::{InspectedDiagnostic, InspectedSection, Inspection};
 pub use layout::{DocumentFile, Layout, LayoutConfig, DEFAULT_EXTENSIONS};
 pub use lock::{LockError, ProjectLock};
+pub use preview::section_preview;
 pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
 pub use site::{

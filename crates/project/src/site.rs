@@ -330,12 +330,12 @@ fn build_salt(
 }
 
 /// One locale's Fluent strings, labels, component arguments and policy.
-struct LocaleSetup {
+pub(crate) struct LocaleSetup {
     locale: String,
-    localizer: Option<Localizer>,
-    labels: Labels,
-    args: Vec<(String, ArgValue)>,
-    policy: Policy,
+    pub(crate) localizer: Option<Localizer>,
+    pub(crate) labels: Labels,
+    pub(crate) args: Vec<(String, ArgValue)>,
+    pub(crate) policy: Policy,
     /// The hash of every Fluent file the locale's pages may read (its fallback chain's
     /// and the source locale's), for the build manifest.
     fluent_hash: String,
@@ -344,7 +344,7 @@ struct LocaleSetup {
 impl LocaleSetup {
     /// Loads a locale's Fluent strings (when the project has any), and with them its
     /// labels.
-    fn load(project: &Project, locale: &str) -> Result<LocaleSetup, BuildSiteError> {
+    pub(crate) fn load(project: &Project, locale: &str) -> Result<LocaleSetup, BuildSiteError> {
         let has_fluent = project.locales_dir().join(project.source()).is_dir();
         let chain = project.fluent_chain(locale);
         let localizer = if has_fluent {

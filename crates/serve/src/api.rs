@@ -17,8 +17,8 @@ use serde_json::json;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use yaku_project::{
-    accept_pair, file_version, save_section, AcceptRequest, PairAccepted, SaveError, SectionSaved,
-    WorkspaceError,
+    accept_pair, file_version, save_section, section_preview, AcceptRequest, PairAccepted,
+    SaveError, SectionSaved, WorkspaceError,
 };
 
 use crate::view::{self, ViewError};
@@ -47,6 +47,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             axum::routing::put(save),
         )
         .route("/api/suggest/{locale}/{doc}/{section}", get(suggest))
+        .route("/api/preview/{locale}/{doc}/{section}", get(preview))
         .route("/api/accept", post(accept))
         .route("/api/events", get(events))
         .layer(axum::middleware::from_fn_with_state(
@@ -143,6 +144,27 @@ async fn suggest(
 ) -> Response {
     match blocking(move || memory::suggestions(&state.workspace, &locale, &doc, &section)).await {
         Ok(Ok(found)) => Json(json!({ "suggestions": found })).into_response(),
+        Ok(Err(e)) => view_error(e),
+        Err(response) => response,
+    }
+}
+
+/// The section's translation as the HTML build renders it.
+async fn preview(
+    State(state): Shared,
+    Path((locale, doc, section)): Path<(String, String, String)>,
+) -> Response {
+    let work = move || {
+        let pair = view::load_pair(&state.workspace, &locale, &doc)?;
+        Ok::<_, ViewError>(section_preview(&state.workspace, &pair, &section))
+    };
+    match blocking(work).await {
+        Ok(Ok(Ok(Some(html)))) => Json(json!({ "html": html })).into_response(),
+        Ok(Ok(Ok(None))) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the translation has no such section",
+        ),
+        Ok(Ok(Err(e))) => error(StatusCode::UNPROCESSABLE_ENTITY, e),
         Ok(Err(e)) => view_error(e),
         Err(response) => response,
     }

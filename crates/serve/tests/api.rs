@@ -512,3 +512,27 @@ fn a_broken_file_is_a_problem_with_its_place_not_a_failure() {
         response.body
     );
 }
+
+#[test]
+fn a_preview_is_the_section_as_the_html_build_renders_it() {
+    let served = Served::story(|_| {});
+    let found = served.get_json("/api/preview/en/article/summary");
+    let html = found["html"].as_str().unwrap();
+    assert!(html.contains("<section id=\"summary\""), "{html}");
+    assert!(html.contains("Further research is awaited."), "{html}");
+    // An unknown section is refused, an unknown document not found, as everywhere.
+    assert_eq!(
+        served
+            .request("GET", "/api/preview/en/article/nowhere")
+            .send()
+            .status,
+        422
+    );
+    assert_eq!(
+        served
+            .request("GET", "/api/preview/en/nowhere/summary")
+            .send()
+            .status,
+        404
+    );
+}

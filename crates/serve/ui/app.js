@@ -269,7 +269,8 @@ function renderSection(section) {
       el("button", { type: "button", class: "primary", onclick: () => save(id), text: t("action-save") }),
       el("button", { type: "button", onclick: () => saveAndAccept(id, false), text: t("action-accept") }),
       el("button", { type: "button", onclick: () => saveAndAccept(id, true), text: t("action-reviewed") }),
-      el("button", { type: "button", onclick: () => suggest(id), text: t("action-suggest") })
+      el("button", { type: "button", onclick: () => suggest(id), text: t("action-suggest") }),
+      el("button", { type: "button", onclick: () => preview(id), text: t("action-preview") })
     );
     entry.extra = el("div", { class: "extra" });
     right.append(label, area, actions, entry.extra);
@@ -456,6 +457,23 @@ async function suggest(id) {
       )
     )
   );
+}
+
+// The saved translation as the HTML build renders it. The markup is the build's own,
+// every text in it escaped by the renderer; parsed, not run (no script executes from a
+// DOMParser document, and the page's policy allows no inline script or handler).
+async function preview(id) {
+  const entry = page.sections.get(id);
+  const path = "/api/preview/" + encodeURIComponent(page.locale) + "/" + encodeURIComponent(page.doc) + "/" + encodeURIComponent(id);
+  const { status, data } = await api("GET", path);
+  if (status !== 200) {
+    say(t("error") + ": " + data.error);
+    return;
+  }
+  const parsed = new DOMParser().parseFromString(data.html, "text/html");
+  const box = el("div", { class: "preview", lang: page.locale, "aria-label": t("preview-label") });
+  box.append(...parsed.body.childNodes);
+  entry.extra.replaceChildren(el("p", { class: "note", text: t("preview-note") }), box);
 }
 
 function focusNeedingWork(step) {

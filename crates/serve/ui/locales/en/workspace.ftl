@@ -51,6 +51,7 @@ action-save = Save
 action-accept = Accept
 action-reviewed = Reviewed, no change needed
 action-suggest = Translation memory
+action-preview = Preview
 saved = Saved
 accepted = Accepted
 refused = Not accepted
@@ -60,6 +61,8 @@ live-updated = Loaded the changes on disk
 
 ## Suggestions
 
+preview-note = The saved translation, as the HTML build renders it
+preview-label = Preview
 suggest-none = No suggestions
 suggest-insert = Insert
 similarity = Similarity

@@ -51,6 +51,7 @@ action-save = 保存
 action-accept = 承認
 action-reviewed = 確認済み・変更不要
 action-suggest = 翻訳メモリの候補
+action-preview = プレビュー
 saved = 保存しました
 accepted = 承認しました
 refused = 承認されませんでした
@@ -60,6 +61,8 @@ live-updated = ディスク上の変更を読み込みました
 
 ## 候補
 
+preview-note = 保存済みの翻訳を、HTML ビルドと同じ形で表示しています
+preview-label = プレビュー
 suggest-none = 候補はありません
 suggest-insert = 挿入
 similarity = 類似度

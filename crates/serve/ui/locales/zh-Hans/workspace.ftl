@@ -51,6 +51,7 @@ action-save = 保存
 action-accept = 确认
 action-reviewed = 已审阅,无需修改
 action-suggest = 翻译记忆
+action-preview = 预览
 saved = 已保存
 accepted = 已确认
 refused = 未确认
@@ -60,6 +61,8 @@ live-updated = 已载入磁盘上的变更
 
 ## 建议
 
+preview-note = 已保存的译文，按 HTML 构建的样式显示
+preview-label = 预览
 suggest-none = 没有建议
 suggest-insert = 插入
 similarity = 相似度
