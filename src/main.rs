@@ -83,6 +83,7 @@ fn main() -> ExitCode {
         color: cli.color.resolve(),
     };
     let result = cmd::run(cli.command, &context);
+    output::flush();
     if let Some(error) = output::stdout_failure() {
         output::eprint(&format!(
             "error: cannot write to standard output: {error}\nhelp: the output is incomplete"

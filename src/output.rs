@@ -100,17 +100,38 @@ pub fn visible(text: &str) -> String {
 /// The first error writing to standard output, if any: after it nothing more is written.
 static STDOUT_FAILED: std::sync::OnceLock<io::Error> = std::sync::OnceLock::new();
 
-/// Prints to standard output. A write error is remembered (see [`stdout_failure`]) and
-/// ends all later printing.
+/// Standard output behind one large buffer: a check of a large site prints thousands
+/// of findings, and a write per line (what a bare `Stdout` does into a pipe or a file)
+/// was most of the time of a warm `yaku check`. Flushed by [`flush`].
+fn stdout_buffer() -> &'static std::sync::Mutex<io::BufWriter<io::Stdout>> {
+    static BUFFER: std::sync::OnceLock<std::sync::Mutex<io::BufWriter<io::Stdout>>> =
+        std::sync::OnceLock::new();
+    BUFFER.get_or_init(|| {
+        std::sync::Mutex::new(io::BufWriter::with_capacity(64 * 1024, io::stdout()))
+    })
+}
+
+/// Prints to standard output, buffered until [`flush`] (or a full buffer). A write
+/// error is remembered (see [`stdout_failure`]) and ends all later printing.
 pub fn print(text: &str) {
     if STDOUT_FAILED.get().is_some() {
         return;
     }
-    let mut stdout = io::stdout().lock();
-    if let Err(error) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    let mut out = stdout_buffer().lock().unwrap_or_else(|e| e.into_inner());
+    if let Err(error) = out.write_all(text.as_bytes()) {
+        let _ = STDOUT_FAILED.set(error);
+    }
+}
+
+/// Writes out what [`print`] buffered: before anything goes to standard error (so that
+/// the two keep their order on a terminal), before a command waits (`yaku serve` after
+/// its address), and at exit.
+pub fn flush() {
+    if STDOUT_FAILED.get().is_some() {
+        return;
+    }
+    let mut out = stdout_buffer().lock().unwrap_or_else(|e| e.into_inner());
+    if let Err(error) = out.flush() {
         let _ = STDOUT_FAILED.set(error);
     }
 }
@@ -126,6 +147,7 @@ pub fn stdout_failure() -> Option<&'static io::Error> {
 
 /// Prints to standard error, with a final line break.
 pub fn eprint(text: &str) {
+    flush();
     let mut stderr = io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes());
     if !text.ends_with('\n') {

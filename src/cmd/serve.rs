@@ -21,6 +21,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     output::print(&format!(
         "yaku serve: open {url}\n(only this computer can connect; the address holds a secret token: do not share it; Ctrl+C stops)\n"
     ));
+    output::flush();
     if let Some(why) = server.watch_failure() {
         output::eprint(&format!(
             "warning: open pages will not follow changes on disk ({why}); reload them by hand"

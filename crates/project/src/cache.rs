@@ -153,9 +153,10 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
     /// this before reading any file the results depend on.
     pub fn open(path: PathBuf, salt: String) -> Self {
         let started_ns = now_ns();
-        let previous = fs::File::open(&path)
+        // Read whole, then parsed from memory: several times faster than from a reader.
+        let previous = fs::read(&path)
             .ok()
-            .and_then(|file| serde_json::from_reader::<_, Stored<V>>(io::BufReader::new(file)).ok())
+            .and_then(|bytes| serde_json::from_slice::<Stored<V>>(&bytes).ok())
             .filter(|stored| stored.salt == salt)
             .unwrap_or_else(|| Stored {
                 salt: salt.clone(),
@@ -207,10 +208,15 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
     }
 
     /// Writes the entries of this run (hits and new ones), sorted by key, for the next.
-    /// The folder gets a `.gitignore` so the cache is never committed.
+    /// The folder gets a `.gitignore` so the cache is never committed. A run that used
+    /// every entry and made none leaves the file as it is: it would write the same
+    /// entries, which stay trusted under the run that made them.
     pub fn save(self) -> io::Result<()> {
         let hits = self.hits.into_inner().unwrap_or_default();
         let next = self.next.into_inner().unwrap_or_default();
+        if next.is_empty() && hits.len() == self.previous.entries.len() && self.path.exists() {
+            return Ok(());
+        }
         let mut entries: Vec<(&String, &Entry<V>)> = self
             .previous
             .entries
@@ -306,6 +312,32 @@ mod tests {
         fs::write(&file, "racy").unwrap();
         let stamps = [FileStamp::of(&file).unwrap()];
         cache.put("a", &stamps, 1);
+        cache.save().unwrap();
+        let cache: ResultCache<u32> = ResultCache::open(cache_path, "v1".into());
+        assert_eq!(cache.get("a", &stamps), None);
+    }
+
+    #[test]
+    fn a_run_that_only_reads_leaves_the_cache_file_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        fs::write(&file, "one").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let cache_path = dir.path().join("cache.json");
+        let stamps = [FileStamp::of(&file).unwrap()];
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
+        cache.put("a", &stamps, 7);
+        cache.save().unwrap();
+        let before = fs::metadata(&cache_path).unwrap();
+        // Every entry used, none made: nothing to write.
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
+        assert_eq!(cache.get("a", &stamps), Some(7));
+        cache.save().unwrap();
+        let after = fs::metadata(&cache_path).unwrap();
+        assert_eq!((before.ino(), before.mtime_nsec()), (after.ino(), after.mtime_nsec()));
+        // An entry not used this run is dropped: the file is written.
+        let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
         cache.save().unwrap();
         let cache: ResultCache<u32> = ResultCache::open(cache_path, "v1".into());
         assert_eq!(cache.get("a", &stamps), None);
