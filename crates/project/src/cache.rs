@@ -335,7 +335,10 @@ mod tests {
         assert_eq!(cache.get("a", &stamps), Some(7));
         cache.save().unwrap();
         let after = fs::metadata(&cache_path).unwrap();
-        assert_eq!((before.ino(), before.mtime_nsec()), (after.ino(), after.mtime_nsec()));
+        assert_eq!(
+            (before.ino(), before.mtime_nsec()),
+            (after.ino(), after.mtime_nsec())
+        );
         // An entry not used this run is dropped: the file is written.
         let cache: ResultCache<u32> = ResultCache::open(cache_path.clone(), "v1".into());
         cache.save().unwrap();

@@ -115,11 +115,11 @@ impl SectionText {
         masked(&self.base, spans)
     }
 
-    /// The rule ids named by `<!-- qa-ignore: … -->` lines in the section, or in the
+    /// The rule ids named by `<!-- qa-ignore: … -->` lines in the section (`{/* qa-ignore:
+    /// … */}` too in MDX), or in the
     /// front matter by `qa-ignore: …` comment lines of its format (`# qa-ignore: …` in
     /// TOML).
     pub fn ignored_rules(&self, document: &Document, section: &Section) -> BTreeSet<String> {
-        static MARKDOWN: OnceLock<Regex> = OnceLock::new();
         let lists: Vec<&str> = if section.kind == SectionKind::FrontMatter {
             let Some(front_matter) = &document.front_matter else {
                 return BTreeSet::new();
@@ -137,13 +137,15 @@ impl SectionText {
                 })
                 .collect()
         } else {
-            let re = MARKDOWN.get_or_init(|| {
-                Regex::new(r"(?m)^[ \t]*<!--[ \t]*qa-ignore:([^\r\n]*?)-->[ \t]*\r?$")
-                    .expect("valid regex")
-            });
-            re.captures_iter(&self.original)
-                .filter_map(|c| c.get(1))
-                .map(|names| names.as_str())
+            // A comment line of the file's dialect: `<!-- … -->`, and in MDX `{/* … */}`.
+            self.original
+                .lines()
+                .filter_map(|line| {
+                    document
+                        .dialect
+                        .comment_inner(line)?
+                        .strip_prefix("qa-ignore:")
+                })
                 .collect()
         };
         lists
@@ -297,5 +299,29 @@ mod tests {
             ignored.into_iter().collect::<Vec<_>>(),
             ["glossary", "numbers", "structure"]
         );
+    }
+
+    #[test]
+    fn ignore_markers_in_mdx_are_mdx_comments_too() {
+        let text =
+            "# T {#t}\n\n{/* qa-ignore: numbers */}\n\n<!-- qa-ignore: glossary -->\n\nText.\n";
+        let options = ParseOptions {
+            dialect: yaku_content::Dialect::Mdx,
+            ..ParseOptions::default()
+        };
+        let parsed = parse_document(text.as_bytes(), &options).unwrap();
+        let section = parsed.document.section("t").unwrap().clone();
+        let s = SectionText::new(&parsed.document, &section);
+        let ignored = s.ignored_rules(&parsed.document, &section);
+        assert_eq!(
+            ignored.into_iter().collect::<Vec<_>>(),
+            ["glossary", "numbers"]
+        );
+        // In Markdown, `{/* … */}` is text.
+        let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+        let section = parsed.document.section("t").unwrap().clone();
+        let s = SectionText::new(&parsed.document, &section);
+        let ignored = s.ignored_rules(&parsed.document, &section);
+        assert_eq!(ignored.into_iter().collect::<Vec<_>>(), ["glossary"]);
     }
 }
