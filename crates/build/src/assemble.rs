@@ -58,19 +58,8 @@ pub fn build_document(
     }
     let mut failed = Vec::new();
 
-    let mut output = DocumentOutput {
-        doc: doc.to_string(),
-        locale: context.locale.to_string(),
-        source_locale: context.source_locale.to_string(),
-        title: None,
-        description: None,
-        front_matter_state: PublicationState::Current,
-        data: BTreeMap::new(),
-        sections: Vec::new(),
-        omitted: Vec::new(),
-        references: Vec::new(),
-        alternates: context.alternates.clone(),
-    };
+    let mut output = empty_output(doc, context);
+    output.alternates = context.alternates.clone();
     if let Some(front_matter) = &source.front_matter {
         for field in front_matter.data_fields() {
             output.data.insert(field.key.clone(), field.value.clone());
@@ -212,7 +201,14 @@ pub fn preview_section(
         PublicationState::Current,
         context,
     )?;
-    Ok(Some(DocumentOutput {
+    let mut output = empty_output(doc, context);
+    output.sections.push(published);
+    Ok(Some(output))
+}
+
+/// The output of `doc` in `context.locale` before anything is published in it.
+fn empty_output(doc: &str, context: &LocaleContext<'_>) -> DocumentOutput {
+    DocumentOutput {
         doc: doc.to_string(),
         locale: context.locale.to_string(),
         source_locale: context.source_locale.to_string(),
@@ -220,11 +216,11 @@ pub fn preview_section(
         description: None,
         front_matter_state: PublicationState::Current,
         data: BTreeMap::new(),
-        sections: vec![published],
+        sections: Vec::new(),
         omitted: Vec::new(),
         references: Vec::new(),
         alternates: Vec::new(),
-    }))
+    }
 }
 
 /// What a target locale publishes for `source_section`, as [`publication`] decides by

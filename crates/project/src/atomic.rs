@@ -126,7 +126,16 @@ pub fn write_atomic_streamed(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    replace(
+    streamed(path, fill, Durability::Synced)
+}
+
+/// What `fill` writes, through a buffer, into `path` atomically.
+fn streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    durability: Durability,
+) -> io::Result<()> {
+    replace_with(
         path,
         |file| {
             let mut writer = io::BufWriter::new(file);
@@ -134,6 +143,7 @@ pub fn write_atomic_streamed(
             writer.flush()
         },
         || Ok(()),
+        durability,
     )
 }
 
@@ -201,16 +211,7 @@ pub(crate) fn write_atomic_streamed_unsynced(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    replace_with(
-        path,
-        |file| {
-            let mut writer = io::BufWriter::new(file);
-            fill(&mut writer)?;
-            writer.flush()
-        },
-        || Ok(()),
-        Durability::Unsynced,
-    )
+    streamed(path, fill, Durability::Unsynced)
 }
 
 fn replace_with(
