@@ -440,10 +440,13 @@ impl Layout {
                     .unwrap_or_else(|| std::io::Error::other("folder loop")),
             })?;
             let path = entry.path();
+            // Compared before anything is allocated: most files of a site are documents,
+            // but a check of a large one walks tens of thousands of them.
             let extension = path
                 .extension()
-                .map(|e| e.to_string_lossy().into_owned())
-                .filter(|e| self.extensions.contains(e));
+                .and_then(|e| e.to_str())
+                .filter(|e| self.extensions.iter().any(|known| known == e))
+                .map(str::to_string);
             let file_type = entry.file_type();
             // A link is not followed (walkdir does not), but one that stands for an
             // article or a folder of them must not leave it out silently.
@@ -468,11 +471,15 @@ impl Layout {
             let Ok(relative) = path.strip_prefix(&dir) else {
                 continue;
             };
-            let relative_text: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            let relative_text = relative_text.join("/");
+            let relative_text = if std::path::MAIN_SEPARATOR == '/' {
+                relative.to_string_lossy().into_owned()
+            } else {
+                let parts: Vec<_> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                parts.join("/")
+            };
             if self
                 .include
                 .as_ref()
