@@ -115,6 +115,16 @@ mod tests {
     const SOURCE: &str =
         "## 1. 概要 {#summary}\n\n本文です。\n\n## 2. 方法 {#method}\n\n方法です。\n";
 
+    /// [`sync_pair`] with the default options and the project's store.
+    fn synced_with(workspace: &crate::Workspace, pair: &crate::Pair, dry_run: bool) -> PairSynced {
+        sync_pair(
+            &workspace.project.store(),
+            pair,
+            SyncOptions::default(),
+            dry_run,
+        )
+    }
+
     fn names(ids: &[SectionId]) -> Vec<&str> {
         ids.iter().map(|id| id.as_str()).collect()
     }
@@ -125,24 +135,14 @@ mod tests {
         let project = TempProject::new(SOURCE, translation);
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(
-            &workspace.project.store(),
-            &pairs[0],
-            SyncOptions::default(),
-            true,
-        );
+        let synced = synced_with(&workspace, &pairs[0], true);
         let PairSynced::WouldChange { text } = &synced else {
             panic!("{synced:?}");
         };
         assert!(text.contains("{#method}"));
         assert_eq!(project.translation(), translation);
 
-        let synced = sync_pair(
-            &workspace.project.store(),
-            &pairs[0],
-            SyncOptions::default(),
-            false,
-        );
+        let synced = synced_with(&workspace, &pairs[0], false);
         let PairSynced::Written {
             created,
             outcome,
@@ -157,12 +157,7 @@ mod tests {
         assert_eq!(project.translation(), outcome.text);
         // Synced again: nothing to do.
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(
-            &workspace.project.store(),
-            &pairs[0],
-            SyncOptions::default(),
-            false,
-        );
+        let synced = synced_with(&workspace, &pairs[0], false);
         assert!(matches!(synced, PairSynced::Unchanged { ref stranded } if stranded.is_empty()));
     }
 
@@ -173,12 +168,7 @@ mod tests {
         let pairs = project.pairs(&workspace);
         let edited = "## 1. Summary {#summary}\n\nThe text, edited meanwhile.\n";
         project.edit_translation(edited);
-        let synced = sync_pair(
-            &workspace.project.store(),
-            &pairs[0],
-            SyncOptions::default(),
-            false,
-        );
+        let synced = synced_with(&workspace, &pairs[0], false);
         assert!(matches!(synced, PairSynced::ChangedSinceRead));
         assert!(synced.needs_attention());
         assert_eq!(project.translation(), edited);
@@ -190,12 +180,7 @@ mod tests {
         let project = TempProject::new(SOURCE, translation);
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(
-            &workspace.project.store(),
-            &pairs[0],
-            SyncOptions::default(),
-            false,
-        );
+        let synced = synced_with(&workspace, &pairs[0], false);
         let PairSynced::Unchanged { stranded } = &synced else {
             panic!("{synced:?}");
         };
@@ -209,12 +194,7 @@ mod tests {
         let project = TempProject::new(SOURCE, None);
         let workspace = project.workspace();
         let pairs = project.pairs(&workspace);
-        let synced = sync_pair(
-            &workspace.project.store(),
-            &pairs[0],
-            SyncOptions::default(),
-            false,
-        );
+        let synced = synced_with(&workspace, &pairs[0], false);
         let PairSynced::Written {
             created, outcome, ..
         } = &synced
