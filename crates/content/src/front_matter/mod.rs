@@ -421,6 +421,23 @@ mod tests {
         (front_matter, diagnostics)
     }
 
+    /// `text` has one diagnostic, invalid front matter of `format` saying `message`,
+    /// and a front matter without fields.
+    fn assert_one_invalid(text: &str, format: FrontMatterFormat, message: &str) {
+        let (front_matter, diagnostics) = parse(text);
+        assert_eq!(diagnostics.len(), 1, "{text}: {diagnostics:?}");
+        let Problem::InvalidFrontMatter {
+            format: got_format,
+            message: got,
+        } = &diagnostics[0].problem
+        else {
+            panic!("{diagnostics:?}");
+        };
+        assert_eq!(*got_format, format);
+        assert!(got.contains(message), "{text}: {got}");
+        assert!(diagnostics[0].span.end <= text.len());
+        assert!(front_matter.unwrap().fields.is_empty());
+    }
     #[test]
     fn fields_are_in_file_order_with_their_spans() {
         let text = "+++\ntitle = \"T\"\n# yaku:untranslated\ndate = 2025-11-20\ntags = [\"a\", 2]\n[params]\nn = 1.5\n+++\n";
@@ -581,19 +598,7 @@ mod tests {
             ),
         ] {
             let text = format!("---\n{body}\n---\n");
-            let (front_matter, diagnostics) = parse(&text);
-            assert_eq!(diagnostics.len(), 1, "{body}: {diagnostics:?}");
-            let Problem::InvalidFrontMatter {
-                format,
-                message: got,
-            } = &diagnostics[0].problem
-            else {
-                panic!("{diagnostics:?}");
-            };
-            assert_eq!(*format, FrontMatterFormat::Yaml);
-            assert!(got.contains(message), "{body}: {got}");
-            assert!(diagnostics[0].span.end <= text.len());
-            assert!(front_matter.unwrap().fields.is_empty());
+            assert_one_invalid(&text, FrontMatterFormat::Yaml, message);
         }
         // Aliases that would multiply the values are bounded.
         let mut body = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
@@ -647,19 +652,7 @@ mod tests {
             ("# yaku:untranslated\n\"a\": 1", "expected"),
         ] {
             let text = format!("{{\n{body}\n}}\n");
-            let (front_matter, diagnostics) = parse(&text);
-            assert_eq!(diagnostics.len(), 1, "{body}: {diagnostics:?}");
-            let Problem::InvalidFrontMatter {
-                format,
-                message: got,
-            } = &diagnostics[0].problem
-            else {
-                panic!("{diagnostics:?}");
-            };
-            assert_eq!(*format, FrontMatterFormat::Json);
-            assert!(got.contains(message), "{body}: {got}");
-            assert!(diagnostics[0].span.end <= text.len());
-            assert!(front_matter.unwrap().fields.is_empty());
+            assert_one_invalid(&text, FrontMatterFormat::Json, message);
         }
     }
 
