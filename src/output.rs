@@ -86,6 +86,17 @@ impl ColorChoice {
 /// `text` with control characters (an escape sequence, a NUL) shown as their Unicode
 /// pictures (`␛`, `␀`), so that what a file holds cannot drive the terminal.
 pub fn visible(text: &str) -> String {
+    // Nearly every line has none: one pass over the bytes, then a plain copy.
+    let bytes = text.as_bytes();
+    let control = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            // U+0080..U+009F, the C1 controls, are 0xC2 0x80..0x9F in UTF-8.
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !control {
+        return text.to_owned();
+    }
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => c,
@@ -258,5 +269,19 @@ impl yaku_project::Progress for Progress {
 
     fn advance(&self) {
         self.inc(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn control_characters_are_shown_as_pictures_and_other_text_is_copied() {
+        assert_eq!(visible("plain 日本語\tline\n"), "plain 日本語\tline\n");
+        assert_eq!(visible("a\u{1b}[31mred\u{0}"), "a␛[31mred␀");
+        assert_eq!(visible("del\u{7f} c1\u{85}"), "del\u{2421} c1\u{fffd}");
+        // 0xC2 leading a printable character (`é` is 0xC3…, `¢` is 0xC2 0xA2) is kept.
+        assert_eq!(visible("¢ é"), "¢ é");
     }
 }

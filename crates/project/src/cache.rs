@@ -8,10 +8,11 @@
 //! trusted, as git does with its index ("racy clean" entries). Anything unexpected (a
 //! missing, corrupt or foreign cache file) simply means no entry is used.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
 use serde::de::DeserializeOwned;
@@ -116,15 +117,50 @@ impl FileStamp {
 struct Entry<V> {
     stamps: Vec<Option<FileStamp>>,
     value: V,
+    /// Whether this run used the entry (a hit): hits are kept at the next save. A flag
+    /// on the entry, not a shared set of keys, so that lookups from many threads take
+    /// no lock and copy no key.
+    #[serde(skip)]
+    used: AtomicBool,
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(bound(deserialize = "V: Deserialize<'de>"))]
 struct Stored<V> {
     /// What the results depend on besides the files (program version, settings).
     salt: String,
     /// When the run that made the entries started, in nanoseconds since the epoch.
     started_ns: i128,
+    #[serde(deserialize_with = "entries_presized")]
     entries: HashMap<String, Entry<V>>,
+}
+
+/// The entries' map, built at its final size: a JSON object does not say how many
+/// members it has, and growing a map of tens of thousands of entries one rehash at a
+/// time was a tenth of a warm check.
+fn entries_presized<'de, D, V>(deserializer: D) -> Result<HashMap<String, Entry<V>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Members<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Members<V> {
+        type Value = Vec<(String, Entry<V>)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of cache entries")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(member) = map.next_entry()? {
+                members.push(member);
+            }
+            Ok(members)
+        }
+    }
+    let members = deserializer.deserialize_map(Members(std::marker::PhantomData))?;
+    let mut entries = HashMap::with_capacity(members.len());
+    entries.extend(members);
+    Ok(entries)
 }
 
 /// Results keyed by name, each valid while its files keep their stamps.
@@ -133,8 +169,6 @@ pub struct ResultCache<V> {
     salt: String,
     started_ns: i128,
     previous: Stored<V>,
-    /// Keys of `previous` entries used in this run: they are kept at the next save.
-    hits: std::sync::Mutex<HashSet<String>>,
     /// Entries made in this run.
     next: std::sync::Mutex<HashMap<String, Entry<V>>>,
 }
@@ -168,7 +202,6 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
             salt,
             started_ns,
             previous,
-            hits: std::sync::Mutex::new(HashSet::new()),
             next: std::sync::Mutex::new(HashMap::new()),
         }
     }
@@ -188,9 +221,7 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
         if !trusted {
             return None;
         }
-        if let Ok(mut hits) = self.hits.lock() {
-            hits.insert(key.to_string());
-        }
+        entry.used.store(true, Ordering::Relaxed);
         Some(entry.value.clone())
     }
 
@@ -202,6 +233,7 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
                 Entry {
                     stamps: stamps.to_vec(),
                     value,
+                    used: AtomicBool::new(false),
                 },
             );
         }
@@ -212,16 +244,16 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
     /// every entry and made none leaves the file as it is: it would write the same
     /// entries, which stay trusted under the run that made them.
     pub fn save(self) -> io::Result<()> {
-        let hits = self.hits.into_inner().unwrap_or_default();
         let next = self.next.into_inner().unwrap_or_default();
-        if next.is_empty() && hits.len() == self.previous.entries.len() && self.path.exists() {
+        let hit = |entry: &Entry<V>| entry.used.load(Ordering::Relaxed);
+        if next.is_empty() && self.previous.entries.values().all(hit) && self.path.exists() {
             return Ok(());
         }
         let mut entries: Vec<(&String, &Entry<V>)> = self
             .previous
             .entries
             .iter()
-            .filter(|(key, _)| hits.contains(*key) && !next.contains_key(*key))
+            .filter(|(key, entry)| hit(entry) && !next.contains_key(*key))
             .chain(next.iter())
             .collect();
         entries.sort_by_key(|(key, _)| *key);

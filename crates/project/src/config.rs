@@ -267,9 +267,9 @@ pub struct LoadedDocument {
 }
 
 /// Where a source document is.
-struct SourceFile {
-    path: PathBuf,
-    extension: String,
+struct SourceFile<'a> {
+    path: std::borrow::Cow<'a, Path>,
+    extension: std::borrow::Cow<'a, str>,
     exists: bool,
 }
 
@@ -512,11 +512,12 @@ impl Project {
 
     /// The source file of `doc`: discovered, or probed when discovery did not run or
     /// did not find it (`exists` false when no candidate is there).
-    fn source_file(&self, doc: &str) -> SourceFile {
+    fn source_file(&self, doc: &str) -> SourceFile<'_> {
+        // Borrowed from discovery: a check asks this of every pair.
         if let Some(file) = self.sources.get().and_then(|s| s.get(doc)) {
             return SourceFile {
-                path: file.path.clone(),
-                extension: file.extension.clone(),
+                path: file.path.as_path().into(),
+                extension: file.extension.as_str().into(),
                 exists: true,
             };
         }
@@ -525,16 +526,16 @@ impl Project {
             if self.root.join(&candidate).is_file() {
                 let per = if self.layout.is_suffix() { 2 } else { 1 };
                 return SourceFile {
-                    path: candidate,
-                    extension: extensions[i / per].clone(),
+                    path: candidate.into(),
+                    extension: extensions[i / per].as_str().into(),
                     exists: true,
                 };
             }
         }
-        let extension = extensions[0].clone();
+        let extension = extensions[0].as_str();
         SourceFile {
-            path: self.layout.path(self.source(), doc, &extension),
-            extension,
+            path: self.layout.path(self.source(), doc, extension).into(),
+            extension: extension.into(),
             exists: false,
         }
     }

@@ -16,7 +16,7 @@
 //! a translation keeps its source's extension. Every folder a layout names is relative
 //! to the project, without `..`: the project checks that it stays inside.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use globset::{GlobSet, GlobSetBuilder};
@@ -99,6 +99,38 @@ impl Pattern {
     /// The root folder of `folder_name`'s documents, relative to the project.
     fn folder(&self, folder_name: &str) -> PathBuf {
         PathBuf::from(self.prefix.replace("{locale}", folder_name))
+    }
+}
+
+/// `path` below `dir` (a path the walk of `dir` gave), `/`-separated: borrowed from the
+/// path when it is UTF-8 and the platform's separator is `/`, as it is for nearly every
+/// file of a walk.
+fn relative_text<'p>(path: &'p Path, dir: &Path) -> std::borrow::Cow<'p, str> {
+    let relative = || path.strip_prefix(dir).unwrap_or(path);
+    if std::path::MAIN_SEPARATOR != '/' {
+        let parts: Vec<_> = relative()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        return parts.join("/").into();
+    }
+    // The walk builds each path as its folder's path joined with a name: the folder's
+    // bytes and one separator come first, and the rest is the relative path.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let prefix = dir.as_os_str().as_encoded_bytes();
+    match bytes.strip_prefix(prefix).and_then(|rest| rest.strip_prefix(b"/")) {
+        Some(rest) => String::from_utf8_lossy(rest),
+        None => relative().to_string_lossy(),
+    }
+}
+
+/// The extension of the last name of a `/`-separated path, as `Path::extension` gives it
+/// (`None` for `.hidden` or a name without a dot).
+fn extension_of(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((base, extension)) if !base.is_empty() => Some(extension),
+        _ => None,
     }
 }
 
@@ -427,26 +459,39 @@ impl Layout {
                 .collect(),
             Shape::Suffix { .. } => Vec::new(),
         };
-        let mut found: BTreeMap<String, DocumentFile> = BTreeMap::new();
+        let mut found: Vec<DocumentFile> = Vec::new();
+        // The walk is not sorted (sorting every folder's entries was a good part of a
+        // warm check of a large site): the documents are sorted once at the end, and of
+        // several bad entries the one with the smallest path is reported, so the outcome
+        // does not depend on the order the file system lists a folder in.
+        let mut bad: Option<(PathBuf, ProjectError)> = None;
+        let mut report = |path: PathBuf, error: ProjectError| {
+            if bad.as_ref().is_none_or(|(first, _)| path < *first) {
+                bad = Some((path, error));
+            }
+        };
         let walk = walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| !(e.depth() > 0 && other_roots.iter().any(|r| r == e.path())));
         for entry in walk {
-            let entry = entry.map_err(|e| ProjectError::Io {
-                path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
-                source: e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("folder loop")),
-            })?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                    let source = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("folder loop"));
+                    report(path.clone(), ProjectError::Io { path, source });
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
+                continue;
+            }
             let path = entry.path();
-            // Compared before anything is allocated: most files of a site are documents,
-            // but a check of a large one walks tens of thousands of them.
-            let extension = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .filter(|e| self.extensions.iter().any(|known| known == e))
-                .map(str::to_string);
+            let relative_text = relative_text(path, &dir);
+            let extension = extension_of(&relative_text)
+                .filter(|e| self.extensions.iter().any(|known| known == e));
             let file_type = entry.file_type();
             // A link is not followed (walkdir does not), but one that stands for an
             // article or a folder of them must not leave it out silently.
@@ -454,37 +499,25 @@ impl Layout {
             if (extension.is_some() && !file_type.is_file() && !file_type.is_dir())
                 || points_to_folder
             {
-                return Err(ProjectError::Io {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        format!(
-                            "it is {}; yaku reads only regular files and does not follow symbolic links",
-                            crate::files::describe(&file_type)
-                        ),
+                let source = std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!(
+                        "it is {}; yaku reads only regular files and does not follow symbolic links",
+                        crate::files::describe(&file_type)
                     ),
-                });
+                );
+                let path = path.to_path_buf();
+                report(path.clone(), ProjectError::Io { path, source });
+                continue;
             }
             let Some(extension) = extension.filter(|_| file_type.is_file()) else {
                 continue;
             };
-            let Ok(relative) = path.strip_prefix(&dir) else {
-                continue;
-            };
-            let relative_text = if std::path::MAIN_SEPARATOR == '/' {
-                relative.to_string_lossy().into_owned()
-            } else {
-                let parts: Vec<_> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect();
-                parts.join("/")
-            };
             if self
                 .include
                 .as_ref()
-                .is_some_and(|g| !g.is_match(&relative_text))
-                || self.exclude.is_match(&relative_text)
+                .is_some_and(|g| !g.is_match(&*relative_text))
+                || self.exclude.is_match(&*relative_text)
             {
                 continue;
             }
@@ -492,21 +525,24 @@ impl Layout {
             let Some(doc) = self.doc_of_stem(locale, stem) else {
                 continue;
             };
-            let file = DocumentFile {
+            found.push(DocumentFile {
                 doc: doc.to_string(),
-                path: root.join(relative),
-                extension,
-            };
-            if let Some(first) = found.get(doc) {
-                return Err(ProjectError::AmbiguousDocument {
-                    doc: doc.to_string(),
-                    first: project_root.join(&first.path),
-                    second: project_root.join(&file.path),
-                });
-            }
-            found.insert(doc.to_string(), file);
+                path: root.join(&*relative_text),
+                extension: extension.to_string(),
+            });
         }
-        Ok(found.into_values().collect())
+        if let Some((_, error)) = bad {
+            return Err(error);
+        }
+        found.sort_unstable_by(|a, b| a.doc.cmp(&b.doc).then_with(|| a.path.cmp(&b.path)));
+        if let Some(pair) = found.windows(2).find(|pair| pair[0].doc == pair[1].doc) {
+            return Err(ProjectError::AmbiguousDocument {
+                doc: pair[0].doc.clone(),
+                first: project_root.join(&pair[0].path),
+                second: project_root.join(&pair[1].path),
+            });
+        }
+        Ok(found)
     }
 
     /// The document id of a file whose path (below the locale's root, no extension) is

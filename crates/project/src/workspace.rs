@@ -368,6 +368,20 @@ impl Workspace {
             })
             .collect();
         progress.start(plans.len() as u64);
+        // A document whose pairs were all in the cache is ready now; only the others go
+        // to the workers. (On a warm run that is nearly every document, and a message
+        // between threads for each was a good part of its time.)
+        let mut ready: Vec<Option<DocumentResults<T>>> = Vec::with_capacity(plans.len());
+        let mut work = Vec::new();
+        for (i, plan) in plans.into_iter().enumerate() {
+            if plan.pending.is_empty() {
+                let results = plan.hits.into_iter().map(|(_, r)| r).collect();
+                ready.push(Some((results, Vec::new())));
+            } else {
+                ready.push(None);
+                work.push((i, plan));
+            }
+        }
         let finished = AtomicBool::new(false);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, DocumentResults<T>)>(64);
         std::thread::scope(|scope| {
@@ -383,24 +397,34 @@ impl Workspace {
             scope.spawn(move || {
                 // Workers take documents in order (`par_bridge`), as the prefetch reads
                 // them, so results arrive nearly in order.
-                plans.into_iter().enumerate().par_bridge().for_each_with(
-                    sender,
-                    |sender, (i, plan)| {
+                work.into_iter()
+                    .par_bridge()
+                    .for_each_with(sender, |sender, (i, plan)| {
                         let _ = sender.send((i, self.map_document(plan, locales, cache, f)));
-                    },
-                );
+                    });
                 finished.store(true, Ordering::Relaxed);
             });
             // Back into document order: a result waits only for those before it.
             let mut waiting = std::collections::BTreeMap::new();
-            let mut next = 0;
-            for (i, result) in receiver {
-                waiting.insert(i, result);
-                while let Some((results, problems)) = waiting.remove(&next) {
-                    sink(results, problems);
-                    next += 1;
-                    progress.advance();
-                }
+            let mut received = receiver.into_iter();
+            for (i, slot) in ready.into_iter().enumerate() {
+                let result = match slot {
+                    Some(result) => result,
+                    None => loop {
+                        if let Some(result) = waiting.remove(&i) {
+                            break result;
+                        }
+                        // The workers ended without it: they panicked, which the end of
+                        // the scope reports.
+                        let Some((j, result)) = received.next() else {
+                            return;
+                        };
+                        waiting.insert(j, result);
+                    },
+                };
+                let (results, problems) = result;
+                sink(results, problems);
+                progress.advance();
             }
         });
         Ok(())
