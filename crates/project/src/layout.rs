@@ -118,7 +118,10 @@ fn relative_text<'p>(path: &'p Path, dir: &Path) -> std::borrow::Cow<'p, str> {
     // bytes and one separator come first, and the rest is the relative path.
     let bytes = path.as_os_str().as_encoded_bytes();
     let prefix = dir.as_os_str().as_encoded_bytes();
-    match bytes.strip_prefix(prefix).and_then(|rest| rest.strip_prefix(b"/")) {
+    match bytes
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix(b"/"))
+    {
         Some(rest) => String::from_utf8_lossy(rest),
         None => relative().to_string_lossy(),
     }
