@@ -224,27 +224,33 @@ fn replace_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".yaku-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    // A build writes thousands of files: each system call saved here counts, so the
+    // folder is made only when it is missing, and a new file gets its mode when it is
+    // created rather than by a second call.
+    let existing = fs::metadata(path).ok();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".yaku-").suffix(".tmp");
+    #[cfg(unix)]
+    if existing.is_none() {
+        // A new file is readable by everyone (as the umask allows), as files made by
+        // editors are; the temporary file is otherwise private.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    let mut temp = match builder.tempfile_in(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir)?;
+            builder.tempfile_in(dir)?
+        }
+        other => other?,
+    };
     fill(temp.as_file_mut())?;
     if durability == Durability::Synced {
         temp.as_file().sync_all()?;
     }
-    match fs::metadata(path) {
-        // Keep the permissions of the file being replaced.
-        Ok(metadata) => fs::set_permissions(temp.path(), metadata.permissions())?,
-        // A new file is readable by everyone, as files made by editors are (the
-        // temporary file itself is private).
-        #[cfg(unix)]
-        Err(_) => {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o644))?;
-        }
-        #[cfg(not(unix))]
-        Err(_) => {}
+    // Keep the permissions of the file being replaced.
+    if let Some(metadata) = existing {
+        temp.as_file().set_permissions(metadata.permissions())?;
     }
     // Dropping `temp` on an error removes the temporary file.
     before_rename()?;
@@ -307,6 +313,28 @@ mod tests {
         assert_eq!(leftovers.len(), 1, "the temporary file is removed");
     }
 
+    /// The process's umask, as Linux reports it (read, not set: tests run in threads).
+    #[cfg(unix)]
+    fn umask() -> u32 {
+        fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                let line = status.lines().find(|l| l.starts_with("Umask:"))?;
+                u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+            })
+            .unwrap_or(0o022)
+    }
+
+    #[test]
+    fn a_missing_folder_is_made_for_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("en/guide/a.json");
+        write_atomic_unsynced(&path, b"{}").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"{}");
+        let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left");
+    }
+
     #[cfg(unix)]
     #[test]
     fn new_files_are_world_readable_and_replaced_files_keep_their_mode() {
@@ -316,7 +344,7 @@ mod tests {
         write_atomic(&path, b"x").unwrap();
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o644
+            0o644 & !umask()
         );
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         write_atomic(&path, b"y").unwrap();

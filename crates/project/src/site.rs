@@ -462,16 +462,20 @@ impl Site<'_> {
             .collect();
         let source_path = project.document_path(project.source(), doc);
         let source_stamp = stamp_now(&source_path);
+        // Each page's output as it is now (taken once: the write below is decided on it).
+        let outputs: Vec<Option<FileStamp>> = alternates
+            .iter()
+            .map(|alternate| stamp_now(&self.out_dir.join(&alternate.path)))
+            .collect();
         // Pages whose inputs and output are as the last build left them.
         let kept: Vec<Option<&PageRecord>> = self
             .setups
             .iter()
-            .zip(&alternates)
-            .map(|(setup, alternate)| {
+            .zip(&outputs)
+            .map(|(setup, &output)| {
                 let translation = (setup.locale != project.source())
                     .then(|| stamp_now(&project.document_path(&setup.locale, doc)))
                     .flatten();
-                let output = stamp_now(&self.out_dir.join(&alternate.path));
                 self.manifest
                     .reusable_page(doc, &setup.locale, source_stamp, translation, output)
             })
@@ -512,7 +516,9 @@ impl Site<'_> {
                 }
             }
         };
-        for ((setup, alternate), kept) in self.setups.iter().zip(&alternates).zip(kept) {
+        for (((setup, alternate), kept), output) in
+            self.setups.iter().zip(&alternates).zip(kept).zip(outputs)
+        {
             self.progress.advance();
             let page = match (kept, &source) {
                 (Some(page), _) => {
@@ -520,7 +526,7 @@ impl Site<'_> {
                     std::borrow::Cow::Borrowed(page)
                 }
                 (None, Some(source)) => {
-                    match self.build_page(doc, source, setup, &alternates, &mut result)? {
+                    match self.build_page(doc, source, setup, &alternates, output, &mut result)? {
                         Some(page) => std::borrow::Cow::Owned(page),
                         None => continue,
                     }
@@ -571,6 +577,7 @@ impl Site<'_> {
         source: &crate::LoadedDocument,
         setup: &LocaleSetup,
         alternates: &[Alternate],
+        output: Option<FileStamp>,
         result: &mut DocumentBuild,
     ) -> Result<Option<PageRecord>, BuildSiteError> {
         let workspace = self.workspace;
@@ -616,7 +623,7 @@ impl Site<'_> {
         };
         let page = self.renderer.render(&built, &setup.labels)?;
         let path = self.renderer.output_path(&setup.locale, doc);
-        let (output, written) = self.write_page(doc, &setup.locale, &path, &page)?;
+        let (output, written) = self.write_page(doc, &setup.locale, &path, &page, output)?;
         result.written += usize::from(written);
         Ok(Some(PageRecord {
             locale: setup.locale.clone(),
@@ -627,25 +634,26 @@ impl Site<'_> {
     }
 
     /// Writes a page unless the last build left the same bytes there; returns what the
-    /// manifest records of it and whether the file was written.
+    /// manifest records of it and whether the file was written. `existing` is the stamp
+    /// of the file there now (`None`: there is none).
     fn write_page(
         &self,
         doc: &str,
         locale: &str,
         relative: &str,
         bytes: &[u8],
+        existing: Option<FileStamp>,
     ) -> Result<(PageOutput, bool), BuildSiteError> {
         let path = self.out_dir.join(relative);
         let hash = ContentHash::of(bytes);
         if !self.force {
-            let previous = self
-                .manifest
-                .unchanged_output(doc, locale, stamp_now(&path));
+            let previous = self.manifest.unchanged_output(doc, locale, existing);
             if let Some(previous) = previous.filter(|p| p.hash == hash) {
                 return Ok((*previous, false));
             }
         }
-        let written = write_page_file(&path, self.force, bytes)?;
+        // Nothing there: nothing to compare with.
+        let written = write_page_file(&path, self.force || existing.is_none(), bytes)?;
         let stamp = output_stamp(&path)?;
         Ok((PageOutput { stamp, hash }, written))
     }
