@@ -1,7 +1,6 @@
 //! The document model: an article as front matter, a lead and headed sections.
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -157,7 +156,7 @@ pub struct Document {
     pub obsolete: Option<ObsoleteArea>,
     /// Index in `sections` of each id (its first section), so that finding a section
     /// costs the same in a document of a hundred thousand sections as in one of ten.
-    pub(crate) by_id: HashMap<SectionId, usize>,
+    pub(crate) by_id: rustc_hash::FxHashMap<SectionId, usize>,
     /// Markdown or MDX, as it was parsed: writers write yaku's lines in its form
     /// ([`Dialect::comment`]).
     pub dialect: Dialect,

@@ -287,9 +287,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn count_non_whitespace_agrees_with_char_is_whitespace_for_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            text.clear();
+            text.extend(['a', c, 'b']);
+            let expected = 2 + usize::from(!c.is_whitespace());
+            assert_eq!(count_non_whitespace(&text), expected, "U+{:04X}", c as u32);
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn count_non_whitespace_is_chars_not_whitespace(text in "[a \t\r\n\u{3000}\u{00A0}\u{2028}\u{2013}\u{1680}\u{0085}本か①é𠀋]{0,60}") {
+        fn count_non_whitespace_is_chars_not_whitespace(text in "[a \t\r\n\x0B\x0C\u{3000}\u{3001}\u{00A0}\u{00A1}\u{2000}\u{200A}\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{2060}\u{2013}\u{1680}\u{1681}\u{0085}本か①é𠀋]{0,60}") {
             let expected = text.chars().filter(|c| !c.is_whitespace()).count();
             proptest::prop_assert_eq!(count_non_whitespace(&text), expected);
         }

@@ -5,7 +5,9 @@
 //! [`Diagnostic`]s next to a document that is still usable.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -200,8 +202,8 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
 }
 
 /// Where each id's first section is.
-fn index_ids(sections: &[Section]) -> HashMap<SectionId, usize> {
-    let mut index = HashMap::with_capacity(sections.len());
+fn index_ids(sections: &[Section]) -> FxHashMap<SectionId, usize> {
+    let mut index = FxHashMap::with_capacity_and_hasher(sections.len(), Default::default());
     for (i, section) in sections.iter().enumerate() {
         index.entry(section.id.clone()).or_insert(i);
     }
@@ -288,6 +290,8 @@ impl Cutter<'_> {
             Cow::Owned(blank_out(&self.text[range.clone()], &opaque, base))
         };
         let mut opaque = opaque.into_iter().peekable();
+        // Where the range's trailing whitespace starts.
+        let content_end = range.start + self.text[range.clone()].trim_end().len();
         let parser = Parser::new_ext(&parsed_text, markdown_options());
         for (event, local) in parser.into_offset_iter() {
             let span = base + local.start..base + local.end;
@@ -323,11 +327,9 @@ impl Cutter<'_> {
             }
             if let Event::Start(tag) = &event {
                 // A block that only a closing line ends, left open, takes in everything
-                // after it: headings, and what sync appends.
-                let reaches_end = self.text[span.end.min(range.end)..range.end]
-                    .trim()
-                    .is_empty();
-                if stack.is_empty() && reaches_end {
+                // after it: headings, and what sync appends. It reaches the end when
+                // only whitespace follows it.
+                if stack.is_empty() && span.end.min(range.end) >= content_end {
                     if let Some(what) = unclosed_block(tag, &self.text[span.clone()]) {
                         let line = self.line_span(&span);
                         let first = trim_eol(&self.text[line.clone()]).len();
@@ -596,12 +598,11 @@ impl Cutter<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Section {
         let heading_span = self.line_span(&head.span);
-        let first_line = trim_eol(
-            self.text[heading_span.clone()]
-                .split_inclusive('\n')
-                .next()
-                .unwrap_or(""),
-        );
+        let heading_text = &self.text[heading_span.clone()];
+        let first_line = trim_eol(match memchr::memchr(b'\n', heading_text.as_bytes()) {
+            Some(newline) => &heading_text[..=newline],
+            None => heading_text,
+        });
         let parsed = parse_heading_line(first_line);
         if parsed.setext {
             diagnostics.push(Diagnostic::warning(
@@ -740,7 +741,7 @@ impl Cutter<'_> {
         while !self.text.is_char_boundary(last) {
             last -= 1;
         }
-        let end = match self.text[last..].find('\n') {
+        let end = match memchr::memchr(b'\n', &self.text.as_bytes()[last..]) {
             Some(i) => last + i + 1,
             None => self.text.len(),
         };
@@ -1201,7 +1202,7 @@ pub(crate) fn parse_heading_line(line: &str) -> HeadingLine {
 }
 
 fn check_ids(sections: &[Section], index: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for section in sections.iter().filter(|s| s.kind == SectionKind::Heading) {
         let id = section.id.as_str();
         if id.is_empty() {

@@ -1,6 +1,6 @@
 //! Alignment: pairing each source section with its translation by id.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use yaku_content::{Document, Fingerprint, Marker, Section, SectionId, SectionKind};
 
@@ -54,11 +54,11 @@ pub fn align_with(
     translation: Option<&Document>,
     baselines: &dyn Baselines,
 ) -> Vec<Alignment> {
-    let renamed: HashMap<usize, usize> = translation
+    let renamed: FxHashMap<usize, usize> = translation
         .map(|t| renames(source, t, baselines).into_iter().collect())
         .unwrap_or_default();
-    let renamed_away: HashSet<usize> = renamed.values().copied().collect();
-    let translated: HashMap<&str, usize> = translation
+    let renamed_away: FxHashSet<usize> = renamed.values().copied().collect();
+    let translated: FxHashMap<&str, usize> = translation
         .map(|t| {
             t.sections
                 .iter()
@@ -104,7 +104,7 @@ pub fn align_with(
     }
     if let Some(t) = translation {
         // By map, not by search: a document may have a hundred thousand sections.
-        let tracked_in_source: HashSet<&str> = source
+        let tracked_in_source: FxHashSet<&str> = source
             .sections
             .iter()
             .filter(|s| s.is_tracked())
@@ -140,7 +140,7 @@ pub fn renames(
     baselines: &dyn Baselines,
 ) -> Vec<(usize, usize)> {
     let is_headed = |s: &Section| s.is_tracked() && s.kind == SectionKind::Heading;
-    let source_ids: HashSet<&str> = source
+    let source_ids: FxHashSet<&str> = source
         .sections
         .iter()
         .filter(|s| s.is_tracked())
@@ -148,7 +148,7 @@ pub fn renames(
         .collect();
     // A parked section with the new id comes back from the obsolete area instead.
     let parked = translation.obsolete.iter().flat_map(|a| a.sections.iter());
-    let translated_ids: HashSet<&str> = translation
+    let translated_ids: FxHashSet<&str> = translation
         .sections
         .iter()
         .filter(|s| s.is_tracked())
@@ -181,8 +181,8 @@ pub fn renames(
             .iter()
             .filter_map(|(&baseline, &i)| Some((baseline, i?))),
     );
-    let matched_source: HashSet<usize> = exact.iter().map(|&(s, _)| s).collect();
-    let matched_translation: HashSet<usize> = exact.iter().map(|&(_, t)| t).collect();
+    let matched_source: FxHashSet<usize> = exact.iter().map(|&(s, _)| s).collect();
+    let matched_translation: FxHashSet<usize> = exact.iter().map(|&(_, t)| t).collect();
     let unmatched: Vec<(Fingerprint, usize)> = by_baseline
         .iter()
         .filter_map(|(&baseline, &i)| Some((baseline, i?)))
@@ -222,8 +222,8 @@ fn unique_matches(
 /// Each key with its index, or `None` when the key occurs more than once.
 fn once_each(
     items: impl Iterator<Item = (Fingerprint, usize)>,
-) -> HashMap<Fingerprint, Option<usize>> {
-    let mut map: HashMap<Fingerprint, Option<usize>> = HashMap::new();
+) -> FxHashMap<Fingerprint, Option<usize>> {
+    let mut map: FxHashMap<Fingerprint, Option<usize>> = FxHashMap::default();
     for (key, i) in items {
         map.entry(key).and_modify(|e| *e = None).or_insert(Some(i));
     }

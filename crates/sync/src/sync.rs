@@ -5,7 +5,7 @@
 //! sections the source dropped move to the obsolete area. Only heading marks (`##`) are
 //! ever edited inside a translated section, when the source changed the level.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use yaku_content::{
     render_obsolete_area, Dialect, Document, Marker, Section, SectionId, SectionKind,
@@ -116,7 +116,7 @@ pub fn sync_document_with(
     }
 
     // Headed sections, in source order.
-    let translated: HashMap<&str, &Section> = translation
+    let translated: FxHashMap<&str, &Section> = translation
         .map(|t| {
             heading_sections(&t.sections)
                 .map(|s| (s.id.as_str(), s))
@@ -127,15 +127,15 @@ pub fn sync_document_with(
     let parked: Vec<&Section> = area
         .map(|area| heading_sections(&area.sections).collect())
         .unwrap_or_default();
-    let source_ids: HashSet<&str> = heading_sections(&source.sections)
+    let source_ids: FxHashSet<&str> = heading_sections(&source.sections)
         .map(|s| s.id.as_str())
         .collect();
     // Sections whose id the source renamed, by source index; their old ids are not
     // obsolete.
-    let renames: HashMap<usize, usize> = translation
+    let renames: FxHashMap<usize, usize> = translation
         .map(|t| renames(source, t, baselines).into_iter().collect())
         .unwrap_or_default();
-    let renamed_away: HashSet<usize> = renames.values().copied().collect();
+    let renamed_away: FxHashSet<usize> = renames.values().copied().collect();
 
     for (source_index, source_section) in source.sections.iter().enumerate() {
         if source_section.kind != SectionKind::Heading || source_section.id.as_str().is_empty() {
