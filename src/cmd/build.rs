@@ -112,25 +112,20 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
 /// `built N page(s) into …` with what was kept, written and removed, then a line per
 /// page that is not all current.
 fn summary(report: &BuildReport, out_dir: &str) -> String {
-    let manifest = &report.manifest;
     let mut summary = format!(
         "built {} page(s) into {out_dir} ({}): {} unchanged since the last build, {} file(s) written, {} removed\n",
         report.pages,
-        manifest.format,
+        report.format,
         report.reused,
         report.written,
         report.removed.len()
     );
-    for document in &manifest.documents {
-        for entry in &document.locales {
-            let s = entry.states;
-            if s.stale + s.fallback + s.omitted > 0 {
-                summary.push_str(&format!(
-                    "  {} ({}): {} stale, {} fallback, {} omitted\n",
-                    document.doc, entry.locale, s.stale, s.fallback, s.omitted
-                ));
-            }
-        }
+    for page in &report.incomplete {
+        let s = page.states;
+        summary.push_str(&format!(
+            "  {} ({}): {} stale, {} fallback, {} omitted\n",
+            page.doc, page.locale, s.stale, s.fallback, s.omitted
+        ));
     }
     summary
 }

@@ -32,6 +32,6 @@ pub use model::{
     TableAlignment, TocEntry,
 };
 pub use render::{
-    renderer, renderer_styled, write_manifest, HtmlRenderer, HugoRenderer, JsonRenderer, JsonStyle,
+    renderer, renderer_styled, HtmlRenderer, HugoRenderer, JsonRenderer, JsonStyle, ManifestWriter,
     OutputFile, Renderer, FORMATS,
 };

@@ -5,7 +5,7 @@
 //! renderer turns each `DocumentOutput` into the bytes of one file, and at the end adds
 //! the files that describe the whole site (an index page, a stylesheet, a configuration)
 //! from the [`Manifest`]. A renderer does no I/O: the caller writes what it returns (the
-//! CLI, atomically, into the output folder), and writes `index.json` ([`write_manifest`])
+//! CLI, atomically, into the output folder), and writes `index.json` ([`ManifestWriter`])
 //! for every format.
 //!
 //! Work that spans documents (an incremental build that skips unchanged pages, a
@@ -14,7 +14,8 @@
 
 use crate::hugo::{hugo_languages_config, render_hugo};
 use crate::{
-    render_html, render_index_html, BuildError, DocumentOutput, Labels, Manifest, STYLESHEET,
+    render_html, render_index_html, BuildError, DocumentOutput, Labels, Manifest, ManifestDocument,
+    STYLESHEET,
 };
 
 /// One output format.
@@ -31,9 +32,17 @@ pub trait Renderer: Send + Sync {
     /// interface strings.
     fn render(&self, output: &DocumentOutput, labels: &Labels) -> Result<Vec<u8>, BuildError>;
 
+    /// Whether [`Self::finish`] needs every document in the manifest (an index page that
+    /// links them all). Only then does the caller keep that list for the whole build;
+    /// otherwise it streams the documents into `index.json` and holds none of them.
+    fn lists_documents(&self) -> bool {
+        false
+    }
+
     /// The files written once, after every page (paths relative to the output folder),
     /// in the order they are to be written. `index.json` is not among them: the caller
-    /// writes it for every format.
+    /// writes it for every format. `manifest.documents` holds every document when
+    /// [`Self::lists_documents`] says so, and is empty otherwise.
     fn finish(&self, manifest: &Manifest) -> Vec<OutputFile>;
 }
 
@@ -95,14 +104,97 @@ impl JsonStyle {
     }
 }
 
-/// Writes the manifest as `index.json` holds it, in `style`. Streamed, since it grows
-/// with the corpus.
-pub fn write_manifest(
-    manifest: &Manifest,
+/// Writes `index.json` one document at a time, in the bytes [`JsonStyle::write`] gives the
+/// whole [`Manifest`]: a build of any size need not hold a list of every document.
+pub struct ManifestWriter<W: std::io::Write> {
+    writer: W,
     style: JsonStyle,
-    writer: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    style.write(manifest, writer)
+    documents: usize,
+}
+
+/// The members of [`Manifest`] before its documents, in its order.
+#[derive(serde::Serialize)]
+struct ManifestHeader<'a> {
+    source_locale: &'a str,
+    locales: &'a [String],
+    format: &'a str,
+}
+
+impl<W: std::io::Write> ManifestWriter<W> {
+    /// Starts the manifest of a build of `format` in `locales` (source first), whose
+    /// source locale is `source_locale`; [`Self::push`] adds each document.
+    pub fn start(
+        mut writer: W,
+        style: JsonStyle,
+        source_locale: &str,
+        locales: &[String],
+        format: &str,
+    ) -> std::io::Result<Self> {
+        let header = ManifestHeader {
+            source_locale,
+            locales,
+            format,
+        };
+        let mut bytes = Vec::new();
+        match style {
+            JsonStyle::Compact => serde_json::to_writer(&mut bytes, &header),
+            JsonStyle::Pretty => serde_json::to_writer_pretty(&mut bytes, &header),
+        }
+        .map_err(std::io::Error::other)?;
+        // The header's object, left open for `documents`.
+        let open = match style {
+            JsonStyle::Compact => bytes.len() - "}".len(),
+            JsonStyle::Pretty => bytes.len() - "\n}".len(),
+        };
+        writer.write_all(&bytes[..open])?;
+        writer.write_all(match style {
+            JsonStyle::Compact => b",\"documents\":[",
+            JsonStyle::Pretty => b",\n  \"documents\": [",
+        })?;
+        Ok(ManifestWriter {
+            writer,
+            style,
+            documents: 0,
+        })
+    }
+
+    /// Adds the next document, in document order.
+    pub fn push(&mut self, document: &ManifestDocument) -> std::io::Result<()> {
+        let comma = if self.documents == 0 { "" } else { "," };
+        self.documents += 1;
+        match self.style {
+            JsonStyle::Compact => {
+                self.writer.write_all(comma.as_bytes())?;
+                serde_json::to_writer(&mut self.writer, document).map_err(std::io::Error::other)
+            }
+            JsonStyle::Pretty => {
+                // Indented two levels, inside `documents`. A JSON text holds no raw line
+                // break but those between its members.
+                let mut bytes = Vec::new();
+                serde_json::to_writer_pretty(&mut bytes, document)
+                    .map_err(std::io::Error::other)?;
+                write!(self.writer, "{comma}\n    ")?;
+                for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                    if i > 0 {
+                        self.writer.write_all(b"\n    ")?;
+                    }
+                    self.writer.write_all(line)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Ends the manifest (then a line break) and returns the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        let end: &[u8] = match (self.style, self.documents) {
+            (JsonStyle::Compact, _) => b"]}\n",
+            (JsonStyle::Pretty, 0) => b"]\n}\n",
+            (JsonStyle::Pretty, _) => b"\n  ]\n}\n",
+        };
+        self.writer.write_all(end)?;
+        Ok(self.writer)
+    }
 }
 
 /// `<locale>/<doc>.json`: the [`DocumentOutput`] itself, the contract with other
@@ -161,6 +253,10 @@ impl Renderer for HtmlRenderer {
         Ok(render_html(output, labels, &"../".repeat(depth)).into_bytes())
     }
 
+    fn lists_documents(&self) -> bool {
+        true
+    }
+
     fn finish(&self, manifest: &Manifest) -> Vec<OutputFile> {
         vec![
             OutputFile {
@@ -217,6 +313,73 @@ mod tests {
             assert_eq!(renderer(name).map(|r| r.name()), Some(name));
         }
         assert!(renderer("pdf").is_none());
+    }
+
+    /// The manifest of `n` documents, each in two locales.
+    fn manifest_of(n: usize) -> Manifest {
+        let entry = |locale: &str, doc: &str| crate::ManifestEntry {
+            locale: locale.into(),
+            path: format!("{locale}/{doc}.json"),
+            states: crate::PublishedCounts {
+                current: 3,
+                stale: 1,
+                fallback: 0,
+                omitted: 2,
+            },
+        };
+        Manifest {
+            source_locale: "ja".into(),
+            locales: vec!["ja".into(), "zh-Hans".into()],
+            format: "json".into(),
+            documents: (0..n)
+                .map(|i| {
+                    let doc = format!("skin/\"{i}\"\u{3042}");
+                    crate::ManifestDocument {
+                        locales: vec![entry("ja", &doc), entry("zh-Hans", &doc)],
+                        doc,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_streamed_manifest_has_the_bytes_of_the_whole_one() {
+        for style in [JsonStyle::Compact, JsonStyle::Pretty] {
+            for n in 0..3 {
+                let manifest = manifest_of(n);
+                let mut whole = Vec::new();
+                style.write(&manifest, &mut whole).unwrap();
+                let mut writer = ManifestWriter::start(
+                    Vec::new(),
+                    style,
+                    &manifest.source_locale,
+                    &manifest.locales,
+                    &manifest.format,
+                )
+                .unwrap();
+                for document in &manifest.documents {
+                    writer.push(document).unwrap();
+                }
+                let streamed = writer.finish().unwrap();
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(whole).unwrap(),
+                    "{style:?}, {n} document(s)"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_html_index_lists_every_document() {
+        let listing: Vec<&str> = FORMATS
+            .iter()
+            .filter_map(|name| renderer(name))
+            .filter(|r| r.lists_documents())
+            .map(|r| r.name())
+            .collect();
+        assert_eq!(listing, ["html"]);
     }
 
     #[test]

@@ -21,13 +21,15 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
+use std::ops::Bound::{Excluded, Included, Unbounded};
 use std::path::Path;
 use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 use yaku_build::PublishedCounts;
 
+use crate::spill::Spill;
 use crate::FileStamp;
 
 /// How the name of every build manifest in an output folder starts
@@ -149,19 +151,20 @@ pub(crate) struct StoredManifest {
     site_files: Vec<OutputRecord>,
 }
 
-/// The previous build's manifest, read at the start of a build, and what this build
-/// records for the next.
+/// The previous build's manifest, read at the start of a build, with what this build
+/// will record besides its documents: shared, read-only, by every worker of the build.
 pub(crate) struct BuildManifest {
     /// The manifest's path.
     path: std::path::PathBuf,
     previous: StoredManifest,
     /// Whether pages of the previous build may be reused (same salt, no `--force`).
     reusable: bool,
-    /// What this build records anew: documents built (fully or in part), site files.
-    next: StoredManifest,
-    /// Documents whose previous record stands as it is (every page kept): not copied
-    /// into `next`, but written with it.
-    kept: std::collections::HashSet<String>,
+    /// This build's salt.
+    salt: String,
+    /// When this build started, in nanoseconds since the epoch.
+    started_ns: i128,
+    /// This build's Fluent hash of each locale built.
+    fluent: BTreeMap<String, String>,
 }
 
 impl BuildManifest {
@@ -183,16 +186,26 @@ impl BuildManifest {
             path,
             previous,
             reusable,
-            next: StoredManifest {
-                layout: LAYOUT,
-                salt,
-                started_ns,
-                fluent,
-                documents: BTreeMap::new(),
-                site_files: Vec::new(),
-            },
-            kept: std::collections::HashSet::new(),
+            salt,
+            started_ns,
+            fluent,
         }
+    }
+
+    /// Starts what this build records, its documents set aside in `spill_dir` as they
+    /// are recorded.
+    pub fn recorder(&self, spill_dir: &Path) -> io::Result<ManifestRecorder<'_>> {
+        Ok(ManifestRecorder {
+            manifest: self,
+            documents: Spill::new(spill_dir)?,
+            last: None,
+            deferred: true,
+            entries: 0,
+            kept: 0,
+            renewed: 0,
+            unmade: Vec::new(),
+            site_files: Vec::new(),
+        })
     }
 
     /// The previous record of `doc`'s page in `locale`, if it may be reused as it is:
@@ -207,7 +220,7 @@ impl BuildManifest {
         translation: Option<FileStamp>,
         output_stamp: Option<FileStamp>,
     ) -> Option<&PageRecord> {
-        if !self.reusable || self.previous.fluent.get(locale) != self.next.fluent.get(locale) {
+        if !self.reusable || self.previous.fluent.get(locale) != self.fluent.get(locale) {
             return None;
         }
         let record = self.previous.documents.get(doc)?;
@@ -259,133 +272,205 @@ impl BuildManifest {
         let before = self.previous.started_ns.saturating_sub(RACY_MARGIN_NS);
         modified_ns < before && changed_ns < before
     }
+}
 
-    /// Records what this build did for `doc` (its pages, in locale order).
-    pub fn record_document(&mut self, doc: &str, record: DocumentRecord) {
-        self.next.documents.insert(doc.to_string(), record);
-    }
+/// What a build did to each document, as [`ManifestRecorder::record`] takes it.
+#[derive(Debug)]
+pub(crate) enum Recorded {
+    /// Every page was kept as the previous build left it: its record stands.
+    Kept,
+    /// Pages were built (or kept) and published: their records, in locale order.
+    Built(DocumentRecord),
+    /// No page is published (files with errors, policy failures).
+    Unpublished,
+}
 
-    /// Keeps the previous build's pages of `doc` in `locales` (pages not built because a
-    /// file has errors), with their records, as they were: a failed build removes no
-    /// page. They are never reused as they are: their recorded stamps are those of the
-    /// files before the errors.
-    pub fn keep_pages(&mut self, doc: &str, locales: &[String]) {
-        let Some(previous) = self.previous.documents.get(doc) else {
-            return;
+/// What this build records for the next, document by document in document order, set
+/// aside in a [`Spill`] (not held in memory), and written at the end by
+/// [`ManifestRecorder::save`].
+pub(crate) struct ManifestRecorder<'m> {
+    manifest: &'m BuildManifest,
+    /// The documents' records so far: `"doc":{...}` members, comma-separated.
+    documents: Spill,
+    /// The last document recorded.
+    last: Option<String>,
+    /// Whether every document so far kept its previous record, which is then not yet
+    /// written: a build that changes nothing writes no manifest, so it need not
+    /// serialize one either. Set aside at the first document that does not.
+    deferred: bool,
+    /// The records set aside.
+    entries: usize,
+    /// Documents whose previous record stands whole.
+    kept: usize,
+    /// Documents recorded anew.
+    renewed: usize,
+    /// The pages of the previous build that this one does not make: path (relative to
+    /// the output folder) and output as it was left.
+    unmade: Vec<(String, PageOutput)>,
+    /// The files written once per build: `index.json` and the renderer's own.
+    site_files: Vec<OutputRecord>,
+}
+
+impl ManifestRecorder<'_> {
+    /// Records what this build did for `doc` (each document once, in name order).
+    /// `unreadable`: locales whose page was not built because a file has errors; the
+    /// previous build's pages in them stay, with their records, as they were (a failed
+    /// build removes no page; they are never reused as they are, since their recorded
+    /// stamps are those of the files before the errors). The pages of locales this
+    /// build does not build stay too, and are removed with their document (they are
+    /// never reused as they are either: the salt names the locales built). `page_path`
+    /// gives a page's path (relative to the output folder) from locale and document.
+    pub fn record(
+        &mut self,
+        doc: &str,
+        recorded: Recorded,
+        unreadable: &[String],
+        page_path: &dyn Fn(&str, &str) -> String,
+    ) -> io::Result<()> {
+        self.forget_gone(Some(doc), page_path)?;
+        self.last = Some(doc.to_string());
+        let manifest = self.manifest;
+        let previous = manifest.previous.documents.get(doc);
+        let record = match recorded {
+            Recorded::Kept => {
+                self.kept += usize::from(previous.is_some());
+                if self.deferred {
+                    return Ok(());
+                }
+                previous.map(std::borrow::Cow::Borrowed)
+            }
+            Recorded::Built(_) | Recorded::Unpublished => {
+                // This document's record is not its previous one, if any: what was
+                // deferred is set aside now, in order.
+                self.set_aside_deferred(Excluded(doc))?;
+                let mut record = match recorded {
+                    Recorded::Built(record) => Some(record),
+                    _ => None,
+                };
+                if let Some(previous) = previous {
+                    let pages = previous.pages.iter();
+                    let carried = pages
+                        .clone()
+                        .filter(|page| unreadable.contains(&page.locale))
+                        .chain(pages.filter(|page| !manifest.fluent.contains_key(&page.locale)));
+                    for page in carried {
+                        record
+                            .get_or_insert_with(|| DocumentRecord {
+                                source: previous.source,
+                                pages: Vec::new(),
+                            })
+                            .pages
+                            .push(page.clone());
+                    }
+                }
+                self.renewed += usize::from(record.is_some());
+                record.map(std::borrow::Cow::Owned)
+            }
         };
-        let pages = previous
-            .pages
-            .iter()
-            .filter(|page| locales.contains(&page.locale));
-        let mut pages = pages.cloned().peekable();
-        if pages.peek().is_none() {
-            return;
+        if let Some(previous) = previous {
+            let made = |locale: &str| {
+                record
+                    .as_ref()
+                    .is_some_and(|r| r.pages.iter().any(|p| p.locale == locale))
+            };
+            for page in previous.pages.iter().filter(|page| !made(&page.locale)) {
+                self.unmade
+                    .push((page_path(&page.locale, doc), page.output));
+            }
         }
-        let record = self
-            .next
-            .documents
-            .entry(doc.to_string())
-            .or_insert_with(|| DocumentRecord {
-                source: previous.source,
-                pages: Vec::new(),
-            });
-        record.pages.extend(pages);
+        if let Some(record) = record {
+            self.set_aside(doc, &record)?;
+        }
+        Ok(())
     }
 
-    /// Records that every page of `doc` was kept: its previous record stands.
-    pub fn keep_document(&mut self, doc: String) {
-        if self.previous.documents.contains_key(&doc) {
-            self.kept.insert(doc);
+    /// Writes `record`, the record of `doc`, into the spill.
+    fn set_aside(&mut self, doc: &str, record: &DocumentRecord) -> io::Result<()> {
+        if self.entries > 0 {
+            self.documents.write_all(b",")?;
         }
+        self.entries += 1;
+        json(&mut self.documents, doc)?;
+        self.documents.write_all(b":")?;
+        json(&mut self.documents, record)
     }
 
-    /// The record of every document this build leaves, in name order: its own or, for
-    /// a document kept whole, the previous build's.
-    fn documents(&self) -> impl Iterator<Item = (&String, &DocumentRecord)> {
-        let kept = self
+    /// Sets aside the deferred records (every previous document before `to`, all of
+    /// them kept), once.
+    fn set_aside_deferred(&mut self, to: std::ops::Bound<&str>) -> io::Result<()> {
+        if !std::mem::take(&mut self.deferred) {
+            return Ok(());
+        }
+        let previous = &self.manifest.previous.documents;
+        for (doc, record) in previous.range::<str, _>((Unbounded, to)) {
+            self.set_aside(doc, record)?;
+        }
+        Ok(())
+    }
+
+    /// Notes that the previous build's documents after the last one recorded and before
+    /// `next` (to the end: `None`) are gone: their pages are not made, and the records
+    /// deferred so far are set aside.
+    fn forget_gone(
+        &mut self,
+        next: Option<&str>,
+        page_path: &dyn Fn(&str, &str) -> String,
+    ) -> io::Result<()> {
+        let from = self.last.as_deref().map_or(Unbounded, Excluded);
+        let to = next.map_or(Unbounded, Excluded);
+        let manifest = self.manifest;
+        let mut gone = manifest
             .previous
             .documents
-            .iter()
-            .filter(|(doc, _)| self.kept.contains(*doc));
-        let mut kept = kept.peekable();
-        let mut built = self.next.documents.iter().peekable();
-        std::iter::from_fn(move || match (kept.peek(), built.peek()) {
-            (Some((a, _)), Some((b, _))) if a < b => kept.next(),
-            (Some(_), Some(_)) | (None, Some(_)) => built.next(),
-            (Some(_), None) => kept.next(),
-            (None, None) => None,
-        })
-    }
-
-    /// Carries over the pages of locales this build does not build, of the documents
-    /// in `documents` (the project's, sorted): they stay, and are removed with their
-    /// document. (They are never reused as they are: the salt names the locales built.)
-    pub fn keep_unbuilt_locales(&mut self, documents: &[String]) {
-        for (doc, previous) in &self.previous.documents {
-            if documents.binary_search(doc).is_err() || self.kept.contains(doc) {
-                continue;
-            }
-            let unbuilt = previous
-                .pages
-                .iter()
-                .filter(|page| !self.next.fluent.contains_key(&page.locale));
-            let mut unbuilt = unbuilt.cloned().peekable();
-            if unbuilt.peek().is_none() {
-                continue;
-            }
-            let record = self
-                .next
-                .documents
-                .entry(doc.clone())
-                .or_insert_with(|| DocumentRecord {
-                    source: previous.source,
-                    pages: Vec::new(),
-                });
-            record.pages.extend(unbuilt);
+            .range::<str, _>((from, to))
+            .peekable();
+        if gone.peek().is_some() {
+            let last = self.last.clone();
+            self.set_aside_deferred(last.as_deref().map_or(Excluded(""), Included))?;
         }
+        for (doc, record) in gone {
+            for page in &record.pages {
+                self.unmade
+                    .push((page_path(&page.locale, doc), page.output));
+            }
+        }
+        Ok(())
     }
 
     /// Records a site file this build wrote or kept.
     pub fn record_site_file(&mut self, record: OutputRecord) {
-        self.next.site_files.push(record);
+        self.site_files.push(record);
     }
 
-    /// Removes every file the previous build recorded that this build did not produce
-    /// (pages of documents that are gone or no longer built, site files of another
-    /// format), while it still holds what yaku wrote; then the folders left empty.
-    /// `page_path` gives a page's path (relative to `out_dir`) from its locale and
-    /// document. Returns the paths removed, relative to `out_dir`, sorted.
+    /// Removes every file the previous build recorded that this build does not make
+    /// (pages of documents that are gone or no longer published, site files no longer
+    /// made), while it still holds what yaku wrote; then the folders left empty. Call
+    /// once every document and site file is recorded. Returns the paths removed,
+    /// relative to `out_dir`, sorted.
     pub fn remove_stale(
-        &self,
+        &mut self,
         out_dir: &Path,
         page_path: &dyn Fn(&str, &str) -> String,
     ) -> io::Result<Vec<String>> {
-        let kept_pages = self
-            .previous
-            .documents
+        self.forget_gone(None, page_path)?;
+        let made_once: std::collections::HashSet<&str> =
+            self.site_files.iter().map(|f| f.path.as_str()).collect();
+        let site_files = self.manifest.previous.site_files.iter();
+        let unmade = self
+            .unmade
             .iter()
-            .filter(|(doc, _)| self.kept.contains(*doc))
-            .flat_map(|(doc, record)| {
-                record
-                    .pages
-                    .iter()
-                    .map(move |page| page_path(&page.locale, doc))
-            });
-        let produced: std::collections::HashSet<String> = self
-            .next
-            .outputs(page_path)
-            .map(|(path, _)| path)
-            .chain(kept_pages)
-            .collect();
+            .map(|(path, output)| (path.as_str(), output))
+            .chain(site_files.map(|f| (f.path.as_str(), &f.output)))
+            .filter(|(path, _)| !made_once.contains(path));
         let mut removed = Vec::new();
-        for (relative, output) in self.previous.outputs(page_path) {
-            if produced.contains(&relative) || !is_relative_inside(&relative) {
+        for (relative, output) in unmade {
+            if !is_relative_inside(relative) {
                 continue;
             }
-            let path = out_dir.join(&relative);
+            let path = out_dir.join(relative);
             if inside(out_dir, &path) && still_ours(&path, output)? {
                 match fs::remove_file(&path) {
-                    Ok(()) => removed.push(relative),
+                    Ok(()) => removed.push(relative.to_string()),
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                     Err(e) => return Err(e),
                 }
@@ -393,79 +478,55 @@ impl BuildManifest {
             }
         }
         removed.sort();
+        removed.dedup();
         Ok(removed)
     }
 
-    /// Writes this build's manifest into `out_dir`, atomically, unless it would record
-    /// what the previous one does and `all_reused` (no page was built again): a build
-    /// that changed nothing writes no file, its own manifest included. (A page built
-    /// again because its inputs were too recent to trust is recorded anew, with this
-    /// build's start, so that the next build can trust them.) Returns whether it wrote.
-    pub fn save(&self, all_reused: bool) -> io::Result<bool> {
-        let (previous, next) = (&self.previous, &self.next);
-        let same = previous.layout == next.layout
-            && previous.salt == next.salt
-            && previous.fluent == next.fluent
-            && self.kept.len() == previous.documents.len()
-            && next.documents.is_empty()
-            && previous.site_files == next.site_files;
+    /// Writes this build's manifest into the output folder, atomically, unless it would
+    /// record what the previous one does and `all_reused` (no page was built again): a
+    /// build that changed nothing writes no file, its own manifest included. (A page
+    /// built again because its inputs were too recent to trust is recorded anew, with
+    /// this build's start, so that the next build can trust them.) Call after
+    /// [`Self::remove_stale`]. Returns whether it wrote.
+    pub fn save(self, all_reused: bool) -> io::Result<bool> {
+        let manifest = self.manifest;
+        let previous = &manifest.previous;
+        let same = previous.layout == LAYOUT
+            && previous.salt == manifest.salt
+            && previous.fluent == manifest.fluent
+            && self.kept == previous.documents.len()
+            && self.renewed == 0
+            && previous.site_files == self.site_files;
         if all_reused && same {
             return Ok(false);
         }
-        let stored = Stored {
-            layout: next.layout,
-            salt: &next.salt,
-            started_ns: next.started_ns,
-            fluent: &next.fluent,
-            documents: Documents(self),
-            site_files: &next.site_files,
-        };
-        crate::atomic::write_atomic_streamed_unsynced(&self.path, |writer| {
-            serde_json::to_writer(&mut *writer, &stored).map_err(io::Error::other)?;
-            writer.write_all(b"\n")
+        let mut this = self;
+        let last = this.last.clone();
+        this.set_aside_deferred(last.as_deref().map_or(Excluded(""), Included))?;
+        let this = this;
+        let (documents, site_files) = (this.documents, this.site_files);
+        crate::atomic::write_atomic_streamed_unsynced(&manifest.path, |writer| {
+            writer.write_all(b"{\"layout\":")?;
+            json(writer, &LAYOUT)?;
+            writer.write_all(b",\"salt\":")?;
+            json(writer, &manifest.salt)?;
+            writer.write_all(b",\"started_ns\":")?;
+            json(writer, &manifest.started_ns)?;
+            writer.write_all(b",\"fluent\":")?;
+            json(writer, &manifest.fluent)?;
+            writer.write_all(b",\"documents\":{")?;
+            documents.copy_to(writer)?;
+            writer.write_all(b"},\"site_files\":")?;
+            json(writer, &site_files[..])?;
+            writer.write_all(b"}\n")
         })?;
         Ok(true)
     }
 }
 
-/// The manifest this build writes: [`StoredManifest`]'s layout, with the documents
-/// kept whole taken from the previous one.
-#[derive(Serialize)]
-struct Stored<'a> {
-    layout: u32,
-    salt: &'a str,
-    started_ns: i128,
-    fluent: &'a BTreeMap<String, String>,
-    documents: Documents<'a>,
-    site_files: &'a [OutputRecord],
-}
-
-/// Every document's record, as [`BuildManifest::documents`] gives them: a JSON object.
-struct Documents<'a>(&'a BuildManifest);
-
-impl Serialize for Documents<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.documents())
-    }
-}
-
-impl StoredManifest {
-    /// Every output file recorded, with its path: pages (`page_path` gives theirs from
-    /// locale and document), then site files.
-    fn outputs<'a>(
-        &'a self,
-        page_path: &'a dyn Fn(&str, &str) -> String,
-    ) -> impl Iterator<Item = (String, &'a PageOutput)> + 'a {
-        self.documents
-            .iter()
-            .flat_map(move |(doc, record)| {
-                record
-                    .pages
-                    .iter()
-                    .map(move |page| (page_path(&page.locale, doc), &page.output))
-            })
-            .chain(self.site_files.iter().map(|f| (f.path.clone(), &f.output)))
-    }
+/// `value` as compact JSON into `writer`.
+fn json<T: Serialize + ?Sized>(writer: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(writer, value).map_err(io::Error::other)
 }
 
 fn now_ns() -> i128 {

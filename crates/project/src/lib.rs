@@ -37,11 +37,13 @@ mod incremental_build_tests;
 mod inspect;
 mod layout;
 mod lock;
+mod ordered;
 mod parse_options;
 mod preview;
 mod problem;
 mod published;
 mod site;
+mod spill;
 mod store;
 mod sync;
 #[cfg(test)]
@@ -86,7 +88,7 @@ pub use problem::{FileProblem, Snippet};
 pub use published::{untranslated_components, Placement, PublishedQa};
 pub use site::{
     build_site, check_output_folder, site_locales, BuildOptions, BuildReport, BuildSiteError,
-    OutputRefusal,
+    OutputRefusal, PageSummary,
 };
 pub use store::{BadBaseline, SourceStore};
 pub use sync::{sync_pair, PairSynced};

@@ -9,27 +9,29 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use std::io::Write;
-
 use yaku_build::{
-    build_document, write_manifest, Alternate, BuildError, JsonStyle, Labels, LocaleContext,
-    Manifest, ManifestDocument, ManifestEntry, Renderer,
+    build_document, Alternate, BuildError, JsonStyle, Labels, LocaleContext, Manifest,
+    ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
 };
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
 
 use crate::build_manifest::{
-    build_manifest_name, BuildManifest, ContentHash, DocumentRecord, OutputRecord, PageOutput,
-    PageRecord,
+    build_manifest_name, BuildManifest, ContentHash, DocumentRecord, ManifestRecorder,
+    OutputRecord, PageOutput, PageRecord, Recorded,
 };
+use crate::ordered::for_each_ordered;
+use crate::spill::Spill;
 use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
 
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// What was built: every document with a page in at least one locale, in document
-    /// order; also written as `index.json`.
-    pub manifest: Manifest,
+    /// The format built.
+    pub format: String,
+    /// The pages built or kept with a section stale, in the source's words (fallback) or
+    /// omitted, in document order (`index.json` lists every page).
+    pub incomplete: Vec<PageSummary>,
     /// Pages built or kept: every page the manifest lists.
     pub pages: usize,
     /// Pages whose inputs were unchanged since the last build, kept without being
@@ -45,6 +47,17 @@ pub struct BuildReport {
     pub problems: Vec<FileProblem>,
     /// Pages a locale's policy refused to publish (`BuildError::PolicyFailed`).
     pub policy_failures: Vec<BuildError>,
+}
+
+/// One page of a build, as `index.json` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSummary {
+    /// The document.
+    pub doc: String,
+    /// The locale.
+    pub locale: String,
+    /// Sections per publication state.
+    pub states: PublishedCounts,
 }
 
 /// How a build runs, besides what it builds.
@@ -185,8 +198,6 @@ pub fn build_site(
     options: BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildSiteError> {
-    use rayon::prelude::*;
-
     let project = &workspace.project;
     // Before anything is written: the output must not land on the project's own files.
     confine_output(project, out_dir)?;
@@ -197,7 +208,7 @@ pub fn build_site(
         .collect::<Result<Vec<_>, _>>()?;
     // Opened before any input is read, so that its start time is older than every
     // stamp it records.
-    let mut manifest = BuildManifest::open(
+    let manifest = BuildManifest::open(
         out_dir,
         renderer.name(),
         build_salt(workspace, renderer, locales, options),
@@ -218,16 +229,35 @@ pub fn build_site(
         manifest: &manifest,
         progress,
     };
-    let built: Vec<Result<DocumentBuild, BuildSiteError>> =
-        docs.par_iter().map(|doc| site.build_one(doc)).collect();
-
+    let page_path = |locale: &str, doc: &str| renderer.output_path(locale, doc);
+    let write_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| BuildSiteError::Write { path, source }
+    };
+    // `index.json` and the manifest's records are set aside as the documents come, in
+    // document order, and written at the end: nothing is held for the whole corpus but
+    // the documents' names (and, for a renderer that lists them, the documents).
+    let spill_dir = project.root.join(".yaku");
+    let manifest_path = out_dir.join(build_manifest_name(renderer.name()));
+    let mut recorder = manifest
+        .recorder(&spill_dir)
+        .map_err(write_error(&spill_dir))?;
+    let index_path = out_dir.join(INDEX);
+    let mut index = Spill::new(&spill_dir)
+        .and_then(|spill| {
+            ManifestWriter::start(
+                spill,
+                options.json_style,
+                project.source(),
+                locales,
+                renderer.name(),
+            )
+        })
+        .map_err(write_error(&index_path))?;
+    let mut listed = Vec::new();
     let mut report = BuildReport {
-        manifest: Manifest {
-            source_locale: project.source().to_string(),
-            locales: locales.to_vec(),
-            format: renderer.name().to_string(),
-            documents: Vec::new(),
-        },
+        format: renderer.name().to_string(),
+        incomplete: Vec::new(),
         pages: 0,
         reused: 0,
         written: 0,
@@ -235,66 +265,86 @@ pub fn build_site(
         problems: Vec::new(),
         policy_failures: Vec::new(),
     };
-    let (mut records, mut kept, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
-    for result in built {
-        let mut one = result?;
-        report.pages += one.document.locales.len();
-        report.reused += one.reused;
-        report.written += one.written;
-        report.problems.append(&mut one.problems);
-        report.policy_failures.append(&mut one.policy_failures);
-        if !one.document.locales.is_empty() {
-            match one.record {
-                Some(record) => records.push((one.document.doc.clone(), record)),
-                None => kept.push(one.document.doc.clone()),
+    for_each_ordered(
+        &docs,
+        |doc| site.build_one(doc),
+        |built| -> Result<(), BuildSiteError> {
+            let mut one = built?;
+            report.pages += one.document.locales.len();
+            report.reused += one.reused;
+            report.written += one.written;
+            report.problems.append(&mut one.problems);
+            report.policy_failures.append(&mut one.policy_failures);
+            let document = one.document;
+            let recorded = match one.record {
+                _ if document.locales.is_empty() => Recorded::Unpublished,
+                Some(record) => Recorded::Built(record),
+                None => Recorded::Kept,
+            };
+            recorder
+                .record(&document.doc, recorded, &one.unreadable, &page_path)
+                .map_err(write_error(&manifest_path))?;
+            if document.locales.is_empty() {
+                return Ok(());
             }
-        }
-        if !one.unreadable.is_empty() {
-            unreadable.push((one.document.doc.clone(), one.unreadable));
-        }
-        if !one.document.locales.is_empty() {
-            report.manifest.documents.push(one.document);
-        }
-    }
-    for (doc, record) in records {
-        manifest.record_document(&doc, record);
-    }
-    for doc in kept {
-        manifest.keep_document(doc);
-    }
-    for (doc, locales) in unreadable {
-        manifest.keep_pages(&doc, &locales);
-    }
-    manifest.keep_unbuilt_locales(&docs);
+            index.push(&document).map_err(write_error(&index_path))?;
+            report.incomplete.extend(
+                document
+                    .locales
+                    .iter()
+                    .filter(|entry| {
+                        let s = entry.states;
+                        s.stale + s.fallback + s.omitted > 0
+                    })
+                    .map(|entry| PageSummary {
+                        doc: document.doc.clone(),
+                        locale: entry.locale.clone(),
+                        states: entry.states,
+                    }),
+            );
+            if renderer.lists_documents() {
+                listed.push(document);
+            }
+            Ok(())
+        },
+    )?;
 
-    // The index grows with the corpus: it is streamed, not held as one string.
-    let index = &report.manifest;
-    let style = options.json_style;
     let (out, force) = (out_dir, options.force);
-    report.written += write_site_file(out, force, &mut manifest, "index.json", |w| {
-        write_manifest(index, style, w)
+    let mut index = index.finish().map_err(write_error(&index_path))?;
+    let hash = index.hash().map_err(write_error(&index_path))?;
+    report.written += write_site_file(out, force, &manifest, &mut recorder, INDEX, hash, |path| {
+        crate::atomic::write_atomic_streamed_unsynced(path, |w| index.copy_to(w))
     })?;
-    for file in renderer.finish(&report.manifest) {
-        report.written += write_site_file(out, force, &mut manifest, &file.path, |w| {
-            w.write_all(&file.contents)
-        })?;
+    let site = Manifest {
+        source_locale: project.source().to_string(),
+        locales: locales.to_vec(),
+        format: renderer.name().to_string(),
+        documents: listed,
+    };
+    for file in renderer.finish(&site) {
+        let hash = blake3::hash(&file.contents);
+        report.written += write_site_file(
+            out,
+            force,
+            &manifest,
+            &mut recorder,
+            &file.path,
+            hash,
+            |path| crate::atomic::write_atomic_unsynced(path, &file.contents),
+        )?;
     }
-    report.removed = manifest
-        .remove_stale(out_dir, &|locale, doc| renderer.output_path(locale, doc))
-        .map_err(|source| BuildSiteError::Write {
-            path: out_dir.to_path_buf(),
-            source,
-        })?;
-    let manifest_path = out_dir.join(build_manifest_name(renderer.name()));
+    report.removed = recorder
+        .remove_stale(out_dir, &page_path)
+        .map_err(write_error(out_dir))?;
     let all_reused = report.reused == report.pages;
-    manifest
+    recorder
         .save(all_reused)
-        .map_err(|source| BuildSiteError::Write {
-            path: manifest_path,
-            source,
-        })?;
+        .map_err(write_error(&manifest_path))?;
     Ok(report)
 }
+
+/// The manifest of every build, in the output folder.
+const INDEX: &str = "index.json";
 
 /// What every page depends on besides its own files: this yaku (version and
 /// executable), the format and JSON style, `yaku.toml`, the component names articles
@@ -659,44 +709,39 @@ impl Site<'_> {
     }
 }
 
-/// Writes a file made once per build (`index.json`, the renderer's own) as `fill`
-/// writes it, unless the last build left the same bytes there, and records it;
-/// returns 1 when the file was written.
+/// Writes a file made once per build (`index.json`, the renderer's own) unless the
+/// last build left the same bytes there, and records it; returns 1 when the file was
+/// written. `hash` is the hash of its bytes, and `write` writes them atomically to the
+/// path it is given.
 fn write_site_file(
     out_dir: &Path,
     force: bool,
-    manifest: &mut BuildManifest,
+    manifest: &BuildManifest,
+    recorder: &mut ManifestRecorder<'_>,
     relative: &str,
-    fill: impl Fn(&mut dyn Write) -> io::Result<()>,
+    hash: blake3::Hash,
+    write: impl FnOnce(&Path) -> io::Result<()>,
 ) -> Result<usize, BuildSiteError> {
     let path = out_dir.join(relative);
-    let mut hasher = blake3::Hasher::new();
-    fill(&mut hasher).map_err(|source| BuildSiteError::Write {
-        path: path.clone(),
-        source,
-    })?;
-    let hash = ContentHash::from(hasher.finalize());
+    let hash = ContentHash::from(hash);
     if !force {
         if let Some(previous) = manifest
             .unchanged_site_file(relative, stamp_now(&path))
             .filter(|p| p.output.hash == hash)
         {
-            let previous = previous.clone();
-            manifest.record_site_file(previous);
+            recorder.record_site_file(previous.clone());
             return Ok(0);
         }
     }
     let written = force || !holds(&path, hash)?;
     if written {
-        crate::atomic::write_atomic_streamed_unsynced(&path, |w| fill(w)).map_err(|source| {
-            BuildSiteError::Write {
-                path: path.clone(),
-                source,
-            }
+        write(&path).map_err(|source| BuildSiteError::Write {
+            path: path.clone(),
+            source,
         })?;
     }
     let stamp = output_stamp(&path)?;
-    manifest.record_site_file(OutputRecord {
+    recorder.record_site_file(OutputRecord {
         path: relative.to_string(),
         output: PageOutput { stamp, hash },
     });

@@ -1,0 +1,115 @@
+//! Parallel work handed back in order: what a command writes or prints follows the
+//! documents' order while the documents are processed on every core.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How many finished results may wait in the channel for the consumer.
+const IN_FLIGHT: usize = 64;
+
+/// Runs `f` on every item of `items` on rayon's threads and hands each result to `sink`
+/// in the items' order, as soon as it and every earlier one are ready. Workers take the
+/// items in order, so results arrive nearly in order and few wait: nothing is held for
+/// the whole run. The first error from `sink` ends the run (no item is started after
+/// it) and is returned.
+pub(crate) fn for_each_ordered<I: Sync, R: Send, E>(
+    items: &[I],
+    f: impl Fn(&I) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    use rayon::prelude::*;
+
+    let stop = AtomicBool::new(false);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, R)>(IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let (f, stop) = (&f, &stop);
+        scope.spawn(move || {
+            items
+                .iter()
+                .enumerate()
+                .par_bridge()
+                .for_each_with(sender, |sender, (i, item)| {
+                    if !stop.load(Ordering::Relaxed) {
+                        // The consumer is gone only after an error: nothing to hand.
+                        let _ = sender.send((i, f(item)));
+                    }
+                });
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        // Ends when every worker is done (a worker that panics makes the scope panic).
+        for (i, result) in receiver {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                if let Err(error) = sink(result) {
+                    stop.store(true, Ordering::Relaxed);
+                    // Returning drops the receiver, so a worker blocked on a send ends.
+                    return Err(error);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_the_order_of_the_items_however_long_each_takes() {
+        let items: Vec<u64> = (0..500).collect();
+        let mut seen = Vec::new();
+        let done: Result<(), ()> = for_each_ordered(
+            &items,
+            |&i| {
+                // Early items take longest, so later ones finish first.
+                if i % 7 == 0 {
+                    std::thread::sleep(std::time::Duration::from_micros(500 - i));
+                }
+                i * 2
+            },
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_error_from_the_sink_stops_the_run_and_is_returned() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let started = std::sync::atomic::AtomicUsize::new(0);
+        let mut seen = 0;
+        let done = for_each_ordered(
+            &items,
+            |&i| {
+                started.fetch_add(1, Ordering::Relaxed);
+                std::thread::sleep(std::time::Duration::from_micros(20));
+                i
+            },
+            |i| {
+                seen += 1;
+                if i == 3 {
+                    Err(format!("stopped at {i}"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(done, Err("stopped at 3".to_string()));
+        assert_eq!(seen, 4);
+        // Work already taken may finish, but the rest is never started.
+        assert!(started.load(Ordering::Relaxed) < items.len());
+    }
+
+    #[test]
+    fn no_items_no_calls() {
+        let done: Result<(), ()> =
+            for_each_ordered(&[] as &[u8], |_| unreachable!(), |_: ()| unreachable!());
+        assert_eq!(done, Ok(()));
+    }
+}
