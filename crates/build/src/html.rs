@@ -219,26 +219,42 @@ pub fn render_sections_html(output: &DocumentOutput, labels: &Labels) -> String 
 
 /// The index page: every document, linked in every locale.
 pub fn render_index_html(documents: &[ManifestDocument], source_locale: &str) -> String {
-    let mut page = format!(
+    let mut page = index_start(source_locale);
+    for document in documents {
+        page.push_str(&index_entry(document));
+    }
+    page.push_str(INDEX_END);
+    page
+}
+
+/// The index page up to its first document. The index is written in parts, as a build
+/// goes; each part ends with a line break, so that controls are dropped from each as
+/// from the whole.
+pub(crate) fn index_start(source_locale: &str) -> String {
+    without_controls(format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>yaku</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n<h1>yaku</h1>\n<ul>\n",
         attr(source_locale)
-    );
-    for document in documents {
-        let _ = write!(page, "<li>{}:", encode_text(&document.doc));
-        for entry in &document.locales {
-            let _ = write!(
-                page,
-                " <a href=\"{}\" hreflang=\"{}\">{}</a>",
-                attr(&entry.path),
-                attr(&entry.locale),
-                encode_text(language_name(&entry.locale))
-            );
-        }
-        page.push_str("</li>\n");
-    }
-    page.push_str("</ul>\n</body>\n</html>\n");
-    without_controls(page)
+    ))
 }
+
+/// One document's line of the index page.
+pub(crate) fn index_entry(document: &ManifestDocument) -> String {
+    let mut line = format!("<li>{}:", encode_text(&document.doc));
+    for entry in &document.locales {
+        let _ = write!(
+            line,
+            " <a href=\"{}\" hreflang=\"{}\">{}</a>",
+            attr(&entry.path),
+            attr(&entry.locale),
+            encode_text(language_name(&entry.locale))
+        );
+    }
+    line.push_str("</li>\n");
+    without_controls(line)
+}
+
+/// The index page after its last document.
+pub(crate) const INDEX_END: &str = "</ul>\n</body>\n</html>\n";
 
 /// `page` without control characters, which HTML does not allow raw (and which a
 /// character reference would not make valid either): a line ending `\r\n` or `\r`

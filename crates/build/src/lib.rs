@@ -32,6 +32,6 @@ pub use model::{
     TableAlignment, TocEntry,
 };
 pub use render::{
-    renderer, renderer_styled, HtmlRenderer, HugoRenderer, JsonRenderer, JsonStyle, ManifestWriter,
-    OutputFile, Renderer, FORMATS,
+    renderer, renderer_styled, HtmlIndex, HtmlRenderer, HugoRenderer, JsonRenderer, JsonStyle,
+    Listing, ManifestWriter, OutputFile, Renderer, FORMATS,
 };

@@ -2,21 +2,19 @@
 //!
 //! The build is two steps. [`build_document`](crate::build_document) decides what a
 //! locale publishes and returns a [`DocumentOutput`], the same for every format; a
-//! renderer turns each `DocumentOutput` into the bytes of one file, and at the end adds
-//! the files that describe the whole site (an index page, a stylesheet, a configuration)
-//! from the [`Manifest`]. A renderer does no I/O: the caller writes what it returns (the
-//! CLI, atomically, into the output folder), and writes `index.json` ([`ManifestWriter`])
-//! for every format.
+//! renderer turns each `DocumentOutput` into the bytes of one file, gives the parts of
+//! the file that lists every document, if its format has one (a [`Listing`]: the HTML
+//! index page), and at the end adds the files that describe the whole site (a
+//! stylesheet, a configuration). A renderer does no I/O: the caller writes what it
+//! returns (atomically, into the output folder), and writes `index.json`
+//! ([`ManifestWriter`]) for every format.
 //!
 //! Work that spans documents (an incremental build that skips unchanged pages, a
 //! streamed writer) belongs on the caller's side of this seam: a renderer sees one
-//! document at a time and the manifest once.
+//! document at a time.
 
 use crate::hugo::{hugo_languages_config, render_hugo};
-use crate::{
-    render_html, render_index_html, BuildError, DocumentOutput, Labels, Manifest, ManifestDocument,
-    STYLESHEET,
-};
+use crate::{render_html, BuildError, DocumentOutput, Labels, ManifestDocument, STYLESHEET};
 
 /// One output format.
 pub trait Renderer: Send + Sync {
@@ -32,18 +30,35 @@ pub trait Renderer: Send + Sync {
     /// interface strings.
     fn render(&self, output: &DocumentOutput, labels: &Labels) -> Result<Vec<u8>, BuildError>;
 
-    /// Whether [`Self::finish`] needs every document in the manifest (an index page that
-    /// links them all). Only then does the caller keep that list for the whole build;
-    /// otherwise it streams the documents into `index.json` and holds none of them.
-    fn lists_documents(&self) -> bool {
-        false
+    /// The file of this format that lists every document (an index page), if it has
+    /// one: the caller writes it one document at a time as the build goes, so that no
+    /// build holds every document.
+    fn listing(&self) -> Option<&dyn Listing> {
+        None
     }
 
     /// The files written once, after every page (paths relative to the output folder),
-    /// in the order they are to be written. `index.json` is not among them: the caller
-    /// writes it for every format. `manifest.documents` holds every document when
-    /// [`Self::lists_documents`] says so, and is empty otherwise.
-    fn finish(&self, manifest: &Manifest) -> Vec<OutputFile>;
+    /// in the order they are to be written, for a build of `locales` (the source
+    /// first). `index.json` and the [`Self::listing`] are not among them: the caller
+    /// writes those.
+    fn finish(&self, locales: &[String]) -> Vec<OutputFile>;
+}
+
+/// A file that lists every document (the HTML index page), in parts: what comes before
+/// the documents, a part per document in document order, and what comes after.
+pub trait Listing: Send + Sync {
+    /// Its path, relative to the output folder, with `/` between folders.
+    fn path(&self) -> &str;
+
+    /// What comes before the documents, in a build whose source locale is
+    /// `source_locale`.
+    fn start(&self, source_locale: &str) -> Vec<u8>;
+
+    /// The part of one document.
+    fn entry(&self, document: &ManifestDocument) -> Vec<u8>;
+
+    /// What comes after the documents.
+    fn end(&self) -> Vec<u8>;
 }
 
 /// A file a renderer adds to the output.
@@ -105,14 +120,15 @@ impl JsonStyle {
 }
 
 /// Writes `index.json` one document at a time, in the bytes [`JsonStyle::write`] gives the
-/// whole [`Manifest`]: a build of any size need not hold a list of every document.
+/// whole [`Manifest`](crate::Manifest): a build of any size need not hold a list of
+/// every document.
 pub struct ManifestWriter<W: std::io::Write> {
     writer: W,
     style: JsonStyle,
     documents: usize,
 }
 
-/// The members of [`Manifest`] before its documents, in its order.
+/// The members of [`Manifest`](crate::Manifest) before its documents, in its order.
 #[derive(serde::Serialize)]
 struct ManifestHeader<'a> {
     source_locale: &'a str,
@@ -229,7 +245,7 @@ impl Renderer for JsonRenderer {
         Ok(bytes)
     }
 
-    fn finish(&self, _manifest: &Manifest) -> Vec<OutputFile> {
+    fn finish(&self, _locales: &[String]) -> Vec<OutputFile> {
         Vec::new()
     }
 }
@@ -253,22 +269,38 @@ impl Renderer for HtmlRenderer {
         Ok(render_html(output, labels, &"../".repeat(depth)).into_bytes())
     }
 
-    fn lists_documents(&self) -> bool {
-        true
+    fn listing(&self) -> Option<&dyn Listing> {
+        Some(&HtmlIndex)
     }
 
-    fn finish(&self, manifest: &Manifest) -> Vec<OutputFile> {
-        vec![
-            OutputFile {
-                path: "style.css".into(),
-                contents: STYLESHEET.as_bytes().to_vec(),
-            },
-            OutputFile {
-                path: "index.html".into(),
-                contents: render_index_html(&manifest.documents, &manifest.source_locale)
-                    .into_bytes(),
-            },
-        ]
+    fn finish(&self, _locales: &[String]) -> Vec<OutputFile> {
+        vec![OutputFile {
+            path: "style.css".into(),
+            contents: STYLESHEET.as_bytes().to_vec(),
+        }]
+    }
+}
+
+/// `index.html`: every document, linked in every locale
+/// ([`render_index_html`](crate::render_index_html), in parts).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HtmlIndex;
+
+impl Listing for HtmlIndex {
+    fn path(&self) -> &str {
+        "index.html"
+    }
+
+    fn start(&self, source_locale: &str) -> Vec<u8> {
+        crate::html::index_start(source_locale).into_bytes()
+    }
+
+    fn entry(&self, document: &ManifestDocument) -> Vec<u8> {
+        crate::html::index_entry(document).into_bytes()
+    }
+
+    fn end(&self) -> Vec<u8> {
+        crate::html::INDEX_END.as_bytes().to_vec()
     }
 }
 
@@ -295,10 +327,10 @@ impl Renderer for HugoRenderer {
         Ok(render_hugo(output, labels).into_bytes())
     }
 
-    fn finish(&self, manifest: &Manifest) -> Vec<OutputFile> {
+    fn finish(&self, locales: &[String]) -> Vec<OutputFile> {
         vec![OutputFile {
             path: "hugo-languages.toml".into(),
-            contents: hugo_languages_config(&manifest.locales, Self::CONTENT_DIR).into_bytes(),
+            contents: hugo_languages_config(locales, Self::CONTENT_DIR).into_bytes(),
         }]
     }
 }
@@ -306,6 +338,7 @@ impl Renderer for HugoRenderer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{render_index_html, Manifest};
 
     #[test]
     fn every_format_has_a_renderer_of_its_name() {
@@ -372,14 +405,29 @@ mod tests {
     }
 
     #[test]
-    fn only_the_html_index_lists_every_document() {
-        let listing: Vec<&str> = FORMATS
+    fn the_html_index_written_in_parts_is_the_whole_index() {
+        let listings: Vec<&str> = FORMATS
             .iter()
             .filter_map(|name| renderer(name))
-            .filter(|r| r.lists_documents())
-            .map(|r| r.name())
+            .filter_map(|r| r.listing().map(|l| l.path().to_string()))
+            .map(|path| if path == "index.html" { "html" } else { "?" })
             .collect();
-        assert_eq!(listing, ["html"]);
+        assert_eq!(listings, ["html"]);
+        for n in 0..3 {
+            let mut manifest = manifest_of(n);
+            if let Some(first) = manifest.documents.first_mut() {
+                // Controls are dropped from each part as from the whole.
+                first.doc.push_str("\u{1}\r\n");
+            }
+            let listing = HtmlIndex;
+            let mut parts = listing.start(&manifest.source_locale);
+            for document in &manifest.documents {
+                parts.extend(listing.entry(document));
+            }
+            parts.extend(listing.end());
+            let whole = render_index_html(&manifest.documents, &manifest.source_locale);
+            assert_eq!(String::from_utf8(parts).unwrap(), whole, "{n} document(s)");
+        }
     }
 
     #[test]

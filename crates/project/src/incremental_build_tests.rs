@@ -245,48 +245,11 @@ proptest! {
     }
 }
 
-/// A renderer of `format` that notes how many documents its `finish` is given.
-struct Noting {
-    inner: Box<dyn yaku_build::Renderer>,
-    lists: bool,
-    given: std::sync::Mutex<Option<Vec<String>>>,
-}
-
-impl yaku_build::Renderer for Noting {
-    fn name(&self) -> &'static str {
-        self.inner.name()
-    }
-
-    fn output_path(&self, locale: &str, doc: &str) -> String {
-        self.inner.output_path(locale, doc)
-    }
-
-    fn render(
-        &self,
-        output: &yaku_build::DocumentOutput,
-        labels: &yaku_build::Labels,
-    ) -> Result<Vec<u8>, yaku_build::BuildError> {
-        self.inner.render(output, labels)
-    }
-
-    fn lists_documents(&self) -> bool {
-        self.lists
-    }
-
-    fn finish(&self, manifest: &yaku_build::Manifest) -> Vec<yaku_build::OutputFile> {
-        let docs = manifest.documents.iter().map(|d| d.doc.clone()).collect();
-        *self.given.lock().unwrap() = Some(docs);
-        self.inner.finish(manifest)
-    }
-}
-
 #[test]
-fn only_a_renderer_that_lists_the_documents_is_given_them_and_no_spill_is_left() {
+fn the_lists_of_every_document_are_written_in_order_and_no_spill_is_left() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(template(), dir.path());
     let root = dir.path();
-    let workspace = Workspace::open(Some(root), root).unwrap();
-    let locales = site_locales(&workspace.project, None).unwrap();
     let state = |root: &Path| -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(root.join(".yaku"))
             .unwrap()
@@ -296,37 +259,27 @@ fn only_a_renderer_that_lists_the_documents_is_given_them_and_no_spill_is_left()
         names
     };
     let before = state(root);
-    for lists in [false, true] {
-        let renderer = Noting {
-            inner: yaku_build::renderer("json").unwrap(),
-            lists,
-            given: std::sync::Mutex::new(None),
-        };
-        let out = root.join(format!("out-{lists}"));
-        let options = BuildOptions::default();
-        build_site(&workspace, &renderer, &locales, &out, options, &()).unwrap();
-        let given = renderer.given.lock().unwrap().clone().unwrap();
-        let expected: Vec<String> = if lists {
-            let mut docs: Vec<String> = DOCS.iter().map(|d| d.to_string()).collect();
-            docs.sort();
-            docs
-        } else {
-            Vec::new()
-        };
-        assert_eq!(given, expected, "lists_documents: {lists}");
-        // `index.json` lists them either way, in document order.
-        let index: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(out.join("index.json")).unwrap()).unwrap();
-        let listed: Vec<&str> = index["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["doc"].as_str().unwrap())
-            .collect();
-        assert_eq!(listed, ["article", "other", "skin/deep"]);
-    }
-    // The spills of `index.json` and of the manifest were unnamed: nothing is left but
-    // the lock's own files.
+    build(root, "html", "out", false);
+    // `index.json` and `index.html` were written a document at a time, in order.
+    let out = root.join("out");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("index.json")).unwrap()).unwrap();
+    let listed: Vec<&str> = index["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["doc"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, ["article", "other", "skin/deep"]);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let items: Vec<&str> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix("<li>"))
+        .filter_map(|line| line.split(':').next())
+        .collect();
+    assert_eq!(items, ["article", "other", "skin/deep"], "{page}");
+    assert!(page.ends_with("</ul>\n</body>\n</html>\n"), "{page}");
+    // The spills were unnamed files: nothing is left in `.yaku/` but the lock's own.
     let lock = ["lock".to_string(), ".gitignore".to_string()];
     let after: Vec<String> = state(root)
         .into_iter()

@@ -6,12 +6,12 @@
 //! `.yaku/` folders ([`check_output_folder`]); nothing is written otherwise. The build
 //! holds the project lock while it writes.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use yaku_build::{
-    build_document, Alternate, BuildError, JsonStyle, Labels, LocaleContext, Manifest,
-    ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
+    build_document, Alternate, BuildError, JsonStyle, Labels, LocaleContext, ManifestDocument,
+    ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
 };
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
@@ -236,7 +236,7 @@ pub fn build_site(
     };
     // `index.json` and the manifest's records are set aside as the documents come, in
     // document order, and written at the end: nothing is held for the whole corpus but
-    // the documents' names (and, for a renderer that lists them, the documents).
+    // the documents' names.
     let spill_dir = project.root.join(".yaku");
     let manifest_path = out_dir.join(build_manifest_name(renderer.name()));
     let mut recorder = manifest
@@ -254,7 +254,20 @@ pub fn build_site(
             )
         })
         .map_err(write_error(&index_path))?;
-    let mut listed = Vec::new();
+    // The renderer's list of every document (the HTML index page), likewise.
+    let mut listing = match renderer.listing() {
+        Some(listing) => {
+            let path = out_dir.join(listing.path());
+            let spill = Spill::new(&spill_dir)
+                .and_then(|mut spill| {
+                    spill.write_all(&listing.start(project.source()))?;
+                    Ok(spill)
+                })
+                .map_err(write_error(&path))?;
+            Some((listing, path, spill))
+        }
+        None => None,
+    };
     let mut report = BuildReport {
         format: renderer.name().to_string(),
         incomplete: Vec::new(),
@@ -302,8 +315,9 @@ pub fn build_site(
                         states: entry.states,
                     }),
             );
-            if renderer.lists_documents() {
-                listed.push(document);
+            if let Some((listing, path, spill)) = &mut listing {
+                let entry = listing.entry(&document);
+                spill.write_all(&entry).map_err(write_error(path))?;
             }
             Ok(())
         },
@@ -315,13 +329,23 @@ pub fn build_site(
     report.written += write_site_file(out, force, &manifest, &mut recorder, INDEX, hash, |path| {
         crate::atomic::write_atomic_streamed_unsynced(path, |w| index.copy_to(w))
     })?;
-    let site = Manifest {
-        source_locale: project.source().to_string(),
-        locales: locales.to_vec(),
-        format: renderer.name().to_string(),
-        documents: listed,
-    };
-    for file in renderer.finish(&site) {
+    if let Some((listing, path, mut spill)) = listing {
+        let hash = spill
+            .write_all(&listing.end())
+            .and_then(|()| spill.hash())
+            .map_err(write_error(&path))?;
+        let relative = listing.path();
+        report.written += write_site_file(
+            out,
+            force,
+            &manifest,
+            &mut recorder,
+            relative,
+            hash,
+            |path| crate::atomic::write_atomic_streamed_unsynced(path, |w| spill.copy_to(w)),
+        )?;
+    }
+    for file in renderer.finish(locales) {
         let hash = blake3::hash(&file.contents);
         report.written += write_site_file(
             out,
