@@ -10,8 +10,8 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use yaku_build::{
-    build_document, Alternate, BuildError, JsonStyle, Labels, LocaleContext, ManifestDocument,
-    ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
+    build_document, Alternate, BuildError, JsonStyle, Labels, Listing, LocaleContext,
+    ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
 };
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
@@ -58,6 +58,21 @@ pub struct PageSummary {
     pub locale: String,
     /// Sections per publication state.
     pub states: PublishedCounts,
+}
+
+impl PageSummary {
+    /// The pages of `document` with a section stale, in the source's words or omitted.
+    fn incomplete(document: &ManifestDocument) -> impl Iterator<Item = PageSummary> + '_ {
+        let pages = document.locales.iter().filter(|entry| {
+            let s = entry.states;
+            s.stale + s.fallback + s.omitted > 0
+        });
+        pages.map(|entry| PageSummary {
+            doc: document.doc.clone(),
+            locale: entry.locale.clone(),
+            states: entry.states,
+        })
+    }
 }
 
 /// How a build runs, besides what it builds.
@@ -230,44 +245,15 @@ pub fn build_site(
         progress,
     };
     let page_path = |locale: &str, doc: &str| renderer.output_path(locale, doc);
-    let write_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| BuildSiteError::Write { path, source }
-    };
-    // `index.json` and the manifest's records are set aside as the documents come, in
-    // document order, and written at the end: nothing is held for the whole corpus but
-    // the documents' names.
+    // The manifest's records, `index.json` and the renderer's listing are set aside as
+    // the documents come, in document order, and written at the end: nothing is held
+    // for the whole corpus but the documents' names.
     let spill_dir = project.root.join(".yaku");
     let manifest_path = out_dir.join(build_manifest_name(renderer.name()));
     let mut recorder = manifest
         .recorder(&spill_dir)
         .map_err(write_error(&spill_dir))?;
-    let index_path = out_dir.join(INDEX);
-    let mut index = Spill::new(&spill_dir)
-        .and_then(|spill| {
-            ManifestWriter::start(
-                spill,
-                options.json_style,
-                project.source(),
-                locales,
-                renderer.name(),
-            )
-        })
-        .map_err(write_error(&index_path))?;
-    // The renderer's list of every document (the HTML index page), likewise.
-    let mut listing = match renderer.listing() {
-        Some(listing) => {
-            let path = out_dir.join(listing.path());
-            let spill = Spill::new(&spill_dir)
-                .and_then(|mut spill| {
-                    spill.write_all(&listing.start(project.source()))?;
-                    Ok(spill)
-                })
-                .map_err(write_error(&path))?;
-            Some((listing, path, spill))
-        }
-        None => None,
-    };
+    let mut lists = SiteLists::start(project, renderer, locales, options.json_style, out_dir)?;
     let mut report = BuildReport {
         format: renderer.name().to_string(),
         incomplete: Vec::new(),
@@ -300,53 +286,17 @@ pub fn build_site(
             if document.locales.is_empty() {
                 return Ok(());
             }
-            index.push(&document).map_err(write_error(&index_path))?;
-            report.incomplete.extend(
-                document
-                    .locales
-                    .iter()
-                    .filter(|entry| {
-                        let s = entry.states;
-                        s.stale + s.fallback + s.omitted > 0
-                    })
-                    .map(|entry| PageSummary {
-                        doc: document.doc.clone(),
-                        locale: entry.locale.clone(),
-                        states: entry.states,
-                    }),
-            );
-            if let Some((listing, path, spill)) = &mut listing {
-                let entry = listing.entry(&document);
-                spill.write_all(&entry).map_err(write_error(path))?;
-            }
+            lists.push(&document)?;
+            report.incomplete.extend(PageSummary::incomplete(&document));
             Ok(())
         },
     )?;
 
-    let (out, force) = (out_dir, options.force);
-    let mut index = index.finish().map_err(write_error(&index_path))?;
-    let hash = index.hash().map_err(write_error(&index_path))?;
-    report.written += write_site_file(out, force, &manifest, &mut recorder, INDEX, hash, |path| {
-        crate::atomic::write_atomic_streamed_unsynced(path, |w| index.copy_to(w))
-    })?;
-    if let Some((listing, path, mut spill)) = listing {
-        let hash = spill
-            .write_all(&listing.end())
-            .and_then(|()| spill.hash())
-            .map_err(write_error(&path))?;
-        let relative = listing.path();
-        report.written += write_site_file(
-            out,
-            force,
-            &manifest,
-            &mut recorder,
-            relative,
-            hash,
-            |path| crate::atomic::write_atomic_streamed_unsynced(path, |w| spill.copy_to(w)),
-        )?;
-    }
+    report.written += lists.write(options.force, &manifest, &mut recorder)?;
     for file in renderer.finish(locales) {
         let hash = blake3::hash(&file.contents);
+        let write = |path: &Path| crate::atomic::write_atomic_unsynced(path, &file.contents);
+        let (out, force) = (out_dir, options.force);
         report.written += write_site_file(
             out,
             force,
@@ -354,7 +304,7 @@ pub fn build_site(
             &mut recorder,
             &file.path,
             hash,
-            |path| crate::atomic::write_atomic_unsynced(path, &file.contents),
+            write,
         )?;
     }
     report.removed = recorder
@@ -369,6 +319,102 @@ pub fn build_site(
 
 /// The manifest of every build, in the output folder.
 const INDEX: &str = "index.json";
+
+/// The error of writing `path`, for `map_err`.
+fn write_error(path: &Path) -> impl FnOnce(io::Error) -> BuildSiteError {
+    let path = path.to_path_buf();
+    move |source| BuildSiteError::Write { path, source }
+}
+
+/// The files that list every document, written as the documents come, in document
+/// order: `index.json` and the renderer's [`Listing`] (the HTML index page), each set
+/// aside in a [`Spill`] until [`SiteLists::write`].
+struct SiteLists<'a> {
+    out_dir: &'a Path,
+    index: ManifestWriter<Spill>,
+    listing: Option<(&'a dyn Listing, Spill)>,
+}
+
+impl<'a> SiteLists<'a> {
+    /// Starts both lists of a build of `renderer` in `locales` into `out_dir`.
+    fn start(
+        project: &Project,
+        renderer: &'a dyn Renderer,
+        locales: &[String],
+        style: JsonStyle,
+        out_dir: &'a Path,
+    ) -> Result<SiteLists<'a>, BuildSiteError> {
+        let spill_dir = project.root.join(".yaku");
+        let index = Spill::new(&spill_dir)
+            .and_then(|spill| {
+                ManifestWriter::start(spill, style, project.source(), locales, renderer.name())
+            })
+            .map_err(write_error(&out_dir.join(INDEX)))?;
+        let listing = match renderer.listing() {
+            Some(listing) => {
+                let mut spill =
+                    Spill::new(&spill_dir).map_err(write_error(&out_dir.join(listing.path())))?;
+                spill
+                    .write_all(&listing.start(project.source()))
+                    .map_err(write_error(&out_dir.join(listing.path())))?;
+                Some((listing, spill))
+            }
+            None => None,
+        };
+        Ok(SiteLists {
+            out_dir,
+            index,
+            listing,
+        })
+    }
+
+    /// Adds the next document (one with a page).
+    fn push(&mut self, document: &ManifestDocument) -> Result<(), BuildSiteError> {
+        self.index
+            .push(document)
+            .map_err(write_error(&self.out_dir.join(INDEX)))?;
+        if let Some((listing, spill)) = &mut self.listing {
+            spill
+                .write_all(&listing.entry(document))
+                .map_err(write_error(&self.out_dir.join(listing.path())))?;
+        }
+        Ok(())
+    }
+
+    /// Ends both lists and writes each whose bytes changed, recording them; returns how
+    /// many files were written.
+    fn write(
+        self,
+        force: bool,
+        manifest: &BuildManifest,
+        recorder: &mut ManifestRecorder<'_>,
+    ) -> Result<usize, BuildSiteError> {
+        let out_dir = self.out_dir;
+        let ended = |end: &[u8], spill: Spill, path: &Path| {
+            let mut spill = spill;
+            let hash = spill
+                .write_all(end)
+                .and_then(|()| spill.hash())
+                .map_err(write_error(path))?;
+            Ok::<_, BuildSiteError>((hash, spill))
+        };
+        let index_path = out_dir.join(INDEX);
+        let spill = self.index.finish().map_err(write_error(&index_path))?;
+        let mut lists = vec![(INDEX, ended(b"", spill, &index_path)?)];
+        if let Some((listing, spill)) = self.listing {
+            let path = out_dir.join(listing.path());
+            lists.push((listing.path(), ended(&listing.end(), spill, &path)?));
+        }
+        let mut written = 0;
+        for (relative, (hash, spill)) in lists {
+            let write = |path: &Path| {
+                crate::atomic::write_atomic_streamed_unsynced(path, |w| spill.copy_to(w))
+            };
+            written += write_site_file(out_dir, force, manifest, recorder, relative, hash, write)?;
+        }
+        Ok(written)
+    }
+}
 
 /// What every page depends on besides its own files: this yaku (version and
 /// executable), the format and JSON style, `yaku.toml`, the component names articles
