@@ -93,6 +93,22 @@ fn citation_part() -> &'static Regex {
     })
 }
 
+/// The authors (as a range of `part`) and the year of a citation part `Authors, Year`,
+/// as [`citation_part`]'s groups are, without capturing them: the authors start after
+/// the leading white space and end before the first comma (no name holds one), the
+/// year is the last four characters before the trailing white space.
+fn citation_part_groups(part: &str) -> Option<(std::ops::Range<usize>, &str)> {
+    if !citation_part().is_match(part) {
+        return None;
+    }
+    let start = part.len() - part.trim_start().len();
+    let comma = part[start..].find([',', '，'])? + start;
+    let authors = start..start + part[start..comma].trim_end().len();
+    let trimmed = part.trim_end();
+    let (year_start, _) = trimmed.char_indices().rev().nth(3)?;
+    Some((authors, &trimmed[year_start..]))
+}
+
 /// The authors that end a text, for a narrative citation `Authors (Year)`.
 fn trailing_authors() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -160,15 +176,15 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
             while !text.is_char_boundary(from) {
                 from -= 1;
             }
-            if let Some(authors) = trailing_authors()
-                .captures(&text[from..open])
-                .and_then(|c| c.get(1))
-            {
+            // The match is the authors and the white space after them (no capture
+            // groups: finding a match is several times cheaper than capturing one).
+            if let Some(found) = trailing_authors().find(&text[from..open]) {
+                let authors = found.as_str().trim_end();
                 if let Ok(year) = year_only.parse() {
                     citations.push(Citation {
-                        authors: fold_spaces(authors.as_str()),
+                        authors: fold_spaces(authors),
                         year,
-                        span: from + authors.start()
+                        span: from + found.start()
                             ..inner_start
                                 + inner.len()
                                 + text[inner_start + inner.len()..]
@@ -186,15 +202,13 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
             if !looks_like_citation_part(part) {
                 continue;
             }
-            if let Some(c) = citation_part().captures(part) {
-                if let (Some(authors), Some(year)) = (c.get(1), c.get(2)) {
-                    if let Ok(year) = year.as_str().parse() {
-                        citations.push(Citation {
-                            authors: fold_spaces(authors.as_str()),
-                            year,
-                            span: offset + authors.start()..offset + part.trim_end().len(),
-                        });
-                    }
+            if let Some((authors, year)) = citation_part_groups(part) {
+                if let Ok(year) = year.parse() {
+                    citations.push(Citation {
+                        authors: fold_spaces(&part[authors.clone()]),
+                        year,
+                        span: offset + authors.start..offset + part.trim_end().len(),
+                    });
                 }
             }
         }
@@ -294,6 +308,33 @@ fn starts_like_entry(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `citation_part`'s groups, captured: what [`citation_part_groups`] must equal.
+    fn captured(part: &str) -> Option<(std::ops::Range<usize>, &str)> {
+        let c = citation_part().captures(part)?;
+        Some((c.get(1)?.range(), c.get(2)?.as_str()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn citation_parts_are_split_as_the_regex_captures_them(
+            part in "[ \t　]{0,2}(Smith|Ôe|O’Neil|Lee-Park|li|[A-Z][a-zé]{0,3})( et al\\.| and [A-Z][a-z]{0,3}| & Kim|  et  al\\.)?[ ]{0,2}[,，;]?[ ]{0,2}[0-9２]{3,5}[ \t　]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(citation_part_groups(&part), captured(&part), "{:?}", part);
+        }
+
+        #[test]
+        fn trailing_authors_are_the_match_without_its_white_space(
+            text in "[a-z ]{0,6}(Smith|Ôe|O’Neil|Lee-Park|[A-Z][a-zé]{0,3})( et al\\.| and [A-Z][a-z]{0,3}| & Kim)?[ \t　]{0,3}"
+        ) {
+            let found = trailing_authors().find(&text).map(|m| (m.start(), m.as_str().trim_end()));
+            let captured = trailing_authors()
+                .captures(&text)
+                .and_then(|c| c.get(1))
+                .map(|m| (m.start(), m.as_str()));
+            proptest::prop_assert_eq!(found, captured, "{:?}", text);
+        }
+    }
 
     fn keys(text: &str) -> Vec<String> {
         extract_citations(text).iter().map(Citation::key).collect()
