@@ -160,6 +160,41 @@ pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<B
 
 /// Inline runs of a heading's text (the `{#id}` already removed).
 pub fn inlines_of(text: &str) -> Vec<Inline> {
+    if is_plain_run(text) {
+        return vec![Inline::Text(text.to_string())];
+    }
+    parsed_inlines(text)
+}
+
+/// Whether `text` is one run of plain text as it is, which most headings are: one line,
+/// no white space around it, no control character, and none of the characters that
+/// open inline Markdown, an HTML tag, an entity or a citation's parenthesis. (A line
+/// that starts a block other than a paragraph, such as `1. Intro`, is kept as it is too,
+/// so the characters that start blocks do not matter.) A heading is then not parsed at
+/// all; [`parsed_inlines`] gives the same runs, as a test holds.
+fn is_plain_run(text: &str) -> bool {
+    /// What may open inline Markdown (emphasis, code, links, images, strikethrough,
+    /// escapes, entities, HTML), a table cell or a citation: a bit per ASCII byte.
+    const INLINE_SYNTAX: u128 = {
+        let (bytes, mut mask, mut i) = (b"\\`*_[]<>!&~()|", 0u128, 0);
+        while i < bytes.len() {
+            mask |= 1 << bytes[i];
+            i += 1;
+        }
+        mask
+    };
+    let bytes = text.as_bytes();
+    let spaced = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_whitespace());
+    let syntax = |b: u8| b.is_ascii_control() || (b < 128 && INLINE_SYNTAX >> b & 1 == 1);
+    !spaced(bytes.first())
+        && !spaced(bytes.last())
+        && !bytes.iter().any(|&b| syntax(b))
+        && !text.contains(['（', '）'])
+}
+
+/// Inline runs of `text` as pulldown-cmark parses it: a paragraph's runs, or the text as
+/// it is when it is not a paragraph.
+fn parsed_inlines(text: &str) -> Vec<Inline> {
     let mut no_components = |_: &str| Err::<Block, String>(String::new());
     match blocks_of(text, &mut no_components) {
         Ok(blocks) => match blocks.into_iter().next() {
@@ -446,6 +481,57 @@ fn table_alignment(alignment: &Alignment) -> TableAlignment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Heading-like text: plain words and punctuation, and now and then some Markdown,
+    /// HTML, an entity, a citation or white space where it matters.
+    fn heading_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let token = prop_oneof![
+            8 => "[a-zA-Z0-9 .,:;?#+=\\-{}'\"$^%/@]{1,6}",
+            2 => Just("エクソソーム".to_string()),
+            1 => prop::sample::select(vec![
+                "*a*", "**b**", "_c_", "`d`", "~~e~~", "&amp;", "&#42;", "(Smith, 2020)",
+                "Lee (2021)", "（Kim et al., 2019）", "<b>", "<!-- x -->", "[f](g)", "![h](i)",
+                "\\*", "|", " ", "\t", "\u{3000}", "\u{0}", "\n", "1. ", "- ", "# ", "    ",
+            ])
+            .prop_map(str::to_string),
+        ];
+        prop::collection::vec(token, 0..6).prop_map(|t| t.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_plain_run_is_what_the_parser_makes_of_it(text in heading_text()) {
+            if is_plain_run(&text) {
+                proptest::prop_assert_eq!(vec![Inline::Text(text.clone())], parsed_inlines(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn headings_without_markup_are_plain_runs() {
+        for heading in [
+            "1. エクソソームとは何か?",
+            "1.1 lorem ipsum",
+            "Q: 3 + 4 = 7",
+            "- a",
+            "# b",
+        ] {
+            assert!(is_plain_run(heading), "{heading}");
+            assert_eq!(inlines_of(heading), parsed_inlines(heading), "{heading}");
+        }
+        for heading in [
+            "*a*",
+            "a (Smith, 2020)",
+            " a",
+            "a\nb",
+            "<b>",
+            "a &amp; b",
+            "（a）",
+        ] {
+            assert!(!is_plain_run(heading), "{heading:?}");
+        }
+    }
 
     fn no_components(name: &str) -> Result<Block, String> {
         Err(format!("no component {name}"))
