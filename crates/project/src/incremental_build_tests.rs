@@ -287,3 +287,55 @@ fn the_lists_of_every_document_are_written_in_order_and_no_spill_is_left() {
         .collect();
     assert!(after.is_empty(), "{after:?}");
 }
+
+#[test]
+fn a_build_that_stops_on_an_error_leaves_the_index_and_record_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(template(), dir.path());
+    let root = dir.path();
+    build(root, "html", "out", false);
+    let out = root.join("out");
+    let kept = ["index.json", "index.html", ".yaku-build-html.json"];
+    let before: Vec<Vec<u8>> = kept
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+    // The component the articles use no longer formats (a variable nobody gives): the
+    // build stops at the first page that needs it, its lists already begun.
+    for locale in ["ja", "en", "zh-Hans"] {
+        let path = root.join("locales").join(locale).join("site.ftl");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replacen(".heading = ", ".heading = { $nobody } ", 1),
+        )
+        .unwrap();
+    }
+    let workspace = Workspace::open(Some(root), root).unwrap();
+    let locales = site_locales(&workspace.project, None).unwrap();
+    let renderer = yaku_build::renderer("html").unwrap();
+    let error = build_site(
+        &workspace,
+        renderer.as_ref(),
+        &locales,
+        &out,
+        BuildOptions::default(),
+        &(),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("cta-booking"), "{error}");
+    for (file, bytes) in kept.iter().zip(&before) {
+        assert!(
+            std::fs::read(out.join(file)).unwrap() == *bytes,
+            "{file} changed"
+        );
+    }
+    // No temporary file is left, in the output folder or in `.yaku/`.
+    let leftovers: Vec<String> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(Result::unwrap)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

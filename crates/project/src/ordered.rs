@@ -7,26 +7,56 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// How many finished results may wait in the channel for the consumer.
 const IN_FLIGHT: usize = 64;
 
+/// One item of [`for_each_in_order`]: a result known already (from a cache), or work
+/// for a worker.
+pub(crate) enum Slot<I, R> {
+    /// The result, handed on without a worker (a message between threads per item
+    /// would cost more than the item).
+    Ready(R),
+    /// What a worker turns into the result.
+    Work(I),
+}
+
 /// Runs `f` on every item of `items` on rayon's threads and hands each result to `sink`
-/// in the items' order, as soon as it and every earlier one are ready. Workers take the
-/// items in order, so results arrive nearly in order and few wait: nothing is held for
-/// the whole run. The first error from `sink` ends the run (no item is started after
-/// it) and is returned.
+/// in the items' order, as soon as it and every earlier one are ready.
+/// [`for_each_in_order`] with nothing ready.
 pub(crate) fn for_each_ordered<I: Sync, R: Send, E>(
     items: &[I],
     f: impl Fn(&I) -> R + Sync,
+    sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    for_each_in_order(items.iter().map(Slot::Work).collect(), f, sink)
+}
+
+/// Hands the result of every slot to `sink`, in the slots' order: a ready one as it is,
+/// a work item once `f` has run on it on rayon's threads, as soon as it and every
+/// earlier one are ready. Workers take the items in order, so results arrive nearly in
+/// order and few wait: nothing is held for the whole run. The first error from `sink`
+/// ends the run (no item is started after it) and is returned.
+pub(crate) fn for_each_in_order<I: Send, R: Send, E>(
+    slots: Vec<Slot<I, R>>,
+    f: impl Fn(I) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E> {
     use rayon::prelude::*;
 
+    let mut ready = Vec::with_capacity(slots.len());
+    let mut work = Vec::new();
+    for (i, slot) in slots.into_iter().enumerate() {
+        match slot {
+            Slot::Ready(result) => ready.push(Some(result)),
+            Slot::Work(item) => {
+                ready.push(None);
+                work.push((i, item));
+            }
+        }
+    }
     let stop = AtomicBool::new(false);
     let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, R)>(IN_FLIGHT);
     std::thread::scope(|scope| {
         let (f, stop) = (&f, &stop);
         scope.spawn(move || {
-            items
-                .iter()
-                .enumerate()
+            work.into_iter()
                 .par_bridge()
                 .for_each_with(sender, |sender, (i, item)| {
                     if !stop.load(Ordering::Relaxed) {
@@ -36,17 +66,26 @@ pub(crate) fn for_each_ordered<I: Sync, R: Send, E>(
                 });
         });
         let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        // Ends when every worker is done (a worker that panics makes the scope panic).
-        for (i, result) in receiver {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&next) {
-                next += 1;
-                if let Err(error) = sink(result) {
-                    stop.store(true, Ordering::Relaxed);
-                    // Returning drops the receiver, so a worker blocked on a send ends.
-                    return Err(error);
-                }
+        let mut received = receiver.into_iter();
+        for (i, slot) in ready.into_iter().enumerate() {
+            let result = match slot {
+                Some(result) => result,
+                None => loop {
+                    if let Some(result) = waiting.remove(&i) {
+                        break result;
+                    }
+                    // The workers ended without it: they panicked, which the end of
+                    // the scope reports.
+                    let Some((j, result)) = received.next() else {
+                        return Ok(());
+                    };
+                    waiting.insert(j, result);
+                },
+            };
+            if let Err(error) = sink(result) {
+                stop.store(true, Ordering::Relaxed);
+                // Returning drops the receiver, so a worker blocked on a send ends.
+                return Err(error);
             }
         }
         Ok(())
@@ -104,6 +143,30 @@ mod tests {
         assert_eq!(seen, 4);
         // Work already taken may finish, but the rest is never started.
         assert!(started.load(Ordering::Relaxed) < items.len());
+    }
+
+    #[test]
+    fn ready_results_pass_between_the_workers_in_order() {
+        let slots: Vec<Slot<u32, u32>> = (0..300)
+            .map(|i| {
+                if i % 3 == 0 {
+                    Slot::Work(i)
+                } else {
+                    Slot::Ready(i * 10)
+                }
+            })
+            .collect();
+        let mut seen = Vec::new();
+        let done: Result<(), ()> = for_each_in_order(
+            slots,
+            |i| i * 10,
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        assert_eq!(seen, (0..300).map(|i| i * 10).collect::<Vec<_>>());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use yaku_content::{ParseOptions, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
 use yaku_qa::PreparedDocument;
 
+use crate::ordered::{for_each_in_order, Slot};
 use crate::{
     FileProblem, FileStamp, LoadedDocument, LockError, Project, ProjectError, ProjectLock,
     ResultCache,
@@ -371,19 +372,15 @@ impl Workspace {
         // A document whose pairs were all in the cache is ready now; only the others go
         // to the workers. (On a warm run that is nearly every document, and a message
         // between threads for each was a good part of its time.)
-        let mut ready: Vec<Option<DocumentResults<T>>> = Vec::with_capacity(plans.len());
-        let mut work = Vec::new();
-        for (i, plan) in plans.into_iter().enumerate() {
+        let slots = plans.into_iter().map(|plan| {
             if plan.pending.is_empty() {
                 let results = plan.hits.into_iter().map(|(_, r)| r).collect();
-                ready.push(Some((results, Vec::new())));
+                Slot::Ready((results, Vec::new()))
             } else {
-                ready.push(None);
-                work.push((i, plan));
+                Slot::Work(plan)
             }
-        }
+        });
         let finished = AtomicBool::new(false);
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, DocumentResults<T>)>(64);
         std::thread::scope(|scope| {
             if to_read.len() >= PREFETCH_FROM {
                 let paths = to_read.iter().map(|&(doc, locale)| {
@@ -392,40 +389,19 @@ impl Workspace {
                 });
                 scope.spawn(|| prefetch(paths, &finished));
             }
-            let f = &f;
-            let finished = &finished;
-            scope.spawn(move || {
-                // Workers take documents in order (`par_bridge`), as the prefetch reads
-                // them, so results arrive nearly in order.
-                work.into_iter()
-                    .par_bridge()
-                    .for_each_with(sender, |sender, (i, plan)| {
-                        let _ = sender.send((i, self.map_document(plan, locales, cache, f)));
-                    });
-                finished.store(true, Ordering::Relaxed);
-            });
-            // Back into document order: a result waits only for those before it.
-            let mut waiting = std::collections::BTreeMap::new();
-            let mut received = receiver.into_iter();
-            for (i, slot) in ready.into_iter().enumerate() {
-                let result = match slot {
-                    Some(result) => result,
-                    None => loop {
-                        if let Some(result) = waiting.remove(&i) {
-                            break result;
-                        }
-                        // The workers ended without it: they panicked, which the end of
-                        // the scope reports.
-                        let Some((j, result)) = received.next() else {
-                            return;
-                        };
-                        waiting.insert(j, result);
-                    },
-                };
-                let (results, problems) = result;
-                sink(results, problems);
-                progress.advance();
-            }
+            // Workers take documents in order, as the prefetch reads them, so results
+            // arrive nearly in order; each waits only for those before it.
+            let visited = for_each_in_order(
+                slots.collect(),
+                |plan| self.map_document(plan, locales, cache, &f),
+                |(results, problems)| {
+                    sink(results, problems);
+                    progress.advance();
+                    Ok::<(), std::convert::Infallible>(())
+                },
+            );
+            finished.store(true, Ordering::Relaxed);
+            let Ok(()) = visited;
         });
         Ok(())
     }
