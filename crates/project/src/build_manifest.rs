@@ -408,6 +408,13 @@ impl ManifestRecorder<'_> {
         Ok(())
     }
 
+    /// Sets aside the deferred records of the documents recorded so far (every one of
+    /// them kept).
+    fn set_aside_kept_so_far(&mut self) -> io::Result<()> {
+        let last = self.last.clone();
+        self.set_aside_deferred(last.as_deref().map_or(Excluded(""), Included))
+    }
+
     /// Notes that the previous build's documents after the last one recorded and before
     /// `next` (to the end: `None`) are gone: their pages are not made, and the records
     /// deferred so far are set aside.
@@ -425,8 +432,7 @@ impl ManifestRecorder<'_> {
             .range::<str, _>((from, to))
             .peekable();
         if gone.peek().is_some() {
-            let last = self.last.clone();
-            self.set_aside_deferred(last.as_deref().map_or(Excluded(""), Included))?;
+            self.set_aside_kept_so_far()?;
         }
         for (doc, record) in gone {
             for page in &record.pages {
@@ -488,7 +494,7 @@ impl ManifestRecorder<'_> {
     /// built again because its inputs were too recent to trust is recorded anew, with
     /// this build's start, so that the next build can trust them.) Call after
     /// [`Self::remove_stale`]. Returns whether it wrote.
-    pub fn save(self, all_reused: bool) -> io::Result<bool> {
+    pub fn save(mut self, all_reused: bool) -> io::Result<bool> {
         let manifest = self.manifest;
         let previous = &manifest.previous;
         let same = previous.layout == LAYOUT
@@ -500,11 +506,8 @@ impl ManifestRecorder<'_> {
         if all_reused && same {
             return Ok(false);
         }
-        let mut this = self;
-        let last = this.last.clone();
-        this.set_aside_deferred(last.as_deref().map_or(Excluded(""), Included))?;
-        let this = this;
-        let (documents, site_files) = (this.documents, this.site_files);
+        self.set_aside_kept_so_far()?;
+        let (documents, site_files) = (self.documents, self.site_files);
         crate::atomic::write_atomic_streamed_unsynced(&manifest.path, |writer| {
             writer.write_all(b"{\"layout\":")?;
             json(writer, &LAYOUT)?;
