@@ -7,14 +7,31 @@
 use std::collections::BTreeMap;
 
 use libfuzzer_sys::fuzz_target;
-use yaku_build::{build_document, render_html, render_hugo, Alternate, Labels, LocaleContext};
-use yaku_content::{parse_document, Document, ParseOptions};
+use yaku_build::{
+    build_document, render_html, render_hugo, Alternate, BuildInput, FoldedSections, Labels,
+    LocaleContext, SectionBlocks,
+};
+use yaku_content::{parse_text_with, Document, ParseOptions};
 use yaku_sync::{MissingPolicy, Policy, StalePolicy};
 
-fn parse(bytes: &[u8]) -> Option<Document> {
-    parse_document(bytes, &ParseOptions::default())
-        .ok()
-        .map(|parsed| parsed.document)
+/// The document, and its sections' blocks folded while it was parsed (as `yaku build`
+/// has them).
+fn parse(bytes: &[u8]) -> Option<(Document, Option<SectionBlocks>)> {
+    let text = String::from_utf8(bytes.to_vec()).ok()?;
+    let mut folded = FoldedSections::default();
+    let document = parse_text_with(text, &ParseOptions::default(), &mut folded)
+        .ok()?
+        .document;
+    let blocks = folded.finish(&document);
+    Some((document, blocks))
+}
+
+fn input((document, blocks): &(Document, Option<SectionBlocks>)) -> BuildInput<'_> {
+    BuildInput {
+        document,
+        blocks: blocks.as_ref(),
+        single_use: false,
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -60,9 +77,9 @@ fuzz_target!(|data: &[u8]| {
         let translation = if locale == "ja" {
             None
         } else {
-            translation.as_ref()
+            translation.as_ref().map(input)
         };
-        if let Ok(output) = build_document("doc", &source, translation, &context) {
+        if let Ok(output) = build_document("doc", input(&source), translation, &context) {
             let _ = render_html(&output, &labels, "../");
             let _ = render_hugo(&output, &labels);
             let _ = serde_json::to_string(&output);

@@ -6,7 +6,7 @@ use yaku_content::{extract_references, Document, Section, SectionKind};
 use yaku_fluent::{ArgValue, FormatError, Localizer};
 use yaku_sync::{align, publication, Alignment, Policy, Publication, SectionState};
 
-use crate::markdown::{blocks_of, inlines_of, FoldError};
+use crate::markdown::{blocks_of, inlines_of, FoldError, SectionBlocks};
 use crate::model::{
     Alternate, Block, DocumentOutput, Inline, PublicationState, ReferenceOutput, SectionOutput,
 };
@@ -30,9 +30,34 @@ pub struct LocaleContext<'a> {
     pub alternates: Vec<Alternate>,
 }
 
-/// What the locale publishes for one section.
+/// A document to build from, with its sections' blocks when its parse folded them
+/// ([`crate::FoldedSections`]); without them, each published section's text is parsed
+/// again.
+#[derive(Clone, Copy)]
+pub struct BuildInput<'a> {
+    /// The parsed document.
+    pub document: &'a Document,
+    /// The blocks its parse folded, if it did.
+    pub blocks: Option<&'a SectionBlocks>,
+    /// Whether this build is the only one to publish the document's sections, as a
+    /// translation's are published in its own locale only: their blocks are then moved
+    /// out rather than copied.
+    pub single_use: bool,
+}
+
+impl<'a> From<&'a Document> for BuildInput<'a> {
+    fn from(document: &'a Document) -> Self {
+        BuildInput {
+            document,
+            blocks: None,
+            single_use: false,
+        }
+    }
+}
+
+/// What the locale publishes for one section: the section at an index of a document.
 enum Choice<'a> {
-    Publish(&'a Document, &'a Section, PublicationState),
+    Publish(BuildInput<'a>, usize, PublicationState),
     Omit,
 }
 
@@ -40,15 +65,17 @@ enum Choice<'a> {
 /// source locale and for a translation file that does not exist.
 pub fn build_document(
     doc: &str,
-    source: &Document,
-    translation: Option<&Document>,
+    source: BuildInput<'_>,
+    translation: Option<BuildInput<'_>>,
     context: &LocaleContext<'_>,
 ) -> Result<DocumentOutput, BuildError> {
     let is_source = context.locale == context.source_locale;
+    let source_input = source;
+    let source = source_input.document;
     let alignments = if is_source {
         Vec::new()
     } else {
-        align(source, translation)
+        align(source, translation.map(|t| t.document))
     };
     // Each source section's alignment by id (the first, as ids are unique in a file the
     // build accepts): a document may have a hundred thousand sections.
@@ -67,31 +94,32 @@ pub fn build_document(
     }
 
     let mut published_text = String::new();
-    for source_section in source.tracked_sections() {
+    let tracked = source.sections.iter().enumerate();
+    for (index, source_section) in tracked.filter(|(_, s)| s.is_tracked()) {
         let choice = if is_source {
-            Choice::Publish(source, source_section, PublicationState::Current)
+            Choice::Publish(source_input, index, PublicationState::Current)
         } else {
             let Some(alignment) = by_id.get(source_section.id.as_str()) else {
                 continue;
             };
             choose(
-                source,
+                (source_input, index),
                 translation,
-                source_section,
                 alignment,
                 context,
                 &mut failed,
             )
         };
-        let (document, section, state) = match choice {
-            Choice::Publish(d, s, state) => (d, s, state),
+        let (input, section_index, state) = match choice {
+            Choice::Publish(input, index, state) => (input, index, state),
             Choice::Omit => {
                 output.omitted.push(source_section.id.to_string());
                 continue;
             }
         };
+        let section = &input.document.sections[section_index];
         if section.kind == SectionKind::FrontMatter {
-            let front_matter = document.front_matter.as_ref();
+            let front_matter = input.document.front_matter.as_ref();
             output.title = front_matter.and_then(|f| f.title()).map(str::to_string);
             output.description = front_matter
                 .and_then(|f| f.description())
@@ -101,7 +129,7 @@ pub fn build_document(
         }
         // The source's id: a translated section whose id the source renamed is published
         // under the new id (sync will rename it in the file).
-        let published = section_output(doc, document, section, source_section, state, context)?;
+        let published = section_output(doc, input, section_index, source_section, state, context)?;
         published_text.push_str(&published.markdown);
         published_text.push('\n');
         output.sections.push(published);
@@ -133,20 +161,28 @@ pub fn build_document(
     Ok(output)
 }
 
-/// The output of `section` of `document`, published as `state` under the id, level and
-/// required flag of `source_section`.
+/// The output of the section at `index` of `input`, published as `state` under the id,
+/// level and required flag of `source_section`.
 fn section_output(
     doc: &str,
-    document: &Document,
-    section: &Section,
+    input: BuildInput<'_>,
+    index: usize,
     source_section: &Section,
     state: PublicationState,
     context: &LocaleContext<'_>,
 ) -> Result<SectionOutput, BuildError> {
-    let text = document.text_without_marker(section);
+    let section = &input.document.sections[index];
+    let text = input.document.text_without_marker(section);
     let body = &text[section.heading_span.len().min(text.len())..];
     let mut resolve = |name: &str| resolve_component(name, context);
-    let blocks = blocks_of(body, &mut resolve).map_err(|error| match error {
+    let folded = input
+        .blocks
+        .and_then(|folded| folded.blocks(index, input.single_use, &mut resolve));
+    let blocks = match folded {
+        Some(blocks) => blocks,
+        None => blocks_of(body, &mut resolve),
+    };
+    let blocks = blocks.map_err(|error| match error {
         FoldError::Component(message) => BuildError::Component {
             doc: doc.to_string(),
             locale: context.locale.to_string(),
@@ -187,16 +223,17 @@ pub fn preview_section(
     id: &str,
     context: &LocaleContext<'_>,
 ) -> Result<Option<DocumentOutput>, BuildError> {
-    let Some(section) = document
-        .tracked_sections()
-        .find(|s| s.id.as_str() == id && s.kind != SectionKind::FrontMatter)
+    let Some((index, section)) =
+        document.sections.iter().enumerate().find(|(_, s)| {
+            s.is_tracked() && s.id.as_str() == id && s.kind != SectionKind::FrontMatter
+        })
     else {
         return Ok(None);
     };
     let published = section_output(
         doc,
-        document,
-        section,
+        document.into(),
+        index,
         section,
         PublicationState::Current,
         context,
@@ -223,19 +260,16 @@ fn empty_output(doc: &str, context: &LocaleContext<'_>) -> DocumentOutput {
     }
 }
 
-/// What a target locale publishes for `source_section`, as [`publication`] decides by
+/// What a target locale publishes for the source section at `source_index`, as [`publication`] decides by
 /// its state and the locale's policy.
 fn choose<'a>(
-    source: &'a Document,
-    translation: Option<&'a Document>,
-    source_section: &'a Section,
+    (source, source_index): (BuildInput<'a>, usize),
+    translation: Option<BuildInput<'a>>,
     alignment: &Alignment,
     context: &LocaleContext<'_>,
     failed: &mut Vec<(String, String)>,
 ) -> Choice<'a> {
-    let translated = translation
-        .zip(alignment.translation)
-        .map(|(t, i)| (t, &t.sections[i]));
+    let translated = translation.zip(alignment.translation);
     // A current or stale alignment always has its translated section; should one not,
     // the section is treated as missing rather than published from nowhere.
     let state = match translated {
@@ -246,7 +280,7 @@ fn choose<'a>(
         (Publication::Current, Some((t, s))) => Choice::Publish(t, s, PublicationState::Current),
         (Publication::Stale, Some((t, s))) => Choice::Publish(t, s, PublicationState::Stale),
         (Publication::Fallback, _) => {
-            Choice::Publish(source, source_section, PublicationState::Fallback)
+            Choice::Publish(source, source_index, PublicationState::Fallback)
         }
         (Publication::Failed, _) => {
             failed.push((alignment.id.to_string(), alignment.state.to_string()));

@@ -19,11 +19,12 @@ mod markdown;
 mod model;
 mod render;
 
-pub use assemble::{build_document, preview_section, LocaleContext};
+pub use assemble::{build_document, preview_section, BuildInput, LocaleContext};
 pub use error::BuildError;
 pub use html::{render_html, render_index_html, render_sections_html, STYLESHEET};
 pub use hugo::{hugo_languages_config, render_hugo};
 pub use labels::Labels;
+pub use markdown::{FoldedSections, SectionBlocks};
 #[cfg(feature = "schema")]
 pub use model::{document_schema, manifest_schema};
 pub use model::{

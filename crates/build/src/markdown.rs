@@ -4,8 +4,12 @@
 //! [`Inline`] trees of the JSON, splits citations out of text runs, resolves component
 //! directives through a callback, and drops yaku's own comments.
 
+use std::cell::Cell;
+
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
-use yaku_content::{extract_citations, markdown_options, Marker, MAX_NESTING};
+use yaku_content::{
+    extract_citations, markdown_options, Dialect, Document, Marker, SectionEvents, MAX_NESTING,
+};
 
 use crate::model::{Block, CalloutKind, Inline, ListItem, TableAlignment};
 
@@ -70,44 +74,67 @@ enum SpanKind {
 
 /// Converts the body of a section (heading line and marker excluded) into blocks.
 pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<Block>, FoldError> {
-    let mut stack: Vec<Open> = Vec::new();
-    let mut top: Vec<Block> = Vec::new();
+    let mut fold = Fold::default();
     for event in Parser::new_ext(text, markdown_options()) {
-        if stack.len() > MAX_FOLD_DEPTH {
-            return Err(FoldError::TooDeep);
+        fold.event(&event, resolve);
+    }
+    fold.finish()
+}
+
+/// Blocks folded from pulldown-cmark events given one at a time: [`blocks_of`] gives it
+/// the events of a section's text, [`FoldedSections`] those of the document's parse.
+#[derive(Default)]
+pub(crate) struct Fold {
+    stack: Vec<Open>,
+    top: Vec<Block>,
+    error: Option<FoldError>,
+    /// Whether a component was met (only then are blocks searched for pending ones).
+    has_components: bool,
+}
+
+impl Fold {
+    /// Folds one event in; after an error, the rest are ignored.
+    pub(crate) fn event(&mut self, event: &Event<'_>, resolve: &mut ResolveComponent<'_>) {
+        if self.error.is_some() {
+            return;
         }
+        if self.stack.len() > MAX_FOLD_DEPTH {
+            self.error = Some(FoldError::TooDeep);
+            return;
+        }
+        let (stack, top) = (&mut self.stack, &mut self.top);
         match event {
             // An HTML block's content arrives as `Html` events, handled on their own.
-            Event::Start(Tag::HtmlBlock) => close_implicit(&mut stack, &mut top),
+            Event::Start(Tag::HtmlBlock) => close_implicit(stack, top),
             Event::End(TagEnd::HtmlBlock) => {}
             Event::Start(tag) => {
-                if is_block_tag(&tag) {
-                    close_implicit(&mut stack, &mut top);
+                if is_block_tag(tag) {
+                    close_implicit(stack, top);
                 }
                 stack.push(open(tag));
             }
             Event::End(end) => {
-                if !matches!(end, TagEnd::Paragraph) && is_block_end(&end) {
-                    close_implicit(&mut stack, &mut top);
+                if !matches!(end, TagEnd::Paragraph) && is_block_end(end) {
+                    close_implicit(stack, top);
                 }
                 if let Some(element) = stack.pop() {
-                    close(element, &mut stack, &mut top);
+                    close(element, stack, top);
                 }
             }
             Event::Text(t) => {
                 if let Some(Open::Code { text, .. }) = stack.last_mut() {
-                    text.push_str(&t);
+                    text.push_str(t);
                 } else if let Some(Open::Image { alt, .. }) = stack.last_mut() {
-                    alt.push_str(&t);
+                    alt.push_str(t);
                 } else {
-                    for inline in split_citations(&t) {
-                        push_inline(&mut stack, &mut top, inline);
+                    for inline in split_citations(t) {
+                        push_inline(stack, top, inline);
                     }
                 }
             }
             Event::Code(t) => push_inline(
-                &mut stack,
-                &mut top,
+                stack,
+                top,
                 Inline::Code {
                     text: t.to_string(),
                 },
@@ -115,47 +142,174 @@ pub fn blocks_of(text: &str, resolve: &mut ResolveComponent<'_>) -> Result<Vec<B
             Event::InlineHtml(t) => {
                 if !t.trim_start().starts_with("<!--") {
                     push_inline(
-                        &mut stack,
-                        &mut top,
+                        stack,
+                        top,
                         Inline::Html {
                             text: t.to_string(),
                         },
                     );
                 }
             }
-            Event::Html(t) => {
-                let html = t.trim();
-                if let Some(block) = html_block(html, resolve).map_err(FoldError::Component)? {
-                    push_block(&mut stack, &mut top, block);
+            Event::Html(t) => match html_block(t.trim(), resolve) {
+                Ok(Some(block)) => {
+                    self.has_components |= matches!(block, Block::Component { .. });
+                    push_block(stack, top, block);
                 }
-            }
-            Event::SoftBreak => push_inline(&mut stack, &mut top, Inline::SoftBreak),
-            Event::HardBreak => push_inline(&mut stack, &mut top, Inline::HardBreak),
+                Ok(None) => {}
+                Err(message) => self.error = Some(FoldError::Component(message)),
+            },
+            Event::SoftBreak => push_inline(stack, top, Inline::SoftBreak),
+            Event::HardBreak => push_inline(stack, top, Inline::HardBreak),
             Event::Rule => {
-                close_implicit(&mut stack, &mut top);
-                push_block(&mut stack, &mut top, Block::Rule);
+                close_implicit(stack, top);
+                push_block(stack, top, Block::Rule);
             }
             Event::TaskListMarker(done) => push_inline(
-                &mut stack,
-                &mut top,
-                Inline::Text(if done { "☑ " } else { "☐ " }.to_string()),
+                stack,
+                top,
+                Inline::Text(if *done { "☑ " } else { "☐ " }.to_string()),
             ),
             Event::FootnoteReference(name) => {
-                push_inline(&mut stack, &mut top, Inline::Text(format!("[^{name}]")))
+                push_inline(stack, top, Inline::Text(format!("[^{name}]")))
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => push_inline(
-                &mut stack,
-                &mut top,
+                stack,
+                top,
                 Inline::Code {
                     text: t.to_string(),
                 },
             ),
         }
     }
-    while let Some(element) = stack.pop() {
-        close(element, &mut stack, &mut top);
+
+    /// The blocks, once every event is in.
+    pub(crate) fn finish(mut self) -> Result<Vec<Block>, FoldError> {
+        if let Some(error) = self.error {
+            return Err(error);
+        }
+        while let Some(element) = self.stack.pop() {
+            close(element, &mut self.stack, &mut self.top);
+        }
+        Ok(self.top)
     }
-    Ok(top)
+}
+
+/// The blocks of each section of one document, folded from the events of its parse
+/// ([`yaku_content::parse_text_with`]) so that the build does not parse its text again.
+/// Components are left pending: they are resolved in each locale the section is
+/// published in ([`FoldedSections::blocks`]).
+#[derive(Default)]
+pub struct FoldedSections {
+    folds: Vec<Fold>,
+}
+
+/// What [`FoldedSections`] keeps of one section once the parse is over.
+struct FoldedSection {
+    blocks: Result<Vec<Block>, FoldError>,
+    has_components: bool,
+}
+
+/// The blocks of each section of one parsed document (see [`FoldedSections`]).
+pub struct SectionBlocks {
+    /// By section index; `None` once moved out ([`SectionBlocks::blocks`]).
+    sections: Vec<Cell<Option<FoldedSection>>>,
+}
+
+impl SectionEvents for FoldedSections {
+    fn event(&mut self, section: usize, event: &Event<'_>) {
+        if self.folds.len() <= section {
+            self.folds.resize_with(section + 1, Fold::default);
+        }
+        self.folds[section].event(event, &mut |name| Ok(pending_component(name)));
+    }
+}
+
+impl FoldedSections {
+    /// The sections' blocks, once the parse that fed them is over. `None` when the parse
+    /// gave no events, which an MDX document's does not ([`SectionEvents`]).
+    pub fn finish(self, document: &Document) -> Option<SectionBlocks> {
+        if document.dialect == Dialect::Mdx {
+            return None;
+        }
+        let sections = self
+            .folds
+            .into_iter()
+            .map(|fold| {
+                Cell::new(Some(FoldedSection {
+                    has_components: fold.has_components,
+                    blocks: fold.finish(),
+                }))
+            })
+            .collect();
+        Some(SectionBlocks { sections })
+    }
+}
+
+impl SectionBlocks {
+    /// The blocks of the section at `index` of the document, its components resolved
+    /// by `resolve`. When `take`, they are moved out (a translation's sections are
+    /// published once, in its own locale); otherwise copied (a source section may be
+    /// published in every locale). `None` when they were moved out already.
+    pub(crate) fn blocks(
+        &self,
+        index: usize,
+        take: bool,
+        resolve: &mut ResolveComponent<'_>,
+    ) -> Option<Result<Vec<Block>, FoldError>> {
+        let Some(cell) = self.sections.get(index) else {
+            // No event reached it: a section without a body.
+            return Some(Ok(Vec::new()));
+        };
+        let section = cell.take()?;
+        let (mut blocks, has_components) = if take {
+            (section.blocks, section.has_components)
+        } else {
+            let copy = (section.blocks.clone(), section.has_components);
+            cell.set(Some(section));
+            copy
+        };
+        if let (Ok(blocks), true) = (&mut blocks, has_components) {
+            if let Err(error) = blocks
+                .iter_mut()
+                .try_for_each(|b| resolve_pending(b, resolve))
+            {
+                return Some(Err(error));
+            }
+        }
+        Some(blocks)
+    }
+}
+
+/// A component directive's block before its locale is known: [`resolve_pending`]
+/// replaces it. (A resolved component always names the locale its string came from.)
+fn pending_component(name: &str) -> Block {
+    Block::Component {
+        name: name.to_string(),
+        locale: String::new(),
+        value: None,
+        attributes: Default::default(),
+    }
+}
+
+/// Resolves the pending components in `block` (see [`pending_component`]).
+fn resolve_pending(block: &mut Block, resolve: &mut ResolveComponent<'_>) -> Result<(), FoldError> {
+    match block {
+        Block::Component { name, locale, .. } if locale.is_empty() => {
+            *block = resolve(name).map_err(FoldError::Component)?;
+        }
+        Block::List { items, .. } => {
+            for block in items.iter_mut().flat_map(|item| &mut item.blocks) {
+                resolve_pending(block, resolve)?;
+            }
+        }
+        Block::Callout { blocks, .. } | Block::Quote { blocks } => {
+            for block in blocks {
+                resolve_pending(block, resolve)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Inline runs of a heading's text (the `{#id}` already removed).
@@ -275,13 +429,13 @@ fn is_block_end(end: &TagEnd) -> bool {
     )
 }
 
-fn open(tag: Tag<'_>) -> Open {
+fn open(tag: &Tag<'_>) -> Open {
     match tag {
         Tag::Paragraph => Open::Paragraph(Vec::new()),
-        Tag::Heading { level, .. } => Open::Heading(level as u8, Vec::new()),
+        Tag::Heading { level, .. } => Open::Heading(*level as u8, Vec::new()),
         Tag::List(start) => Open::List {
             ordered: start.is_some(),
-            start,
+            start: *start,
             items: Vec::new(),
         },
         Tag::Item => Open::Item(Vec::new()),
@@ -506,6 +660,157 @@ mod tests {
                 proptest::prop_assert_eq!(vec![Inline::Text(text.clone())], parsed_inlines(&text), "{:?}", text);
             }
         }
+    }
+
+    /// An article made of headings (some with ids, markers or `{.class}` attributes) and
+    /// the blocks yaku articles hold: paragraphs with marks, links and citations, lists
+    /// nested and tight, quotes and callouts, tables, fences (one maybe unclosed), HTML,
+    /// yaku's comments and components, rules, setext headings and blank lines. No link
+    /// reference or footnote definition: there the two ways differ on purpose (see
+    /// `a_reference_defined_in_another_section_resolves_when_folded`).
+    fn article() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "## Heading {#h}\n",
+            "## Heading\n",
+            "### Sub *heading* (Shah et al., 2025)\n",
+            "# Top {.class}\n",
+            "<!-- yaku:source 0123456789abcdef text 0123456789abcdef -->\n",
+            "Plain text with *em*, **strong**, `code` and [a link](https://example.org \"t\").\n",
+            "Cited (Shah et al., 2025) and Jin and Jin (2025), （Kim, 2019）.\n",
+            "エクソソームは細胞外小胞の一種です。\n",
+            "continued line\\\nhard break\n",
+            "\n",
+            "\n",
+            "- one\n- **two**\n  - nested [x](y)\n",
+            "1. first\n2. second\n\n   para in item\n",
+            "- [ ] task\n- [x] done\n",
+            "> quoted *text*\n> more\n",
+            "> [!WARNING]\n> **Title**\n>\n> body\n",
+            "| a | b |\n|:--|--:|\n| 1 | *2* |\n",
+            "```rust\nfn main() {}\n```\n",
+            "```\nunclosed fence\n",
+            "    indented code\n",
+            "<div>raw <b>html</b></div>\n",
+            "<!-- yaku:component cta -->\n",
+            "<!-- yaku:required -->\n",
+            "<!-- a note -->\n",
+            "inline <span>html</span> and <!-- comment --> here\n",
+            "![alt *text*](img.png)\n",
+            "---\n",
+            "Setext\n======\n",
+            "~~struck~~ and &amp; &#42; \\* escapes\n",
+            "$x^2$ math\n",
+            "- a\n\n  > quote in item\n  > <!-- yaku:component cta -->\n",
+        ]);
+        // A first line of text: `---` first would open a front matter.
+        prop::collection::vec(piece, 0..24).prop_map(|p| format!("Lead.\n{}", p.concat()))
+    }
+
+    fn a_component(name: &str) -> Result<Block, String> {
+        Ok(Block::Component {
+            name: name.into(),
+            locale: "en".into(),
+            value: Some(format!("{name} in en")),
+            attributes: Default::default(),
+        })
+    }
+
+    /// The blocks of each section as the build made them before folding: its body (the
+    /// text without heading line and marker) parsed on its own.
+    fn parsed_per_section(document: &Document) -> Vec<Result<Vec<Block>, FoldError>> {
+        document
+            .sections
+            .iter()
+            .map(|section| {
+                let text = document.text_without_marker(section);
+                let body = &text[section.heading_span.len().min(text.len())..];
+                blocks_of(body, &mut a_component)
+            })
+            .collect()
+    }
+
+    fn folded(text: &str) -> (Document, SectionBlocks) {
+        let mut folded = FoldedSections::default();
+        let options = yaku_content::ParseOptions::default();
+        let document = yaku_content::parse_text_with(text.to_string(), &options, &mut folded)
+            .unwrap()
+            .document;
+        let blocks = folded.finish(&document).expect("a Markdown document");
+        (document, blocks)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_folded_from_the_parse_are_those_of_each_section_parsed_again(text in article()) {
+            let (document, folded) = folded(&text);
+            for (index, expected) in parsed_per_section(&document).into_iter().enumerate() {
+                let section = &document.sections[index];
+                if section.kind == yaku_content::SectionKind::FrontMatter {
+                    continue;
+                }
+                proptest::prop_assert_eq!(
+                    folded.blocks(index, false, &mut a_component).unwrap(),
+                    expected,
+                    "section {} of {:?}",
+                    section.id,
+                    text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_reference_defined_in_another_section_resolves_when_folded() {
+        let text = "## One {#one}\n\nSee [the paper][doi].\n\n## Two {#two}\n\n[doi]: https://doi.org/10.1/x\n";
+        let (document, folded) = folded(text);
+        let Block::Paragraph(inlines) = &folded
+            .blocks(1, false, &mut no_components)
+            .unwrap()
+            .unwrap()[0]
+        else {
+            panic!()
+        };
+        // As a renderer of the whole file has it; the section parsed alone has no
+        // definition and keeps the brackets as text.
+        assert!(
+            matches!(&inlines[1], Inline::Link { href, .. } if href == "https://doi.org/10.1/x"),
+            "{inlines:?}"
+        );
+        assert_ne!(
+            parsed_per_section(&document)[1].as_ref().unwrap()[0],
+            Block::Paragraph(inlines.clone())
+        );
+    }
+
+    #[test]
+    fn a_pending_component_is_resolved_in_each_locale_or_fails_there() {
+        let (_, folded) = folded("## A {#a}\n\n- item\n\n  <!-- yaku:component cta -->\n");
+        let blocks = folded.blocks(1, false, &mut a_component).unwrap().unwrap();
+        let Block::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(items[0].blocks[1], a_component("cta").unwrap());
+        assert_eq!(
+            folded.blocks(1, true, &mut no_components),
+            Some(Err(FoldError::Component("no component cta".into())))
+        );
+        // Moved out: a second use parses the text again.
+        assert_eq!(folded.blocks(1, true, &mut a_component), None);
+    }
+
+    #[test]
+    fn an_mdx_document_is_not_folded() {
+        let mut folded = FoldedSections::default();
+        let options = yaku_content::ParseOptions {
+            dialect: Dialect::Mdx,
+            ..Default::default()
+        };
+        let text = "import X from './x'\n\n## A {#a}\n\n<X />\n";
+        let document = yaku_content::parse_text_with(text.to_string(), &options, &mut folded)
+            .unwrap()
+            .document;
+        assert!(folded.finish(&document).is_none());
     }
 
     #[test]

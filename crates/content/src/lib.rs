@@ -39,7 +39,10 @@ pub use obsolete::{
     OBSOLETE_CLOSE, OBSOLETE_CLOSE_MDX, OBSOLETE_MARKER, OBSOLETE_MARKER_MDX, OBSOLETE_OPEN,
     OBSOLETE_OPEN_MDX,
 };
-pub use parse::{markdown_options, parse_document, parse_text, ParseOptions, Parsed, MAX_NESTING};
+pub use parse::{
+    markdown_options, parse_document, parse_text, parse_text_with, ParseOptions, Parsed,
+    SectionEvents, MAX_NESTING,
+};
 pub use slug::{github_slug, hugo_slug, IdStyle, Slugger};
 
 /// Id of the section made of the text before the first heading.

@@ -123,7 +123,37 @@ pub fn parse_document(bytes: &[u8], options: &ParseOptions) -> Result<Parsed, Di
 /// text without a copy. When nothing can be parsed, the text comes back with the
 /// diagnostic.
 pub fn parse_text(text: String, options: &ParseOptions) -> Result<Parsed, (Diagnostic, String)> {
-    let (front_matter, sections, obsolete, diagnostics) = match parse_parts(&text, options) {
+    parse_text_with(text, options, &mut ())
+}
+
+/// Sees the Markdown events of each section's body while the article is parsed, so that
+/// a renderer can fold them into its own model without parsing the text a second time.
+///
+/// A section's body is its text without its heading and translation marker: every
+/// event of the document in file order, but those of top-level headings, each with the
+/// index of its section in [`Document::sections`]. The events are those of the whole
+/// file, so a link reference defined in one section resolves in another, as renderers
+/// of the whole file have it. Nothing is delivered for an MDX file (its JSX is blanked
+/// out before pulldown-cmark sees it) nor for the obsolete area.
+pub trait SectionEvents {
+    /// One event of the body of section `section`.
+    fn event(&mut self, section: usize, event: &Event<'_>);
+}
+
+/// Wants no events.
+impl SectionEvents for () {
+    fn event(&mut self, _: usize, _: &Event<'_>) {}
+}
+
+/// [`parse_text`] that also hands each section's Markdown events to `events` (see
+/// [`SectionEvents`] for which).
+pub fn parse_text_with(
+    text: String,
+    options: &ParseOptions,
+    events: &mut dyn SectionEvents,
+) -> Result<Parsed, (Diagnostic, String)> {
+    let (front_matter, sections, obsolete, diagnostics) = match parse_parts(&text, options, events)
+    {
         Ok(parts) => parts,
         Err(diagnostic) => return Err((diagnostic, text)),
     };
@@ -148,7 +178,11 @@ type Parts = (
     Vec<Diagnostic>,
 );
 
-fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> {
+fn parse_parts(
+    text: &str,
+    options: &ParseOptions,
+    events: &mut dyn SectionEvents,
+) -> Result<Parts, Diagnostic> {
     let mut diagnostics = Vec::new();
     let front_matter = parse_front_matter(text, &options.translatable_keys, &mut diagnostics)?;
     let index = LineIndex::new(text);
@@ -191,8 +225,12 @@ fn parse_parts(text: &str, options: &ParseOptions) -> Result<Parts, Diagnostic> 
         index: &index,
         options,
     };
+    let events = Events {
+        sink: events,
+        first_section: sections.len(),
+    };
     let (body_sections, obsolete_start) =
-        cutter.cut(body_start..text.len(), false, &mut diagnostics);
+        cutter.cut(body_start..text.len(), Some(events), &mut diagnostics);
     sections.extend(body_sections);
 
     let obsolete = obsolete_start.map(|start| cutter.obsolete_area(start, &mut diagnostics));
@@ -239,6 +277,13 @@ struct Collected {
     required: Vec<Range<usize>>,
 }
 
+/// Where [`Cutter::cut`] sends the events of the sections it cuts.
+struct Events<'s> {
+    sink: &'s mut dyn SectionEvents,
+    /// The index in [`Document::sections`] of the first section cut (the lead).
+    first_section: usize,
+}
+
 /// An open element while walking the events.
 struct Frame {
     block: Option<Block>,
@@ -253,13 +298,15 @@ struct Cutter<'a> {
 
 impl Cutter<'_> {
     /// Cuts `range` into the lead and headed sections. Returns them and, outside the
-    /// obsolete area, where the obsolete area starts.
+    /// obsolete area, where the obsolete area starts. `events` is `None` in the obsolete
+    /// area, and receives the sections' events outside it.
     fn cut(
         &self,
         range: Range<usize>,
-        in_obsolete: bool,
+        mut events: Option<Events<'_>>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> (Vec<Section>, Option<usize>) {
+        let in_obsolete = events.is_none();
         let base = range.start;
         let mut heads: Vec<Head> = Vec::new();
         let mut collected = vec![Collected::default()];
@@ -289,6 +336,10 @@ impl Cutter<'_> {
         } else {
             Cow::Owned(blank_out(&self.text[range.clone()], &opaque, base))
         };
+        // MDX's events are not the file's: its JSX is blanked out.
+        if self.options.dialect == Dialect::Mdx {
+            events = None;
+        }
         let mut opaque = opaque.into_iter().peekable();
         // Where the range's trailing whitespace starts.
         let content_end = range.start + self.text[range.clone()].trim_end().len();
@@ -305,6 +356,14 @@ impl Cutter<'_> {
             }
             if obsolete_start.is_some() {
                 break;
+            }
+            if let Some(events) = events.as_mut() {
+                // A top-level heading's events are the section's heading, not its body.
+                let starts_heading =
+                    stack.is_empty() && matches!(event, Event::Start(Tag::Heading { .. }));
+                if !in_heading && !starts_heading {
+                    events.sink.event(events.first_section + current, &event);
+                }
             }
             match &event {
                 Event::Start(tag) if is_level(&tag.to_end()) => depth += 1,
@@ -928,7 +987,7 @@ impl Cutter<'_> {
             options: self.options,
         };
         let mut found = Vec::new();
-        let (mut sections, _) = inner.cut(0..text.len(), true, &mut found);
+        let (mut sections, _) = inner.cut(0..text.len(), None, &mut found);
         if let Some(lead) = sections.first().filter(|s| s.kind == SectionKind::Lead) {
             if !lead.is_blank {
                 let at = lead.span.start

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use yaku_content::{parse_document, parse_text, Diagnostic, Document, ParseOptions};
+use yaku_content::{
+    parse_document, parse_text_with, Diagnostic, Document, ParseOptions, SectionEvents,
+};
 
 use yaku_sync::{MissingPolicy, StalePolicy};
 
@@ -614,6 +616,17 @@ impl Project {
         path: &Path,
         options: &ParseOptions,
     ) -> Result<Option<LoadedDocument>, ProjectError> {
+        self.load_with(path, options, &mut ())
+    }
+
+    /// [`Project::load`] that hands the sections' Markdown events to `events` as the
+    /// file is parsed (see [`SectionEvents`]).
+    pub fn load_with(
+        &self,
+        path: &Path,
+        options: &ParseOptions,
+        events: &mut dyn SectionEvents,
+    ) -> Result<Option<LoadedDocument>, ProjectError> {
         let (bytes, stamp) = match read_regular(path) {
             Ok(Some(read)) => (read.bytes, read.stamp),
             Ok(None) => return Ok(None),
@@ -629,7 +642,9 @@ impl Project {
         // `Layout::path`). i15-content's MDX parsing takes it from here.
         // Valid UTF-8 is parsed without a copy; anything else gets its diagnostic.
         let parsed = match String::from_utf8(bytes) {
-            Ok(text) => parse_text(text, options).map_err(|(d, text)| (d, text.into_bytes())),
+            Ok(text) => {
+                parse_text_with(text, options, events).map_err(|(d, text)| (d, text.into_bytes()))
+            }
             Err(error) => {
                 let bytes = error.into_bytes();
                 parse_document(&bytes, options).map_err(|d| (d, bytes))

@@ -10,8 +10,9 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use yaku_build::{
-    build_document, Alternate, BuildError, JsonStyle, Labels, Listing, LocaleContext,
-    ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
+    build_document, Alternate, BuildError, BuildInput, FoldedSections, JsonStyle, Labels, Listing,
+    LocaleContext, ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
+    SectionBlocks,
 };
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
@@ -623,7 +624,7 @@ impl Site<'_> {
             match self.load_source(&source_path, &mut result.problems) {
                 Some(source) => {
                     if let Some(record) = &mut result.record {
-                        record.source = source.stamp;
+                        record.source = source.loaded.stamp;
                     }
                     Some(source)
                 }
@@ -673,14 +674,12 @@ impl Site<'_> {
     }
 
     /// Reads the source of a document, or records why it cannot be used.
-    fn load_source(
-        &self,
-        path: &Path,
-        problems: &mut Vec<FileProblem>,
-    ) -> Option<crate::LoadedDocument> {
+    fn load_source(&self, path: &Path, problems: &mut Vec<FileProblem>) -> Option<Folded> {
         let workspace = self.workspace;
-        match workspace.load(path) {
-            Ok(Some(source)) => (!workspace.report_errors(&source, problems)).then_some(source),
+        match Folded::load(workspace, path, &workspace.parse_options) {
+            Ok(Some(source)) => {
+                (!workspace.report_errors(&source.loaded, problems)).then_some(source)
+            }
             Ok(None) => None,
             Err(error) => {
                 problems.push(workspace.problem(&error));
@@ -694,7 +693,7 @@ impl Site<'_> {
     fn build_page(
         &self,
         doc: &str,
-        source: &crate::LoadedDocument,
+        source: &Folded,
         setup: &LocaleSetup,
         alternates: &[Alternate],
         output: Option<FileStamp>,
@@ -705,7 +704,8 @@ impl Site<'_> {
         let translation = if setup.locale == project.source() {
             None
         } else {
-            match workspace.load_translation(&project.document_path(&setup.locale, doc)) {
+            let path = project.document_path(&setup.locale, doc);
+            match Folded::load(workspace, &path, &workspace.translation_options) {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     result.problems.push(workspace.problem(&error));
@@ -715,7 +715,7 @@ impl Site<'_> {
             }
         };
         if let Some(t) = &translation {
-            if workspace.report_errors(t, &mut result.problems) {
+            if workspace.report_errors(&t.loaded, &mut result.problems) {
                 result.unreadable.push(setup.locale.clone());
                 return Ok(None);
             }
@@ -730,8 +730,8 @@ impl Site<'_> {
         };
         let built = match build_document(
             doc,
-            &source.document,
-            translation.as_ref().map(|t| &t.document),
+            source.source_input(),
+            translation.as_ref().map(Folded::translation_input),
             &context,
         ) {
             Ok(built) => built,
@@ -747,7 +747,7 @@ impl Site<'_> {
         result.written += usize::from(written);
         Ok(Some(PageRecord {
             locale: setup.locale.clone(),
-            translation: translation.map(|t| t.stamp),
+            translation: translation.map(|t| t.loaded.stamp),
             states: built.counts(),
             output,
         }))
@@ -816,6 +816,50 @@ fn write_site_file(
         output: PageOutput { stamp, hash },
     });
     Ok(usize::from(written))
+}
+
+/// A document read for the build, with the blocks of its sections folded while it was
+/// parsed: the build does not parse its text a second time.
+struct Folded {
+    loaded: crate::LoadedDocument,
+    blocks: Option<SectionBlocks>,
+}
+
+impl Folded {
+    /// Reads and parses the document at `path` with `options` (chosen for its extension
+    /// here); `Ok(None)` when there is no such file.
+    fn load(
+        workspace: &Workspace,
+        path: &Path,
+        options: &yaku_content::ParseOptions,
+    ) -> Result<Option<Folded>, ProjectError> {
+        let mut folded = FoldedSections::default();
+        let loaded = workspace
+            .project
+            .load_with(path, &options.for_path(path), &mut folded)?;
+        Ok(loaded.map(|loaded| Folded {
+            blocks: folded.finish(&loaded.document),
+            loaded,
+        }))
+    }
+
+    /// What `build_document` builds from: a source, whose sections every locale may
+    /// publish.
+    fn source_input(&self) -> BuildInput<'_> {
+        BuildInput {
+            document: &self.loaded.document,
+            blocks: self.blocks.as_ref(),
+            single_use: false,
+        }
+    }
+
+    /// What `build_document` builds from: a translation, published in its locale only.
+    fn translation_input(&self) -> BuildInput<'_> {
+        BuildInput {
+            single_use: true,
+            ..self.source_input()
+        }
+    }
 }
 
 /// Writes a page's `bytes` to `path` atomically (a temporary file renamed over it):
