@@ -9,8 +9,10 @@
 # the ground truth, and hyperfine measures `cat` over every article (the reference),
 # `yaku check` cold and warm (and warm with --no-cache), `yaku status`,
 # `yaku sync --dry-run`, `yaku build` in each format from an empty folder, Hugo
-# rendering yaku's Hugo export (a minimal site written by this script), and `yaku build`
-# again with nothing changed and after editing one source article; `/usr/bin/time` gives
+# rendering yaku's Hugo export (a minimal site written by this script), the same two
+# on tmpfs (/dev/shm) and `cp -r` of the corpus as the disk's cost of making files, and
+# `yaku build` again with nothing changed and after editing one source article;
+# `/usr/bin/time` gives
 # the peak RSS of each. The results go to <work>/results and, unless --no-write, into
 # BENCHMARKS.md between its markers (`yaku-bench report`).
 set -euo pipefail
@@ -54,6 +56,13 @@ echo "== building release binaries"
 cargo build --release --quiet -p yaku -p yaku-bench
 yaku=$repo/target/release/yaku
 gen=$repo/target/release/yaku-bench
+
+# tmpfs for the runs that compare the build with Hugo without the disk (see BENCHMARKS.md):
+# /dev/shm when it is one (each size checks that memory has room for it).
+shm=""
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
+    shm=/dev/shm/yaku-bench
+fi
 
 # Cold runs drop the page cache before each run when the kernel lets us; otherwise the
 # "cold" row is one run right after generating the corpus, which is not really cold.
@@ -194,6 +203,37 @@ for n in $sizes; do
     measure hugo "hugo (renders the Hugo export)" warm \
         "hugo --quiet --source $site --destination $site/public" "rm -rf $site/public"
     pages=$(find "$site/public" -name index.html | wc -l)
+    # The disk's own cost of making files: a copy of the corpus's files into a new
+    # folder (what any tool that writes a file per article pays at least).
+    measure copy-files "cp -r content (a new folder)" warm "cp -r content content-copy" "rm -rf content-copy"
+    rm -rf "$corpus/content-copy"
+    # The same builds and Hugo render on tmpfs, where making a file costs no more than
+    # writing its bytes: what each does, without the disk's cost of creating files.
+    # Room for it: Hugo's peak on the disk run and five times the corpus, in memory.
+    need_kib=$(( $(cat "$out/hugo.rss" 2>/dev/null || echo 0) + 5 * $(cat "$corpus"/content/*/*.md | wc -c) / 1024 ))
+    free_kib=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
+    if [ -n "$shm" ] && [ "$free_kib" -lt "$need_kib" ]; then
+        echo "== $n articles: not enough memory for the tmpfs runs ($free_kib KiB available, $need_kib needed)"
+    elif [ -n "$shm" ]; then
+        fast=$shm/corpus-$n
+        rm -rf "$fast" && mkdir -p "$fast"
+        cp -r "$corpus/content" "$corpus/locales" "$corpus/yaku.toml" "$fast/"
+        corpus_disk=$corpus
+        corpus=$fast
+        measure build-json-tmpfs "yaku build --format json (into an empty folder, on tmpfs)" warm \
+            "$yaku build --format json --out dist-json" "rm -rf dist-json"
+        rm -rf "$fast/dist-json"
+        measure build-html-tmpfs "yaku build --format html (into an empty folder, on tmpfs)" warm \
+            "$yaku build --format html --out dist-html" "rm -rf dist-html"
+        rm -rf "$fast/dist-html"
+        (cd "$fast" && "$yaku" build --format hugo --out hugo-export >/dev/null)
+        write_hugo_site "$fast/hugo-export" "$shm/hugo-site-$n"
+        measure hugo-tmpfs "hugo (renders the Hugo export, on tmpfs)" warm \
+            "hugo --quiet --source $shm/hugo-site-$n --destination $shm/hugo-site-$n/public" \
+            "rm -rf $shm/hugo-site-$n/public"
+        rm -rf "$fast" "$shm/hugo-site-$n"
+        corpus=$corpus_disk
+    fi
     # Incremental: nothing changed, then one source article edited before each run.
     measure build-noop "yaku build (nothing changed)" warm "$yaku build --format json --out dist-json"
     edited=content/ja/article-00000.md

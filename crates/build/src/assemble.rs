@@ -172,22 +172,21 @@ fn section_output(
     context: &LocaleContext<'_>,
 ) -> Result<SectionOutput, BuildError> {
     let section = &input.document.sections[index];
-    let text = input.document.text_without_marker(section);
-    let body = &text[section.heading_span.len().min(text.len())..];
+    let body = input.document.body_without_marker(section);
     let mut resolve = |name: &str| resolve_component(name, context);
     let folded = input
         .blocks
         .and_then(|folded| folded.blocks(index, input.single_use, &mut resolve));
     let blocks = match folded {
         Some(blocks) => blocks,
-        None => blocks_of(body, &mut resolve),
+        None => blocks_of(&body, &mut resolve),
     };
     let blocks = blocks.map_err(|error| match error {
         FoldError::Component(message) => BuildError::Component {
             doc: doc.to_string(),
             locale: context.locale.to_string(),
             section: source_section.id.to_string(),
-            component: component_name(body, &message),
+            component: component_name(&body, &message),
             message,
         },
         FoldError::TooDeep => BuildError::TooDeep {
@@ -208,7 +207,7 @@ fn section_output(
         state,
         required: source_section.required,
         blocks,
-        markdown: body.to_string(),
+        markdown: body,
     })
 }
 

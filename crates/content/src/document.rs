@@ -194,13 +194,28 @@ impl Document {
 
     /// The section's text with its marker line left out (for diffs and the source store).
     pub fn text_without_marker(&self, section: &Section) -> String {
+        self.without_marker(section, section.span.start)
+    }
+
+    /// The body of `section`: its text after the heading line, without the marker. What
+    /// a renderer renders under the heading.
+    pub fn body_without_marker(&self, section: &Section) -> String {
+        let start = section
+            .heading_span
+            .end
+            .clamp(section.span.start, section.span.end);
+        self.without_marker(section, start)
+    }
+
+    /// `section`'s text from byte `start` of the file on, without the marker.
+    fn without_marker(&self, section: &Section, start: usize) -> String {
         match &section.marker {
-            Some((_, marker)) => {
-                let mut text = self.text[section.span.start..marker.start].to_string();
+            Some((_, marker)) if marker.start >= start => {
+                let mut text = self.text[start..marker.start].to_string();
                 text.push_str(&self.text[marker.end..section.span.end]);
                 text
             }
-            None => self.slice(&section.span).to_string(),
+            _ => self.text[start..section.span.end].to_string(),
         }
     }
 }
