@@ -392,7 +392,7 @@ impl Workspace {
             // Workers take documents in order, as the prefetch reads them, so results
             // arrive nearly in order; each waits only for those before it.
             let visited = for_each_in_order(
-                slots.collect(),
+                slots,
                 |plan| self.map_document(plan, locales, cache, &f),
                 |(results, problems)| {
                     sink(results, problems);
