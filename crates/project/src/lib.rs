@@ -92,4 +92,4 @@ pub use site::{
 };
 pub use store::{BadBaseline, SourceStore};
 pub use sync::{sync_pair, PairSynced};
-pub use workspace::{display_path, Pair, Progress, SourceShared, Workspace, WorkspaceError};
+pub use workspace::{display_path, Pair, Progress, Role, SourceShared, Workspace, WorkspaceError};

@@ -23,7 +23,7 @@ use crate::build_manifest::{
 };
 use crate::ordered::for_each_ordered;
 use crate::spill::Spill;
-use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
+use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Role, Workspace};
 
 /// What a build did.
 #[derive(Debug)]
@@ -676,7 +676,7 @@ impl Site<'_> {
     /// Reads the source of a document, or records why it cannot be used.
     fn load_source(&self, path: &Path, problems: &mut Vec<FileProblem>) -> Option<Folded> {
         let workspace = self.workspace;
-        match Folded::load(workspace, path, &workspace.parse_options) {
+        match Folded::load(workspace, path, Role::Source) {
             Ok(Some(source)) => {
                 (!workspace.report_errors(&source.loaded, problems)).then_some(source)
             }
@@ -705,7 +705,7 @@ impl Site<'_> {
             None
         } else {
             let path = project.document_path(&setup.locale, doc);
-            match Folded::load(workspace, &path, &workspace.translation_options) {
+            match Folded::load(workspace, &path, Role::Translation) {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     result.problems.push(workspace.problem(&error));
@@ -826,17 +826,15 @@ struct Folded {
 }
 
 impl Folded {
-    /// Reads and parses the document at `path` with `options` (chosen for its extension
-    /// here); `Ok(None)` when there is no such file.
+    /// Reads and parses the document at `path` as `role`; `Ok(None)` when there is no
+    /// such file.
     fn load(
         workspace: &Workspace,
         path: &Path,
-        options: &yaku_content::ParseOptions,
+        role: Role,
     ) -> Result<Option<Folded>, ProjectError> {
         let mut folded = FoldedSections::default();
-        let loaded = workspace
-            .project
-            .load_with(path, &options.for_path(path), &mut folded)?;
+        let loaded = workspace.load_with(path, role, &mut folded)?;
         Ok(loaded.map(|loaded| Folded {
             blocks: folded.finish(&loaded.document),
             loaded,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use yaku_content::{ParseOptions, Severity};
+use yaku_content::{ParseOptions, SectionEvents, Severity};
 use yaku_fluent::{FormatOptions, Localizer};
 use yaku_qa::PreparedDocument;
 
@@ -17,6 +17,16 @@ use crate::{
     FileProblem, FileStamp, LoadedDocument, LockError, Project, ProjectError, ProjectLock,
     ResultCache,
 };
+
+/// Whether a file is read as a source or as a translation: they are parsed with
+/// different options (a translation's ids are the ones written in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A file of the source locale.
+    Source,
+    /// A file of a target locale.
+    Translation,
+}
 
 /// Why a workspace operation could not run (as opposed to problems in files, which are
 /// [`FileProblem`]s next to the results).
@@ -224,13 +234,28 @@ impl Workspace {
 
     /// Reads a source article (`None`: no such file).
     pub fn load(&self, path: &Path) -> Result<Option<LoadedDocument>, ProjectError> {
-        self.project.load(path, &self.parse_options.for_path(path))
+        self.load_with(path, Role::Source, &mut ())
     }
 
     /// Reads a translation (`None`: no such file): its ids are the ones written in it.
     pub fn load_translation(&self, path: &Path) -> Result<Option<LoadedDocument>, ProjectError> {
+        self.load_with(path, Role::Translation, &mut ())
+    }
+
+    /// Reads a source or a translation, handing its sections' Markdown events to
+    /// `events` as it is parsed (see [`SectionEvents`]).
+    pub fn load_with(
+        &self,
+        path: &Path,
+        role: Role,
+        events: &mut dyn SectionEvents,
+    ) -> Result<Option<LoadedDocument>, ProjectError> {
+        let options = match role {
+            Role::Source => &self.parse_options,
+            Role::Translation => &self.translation_options,
+        };
         self.project
-            .load(path, &self.translation_options.for_path(path))
+            .load_with(path, &options.for_path(path), events)
     }
 
     /// An error reading a file as a problem of that file.
