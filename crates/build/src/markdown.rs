@@ -777,6 +777,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Compact pages are written by sonic-rs and everything else by serde_json: both
+        /// must give the same bytes, for every kind of block and for any text, control
+        /// characters, quotes, backslashes and line separators included.
+        #[test]
+        fn compact_json_is_the_bytes_serde_json_writes(
+            text in article(),
+            odd in "[\\x00-\\x1f\"\\\\\\x7f\u{80}\u{2028}\u{2029}\u{3042}\u{1F600}a/<>&']{0,40}",
+        ) {
+            let (document, folded) = folded(&format!("{text}\n{odd}\n"));
+            let blocks: Vec<_> = (0..document.sections.len())
+                .filter_map(|index| folded.blocks(index, false, &mut a_component))
+                .filter_map(Result::ok)
+                .collect();
+            let value = (blocks, &odd);
+            let mut ours = Vec::new();
+            crate::JsonStyle::Compact.write(&value, &mut ours).unwrap();
+            let mut expected = serde_json::to_vec(&value).unwrap();
+            expected.push(b'\n');
+            proptest::prop_assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(expected).unwrap());
+        }
+    }
+
     #[test]
     fn a_reference_defined_in_another_section_resolves_when_folded() {
         let text = "## One {#one}\n\nSee [the paper][doi].\n\n## Two {#two}\n\n[doi]: https://doi.org/10.1/x\n";

@@ -281,7 +281,8 @@ fn parenthesized_year(text: &str) -> Option<u16> {
 }
 
 /// Whether `line` is a list item (`- `, `* `, `+ `, `1. `) whose text starts with a
-/// capital letter, bold or not: what every reference entry looks like.
+/// capital letter, bold or not, and a word and a comma: what every reference entry looks
+/// like.
 fn starts_like_entry(line: &str) -> bool {
     let item = line.trim_start_matches([' ', '\t']);
     let after_marker = match item.strip_prefix(['-', '*', '+']) {
@@ -302,7 +303,14 @@ fn starts_like_entry(line: &str) -> bool {
         return false;
     }
     let text = text.strip_prefix("**").unwrap_or(text);
+    // The surname runs to its comma without a space: most list items are sentences,
+    // which a space ends first.
     text.chars().next().is_some_and(char::is_uppercase)
+        && text
+            .as_bytes()
+            .iter()
+            .find(|&&b| matches!(b, b',' | b' ' | b'\t'))
+            == Some(&b',')
 }
 
 #[cfg(test)]
@@ -333,6 +341,16 @@ mod tests {
                 .and_then(|c| c.get(1))
                 .map(|m| (m.start(), m.as_str()));
             proptest::prop_assert_eq!(found, captured, "{:?}", text);
+        }
+
+        /// The cheap test passes every line the regex takes for a reference entry.
+        #[test]
+        fn starts_like_entry_passes_every_reference_entry(
+            line in "[ \t]{0,2}(-|\\*|\\+|1\\.|12\\.|x)[ \t]{0,2}(\\*\\*)?(Smith|Ôe|O’Neil|Lee-Park|li|[A-Z][a-zé ]{0,3})[, ]{0,2}[A-Za-z ,.()0-9]{0,12}"
+        ) {
+            if reference_entry().is_match(&line) {
+                proptest::prop_assert!(starts_like_entry(&line), "{:?}", line);
+            }
         }
     }
 

@@ -640,15 +640,13 @@ impl Project {
         // The one place a file's parse options are chosen: MDX or Markdown follows the
         // extension (`path.extension()`; a translation keeps its source's, see
         // `Layout::path`). i15-content's MDX parsing takes it from here.
-        // Valid UTF-8 is parsed without a copy; anything else gets its diagnostic.
-        let parsed = match String::from_utf8(bytes) {
-            Ok(text) => {
-                parse_text_with(text, options, events).map_err(|(d, text)| (d, text.into_bytes()))
-            }
-            Err(error) => {
-                let bytes = error.into_bytes();
-                parse_document(&bytes, options).map_err(|d| (d, bytes))
-            }
+        // Valid UTF-8 is copied into the document's text (a copy costs a fraction of
+        // std's validation of Japanese and Chinese text, which simdutf8 replaces);
+        // anything else gets its diagnostic from `parse_document`.
+        let parsed = match simdutf8::basic::from_utf8(&bytes) {
+            Ok(text) => parse_text_with(text.to_owned(), options, events)
+                .map_err(|(d, text)| (d, text.into_bytes())),
+            Err(_) => parse_document(&bytes, options).map_err(|d| (d, bytes)),
         };
         match parsed {
             Ok(parsed) => Ok(Some(LoadedDocument {
