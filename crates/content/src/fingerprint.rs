@@ -274,6 +274,7 @@ fn utf8_len(lead: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn whitespace_only_edits_keep_the_fingerprint() {
@@ -360,6 +361,32 @@ mod tests {
         fn fold_is_split_whitespace_joined(text in "[a \t\r\n\u{3000}\u{00A0}\u{2028}\u{2013}本か]{0,60}") {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(fold_whitespace(&text).0, expected);
+        }
+
+        /// Long runs of plain text, with now and then folded white space, a character
+        /// that is not NFC or may not be, a control character.
+        #[test]
+        fn normalize_of_long_plain_runs_agrees_with_its_definition(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => "[a-zA-Z0-9.,()]{1,12}",
+                    4 => "[本文細胞か゚のソ、。「」（），：ー—“”…・]{1,12}",
+                    1 => proptest::sample::select(vec![
+                        "  ", "\n", "\t", "\u{3000}", "\u{00A0}", "\u{2028}", "e\u{301}",
+                        "\u{304b}\u{3099}", "\u{F900}", "\u{302A}", "\u{0}", "\u{7F}", "é",
+                        "𠀋", "🙂", "\u{2010}", "\u{2027}", "\u{2029}", "ｱ", "\u{FF5F}",
+                    ]).prop_map(str::to_string),
+                ],
+                0..40,
+            ),
+            separators in proptest::collection::vec(proptest::sample::select(vec!["", " "]), 40),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&separators)
+                .flat_map(|(word, separator)| [word.as_str(), separator])
+                .collect();
+            proptest::prop_assert_eq!(normalize(&text), reference_normalize(&text), "{:?}", text);
         }
     }
 
