@@ -225,10 +225,17 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1);
     for end in ends.chain((bytes.last() != Some(&b'\n')).then_some(bytes.len())) {
-        let line = text[start..end].trim_end_matches(['\n', '\r']);
         let line_start = start;
         start = end;
-        // Cheap tests first: a list item whose text starts with a capital.
+        // Cheap tests first: a list marker after the indentation (most lines are not
+        // list items), then a list item whose text starts with a capital.
+        let marker = bytes[line_start..end]
+            .iter()
+            .find(|&&b| b != b' ' && b != b'\t');
+        if !matches!(marker, Some(b'-' | b'*' | b'+' | b'0'..=b'9')) {
+            continue;
+        }
+        let line = text[line_start..end].trim_end_matches(['\n', '\r']);
         if !starts_like_entry(line) {
             continue;
         }
