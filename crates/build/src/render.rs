@@ -106,8 +106,8 @@ impl JsonStyle {
     /// straight from the value, without an intermediate `serde_json::Value`.
     ///
     /// Compact JSON is written by sonic-rs, whose string escaping scans many bytes at a
-    /// time: the pages are mostly text, and serde_json's byte-at-a-time escaping was a
-    /// twelfth of a build. Both give the same bytes (a test holds it); pretty JSON,
+    /// time: the pages are mostly text, and serde_json's byte-at-a-time escaping was
+    /// 7 % of a build. Both give the same bytes (a test holds it); pretty JSON,
     /// for people, stays with serde_json.
     pub fn write<T: serde::Serialize + ?Sized>(
         self,

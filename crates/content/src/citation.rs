@@ -227,18 +227,12 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
     for end in ends.chain((bytes.last() != Some(&b'\n')).then_some(bytes.len())) {
         let line_start = start;
         start = end;
-        // Cheap tests first: a list marker after the indentation (most lines are not
-        // list items), then a list item whose text starts with a capital.
-        let marker = bytes[line_start..end]
-            .iter()
-            .find(|&&b| b != b' ' && b != b'\t');
-        if !matches!(marker, Some(b'-' | b'*' | b'+' | b'0'..=b'9')) {
-            continue;
-        }
-        let line = text[line_start..end].trim_end_matches(['\n', '\r']);
+        // A cheap test first: most lines are not list items.
+        let line = &text[line_start..end];
         if !starts_like_entry(line) {
             continue;
         }
+        let line = line.trim_end_matches(['\n', '\r']);
         let Some(author) = reference_entry().captures(line).and_then(|c| c.get(1)) else {
             continue;
         };
@@ -292,18 +286,18 @@ fn parenthesized_year(text: &str) -> Option<u16> {
 /// like.
 fn starts_like_entry(line: &str) -> bool {
     let item = line.trim_start_matches([' ', '\t']);
-    let after_marker = match item.strip_prefix(['-', '*', '+']) {
-        Some(rest) => rest,
-        None => {
-            let digits = item.trim_start_matches(|c: char| c.is_ascii_digit());
-            if digits.len() == item.len() {
-                return false;
-            }
-            match digits.strip_prefix('.') {
+    let after_marker = match item.as_bytes().first() {
+        Some(b'-' | b'*' | b'+') => &item[1..],
+        Some(b'0'..=b'9') => {
+            match item
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix('.')
+            {
                 Some(rest) => rest,
                 None => return false,
             }
         }
+        _ => return false,
     };
     let text = after_marker.trim_start_matches([' ', '\t']);
     if text.len() == after_marker.len() {

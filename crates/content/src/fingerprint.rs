@@ -244,7 +244,10 @@ fn starts_character(byte: u8) -> bool {
 
 /// Whether the bytes `a b c` start a whitespace character (the set of
 /// `char::is_whitespace`, as in [`whitespace_len`]); `b` and `c` may belong to the next
-/// characters. Written with `&` and `|`, without branches.
+/// characters. Written with `&` and `|`, without branches, for the count 32 bytes at a
+/// time; `whitespace_len` keeps its `match`, which the fold asks a character at a time
+/// (built on this test, the fold took 5 % more of a build). Tests hold both to
+/// `char::is_whitespace` for every character.
 #[inline(always)]
 fn starts_whitespace(a: u8, b: u8, c: u8) -> bool {
     let ascii = (a == b' ') | (a.wrapping_sub(b'\t') <= b'\r' - b'\t');
