@@ -125,7 +125,7 @@ pub fn generate_article(
     }
     let baselines = source
         .tracked_sections()
-        .map(|s| (s.fingerprint, source.text_without_marker(s)))
+        .map(|s| (s.fingerprint(), source.text_without_marker(s)))
         .collect();
     Ok(GeneratedArticle {
         doc,

@@ -350,14 +350,14 @@ pub fn mutate_source(text: &str, rng: &mut Rng) -> Result<(String, DocumentTruth
     let before: HashMap<&str, _> = old
         .sections
         .iter()
-        .map(|s| (s.id.as_str(), s.fingerprint))
+        .map(|s| (s.id.as_str(), s.fingerprint()))
         .collect();
     for section in &new.sections {
         let id = section.id.as_str();
         let Some(&fingerprint) = before.get(id) else {
             continue;
         };
-        if (fingerprint != section.fingerprint) != (id == edited) {
+        if (fingerprint != section.fingerprint()) != (id == edited) {
             return Err(Error(format!(
                 "section {id}: fingerprint {} after mutation (edited: {edited})",
                 if id == edited { "unchanged" } else { "changed" }

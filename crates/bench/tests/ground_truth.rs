@@ -251,8 +251,8 @@ fn generated_articles_parse_without_diagnostics_and_carry_accepted_markers() {
                 assert_eq!(
                     t.marker(),
                     Some(Marker::Accepted {
-                        source: s.fingerprint,
-                        text: t.fingerprint
+                        source: s.fingerprint(),
+                        text: t.fingerprint()
                     }),
                     "{locale} {}",
                     t.id

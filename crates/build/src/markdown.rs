@@ -134,9 +134,7 @@ impl Fold {
                 } else if let Some(Open::Image { alt, .. }) = stack.last_mut() {
                     alt.push_str(t);
                 } else {
-                    for inline in split_citations(t) {
-                        push_inline(stack, top, inline);
-                    }
+                    push_text(stack, top, t);
                 }
             }
             Event::Code(t) => push_inline(
@@ -607,34 +605,52 @@ fn push_inline(stack: &mut Vec<Open>, top: &mut Vec<Block>, inline: Inline) {
     let _ = top;
 }
 
-/// Splits a text run into text and citation runs.
-fn split_citations(text: &str) -> Vec<Inline> {
-    let citations = extract_citations(text);
-    if citations.is_empty() {
-        return vec![Inline::Text(text.to_string())];
-    }
-    let mut out = Vec::new();
+/// Pushes a run of text with its citations split out as inlines of their own.
+fn push_text(stack: &mut Vec<Open>, top: &mut Vec<Block>, text: &str) {
     let mut at = 0;
-    for citation in citations {
+    for citation in extract_citations(text) {
         if citation.span.start < at {
             continue;
         }
         if citation.span.start > at {
-            out.push(Inline::Text(text[at..citation.span.start].to_string()));
+            push_plain(stack, top, &text[at..citation.span.start]);
         }
-        out.push(Inline::Citation {
-            text: text[citation.span.clone()].to_string(),
-            authors: citation.authors.clone(),
-            year: citation.year,
-            // Known once the section's reference list is (`build_document`).
-            resolved: false,
-        });
+        push_inline(
+            stack,
+            top,
+            Inline::Citation {
+                text: text[citation.span.clone()].to_string(),
+                authors: citation.authors,
+                year: citation.year,
+                // Known once the section's reference list is (`build_document`).
+                resolved: false,
+            },
+        );
         at = citation.span.end;
     }
-    if at < text.len() {
-        out.push(Inline::Text(text[at..].to_string()));
+    // A run without citations is pushed even when empty, as every run is.
+    if at < text.len() || at == 0 {
+        push_plain(stack, top, &text[at..]);
     }
-    out
+}
+
+/// [`push_inline`] of plain text, appended to the text before it without a copy of its
+/// own when there is one (pulldown-cmark may give one run of text in pieces).
+fn push_plain(stack: &mut Vec<Open>, top: &mut Vec<Block>, text: &str) {
+    if let Some(
+        Open::Paragraph(inlines)
+        | Open::Heading(_, inlines)
+        | Open::Cell(inlines)
+        | Open::Span(_, inlines)
+        | Open::Implicit(inlines),
+    ) = stack.last_mut()
+    {
+        if let Some(Inline::Text(last)) = inlines.last_mut() {
+            last.push_str(text);
+            return;
+        }
+    }
+    push_inline(stack, top, Inline::Text(text.to_string()));
 }
 
 fn table_alignment(alignment: &Alignment) -> TableAlignment {

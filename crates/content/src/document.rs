@@ -4,6 +4,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Range;
 
+use crate::fingerprint::LazyFingerprint;
 use crate::{Block, BlockCounts, Dialect, Fingerprint, FrontMatter, Marker};
 
 /// A section id: `[a-z0-9-]+`, the same in every locale, never changed by rewording.
@@ -70,8 +71,9 @@ pub struct Section {
     pub line: usize,
     /// The translation marker and the span of its line, if the section has one.
     pub marker: Option<(Marker, Range<usize>)>,
-    /// Fingerprint of the section's text, marker and `{#id}` left out.
-    pub fingerprint: Fingerprint,
+    /// Fingerprint of the section's text, marker and `{#id}` left out
+    /// ([`Section::fingerprint`]).
+    pub(crate) fingerprint: LazyFingerprint,
     /// Number of characters of translatable text (whitespace not counted).
     pub chars: usize,
     /// The blocks below the heading.
@@ -91,6 +93,12 @@ pub struct Section {
 }
 
 impl Section {
+    /// Fingerprint of the section's text, marker and `{#id}` left out: what a
+    /// translation's marker records of its source, and of itself when accepted.
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.fingerprint.get()
+    }
+
     /// Whether yaku tracks the section's translation: it is aligned with its source by
     /// id, carries a translation marker, can be accepted and is published. Every section
     /// with an id, except front matter without a title or description and a blank lead.

@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -48,19 +49,80 @@ impl serde::Serialize for Fingerprint {
 #[error("a fingerprint is 16 lowercase hex digits, not `{0}`")]
 pub struct ParseFingerprintError(pub String);
 
+/// The length of a fingerprint written out: 16 lowercase hex digits.
+pub(crate) const FINGERPRINT_LEN: usize = 16;
+
 impl FromStr for Fingerprint {
     type Err = ParseFingerprintError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        /// The value of a lowercase hex digit.
+        fn digit(byte: u8) -> Option<u8> {
+            match byte {
+                b'0'..=b'9' => Some(byte - b'0'),
+                b'a'..=b'f' => Some(byte - b'a' + 10),
+                _ => None,
+            }
+        }
         let err = || ParseFingerprintError(s.to_string());
-        if s.len() != 16 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        if s.len() != FINGERPRINT_LEN {
             return Err(err());
         }
         let mut bytes = [0u8; 8];
-        for (i, byte) in bytes.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| err())?;
+        for (byte, pair) in bytes.iter_mut().zip(s.as_bytes().chunks_exact(2)) {
+            *byte = digit(pair[0])
+                .zip(digit(pair[1]))
+                .map(|(high, low)| high << 4 | low)
+                .ok_or_else(err)?;
         }
         Ok(Fingerprint(bytes))
+    }
+}
+
+/// The fingerprint of a section's text, worked out the first time it is asked for.
+///
+/// Most are never asked for: whether a translated section is current compares its
+/// marker with its source's fingerprint, and only a section whose source changed since
+/// needs its own (stale or in progress). Normalizing and hashing every section of every
+/// translation was a quarter of a build's time.
+#[derive(Clone)]
+pub(crate) struct LazyFingerprint {
+    /// The text, not yet normalized.
+    text: Box<str>,
+    value: OnceLock<Fingerprint>,
+}
+
+impl LazyFingerprint {
+    /// The fingerprint of `text` ([`Fingerprint::of_text`]), when it is first asked for.
+    pub(crate) fn of_text(text: String) -> Self {
+        LazyFingerprint {
+            text: text.into_boxed_str(),
+            value: OnceLock::new(),
+        }
+    }
+
+    /// The fingerprint, worked out now if it was not yet.
+    pub(crate) fn get(&self) -> Fingerprint {
+        *self.value.get_or_init(|| {
+            static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if std::env::var_os("YX_BT").is_some() && n % 2000 == 7 {
+                eprintln!("FPBT {n}\n{}", std::backtrace::Backtrace::force_capture());
+            }
+            Fingerprint::of_text(&self.text)
+        })
+    }
+}
+
+impl PartialEq for LazyFingerprint {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl fmt::Debug for LazyFingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
     }
 }
 
@@ -429,6 +491,48 @@ mod tests {
     }
 
     #[test]
+    fn a_section_fingerprint_is_worked_out_when_first_asked_for() {
+        let text = "---\ntitle: 題\n---\n\n前文。\n\n## 見出し {#h}\n<!-- yaku:required -->\n\n本文  です。\n";
+        let parsed =
+            crate::parse_text(text.to_string(), &crate::ParseOptions::default()).expect("parses");
+        let sections = &parsed.document.sections;
+        assert_eq!(sections.len(), 3, "front matter, lead and one section");
+        // Parsing hashes nothing: a build asks for few of a translation's fingerprints.
+        assert!(sections.iter().all(|s| s.fingerprint.value.get().is_none()));
+        let expected = [
+            "title: 題",
+            "前文。",
+            // The heading without its id, the directive line left out.
+            "## 見出し\n本文 です。",
+        ];
+        for (section, text) in sections.iter().zip(expected) {
+            assert_eq!(
+                section.fingerprint(),
+                Fingerprint::of_text(text),
+                "{}",
+                section.id
+            );
+            assert_eq!(
+                section.fingerprint.value.get(),
+                Some(&Fingerprint::of_text(text))
+            );
+        }
+    }
+
+    #[test]
+    fn lazy_fingerprints_compare_by_value() {
+        let a = LazyFingerprint::of_text("本文です。\n\nもう一行。".to_string());
+        let b = LazyFingerprint::of_text("  本文です。 \r\n\r\nもう一行。".to_string());
+        let c = LazyFingerprint::of_text("本文です。".to_string());
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(
+            format!("{a:?}"),
+            format!("{:?}", Fingerprint::of_text("本文です。 もう一行。"))
+        );
+    }
+
+    #[test]
     fn display_and_parse_round_trip() {
         let fp = Fingerprint::of_text("x");
         let shown = fp.to_string();
@@ -436,5 +540,28 @@ mod tests {
         assert_eq!(shown.parse::<Fingerprint>(), Ok(fp));
         assert!("XYZ".parse::<Fingerprint>().is_err());
         assert!("0123456789ABCDEF".parse::<Fingerprint>().is_err());
+    }
+
+    proptest::proptest! {
+        /// Parsing reads back what `Display` wrote, and takes nothing but 16 lowercase
+        /// hex digits (near misses: upper case, other letters, signs, wrong lengths,
+        /// characters of several bytes).
+        #[test]
+        fn parse_takes_exactly_what_display_writes(
+            bytes in proptest::array::uniform8(proptest::num::u8::ANY),
+            near in "[0-9a-gA-F+\\-é ]{14,18}",
+        ) {
+            let fp = Fingerprint(bytes);
+            proptest::prop_assert_eq!(fp.to_string().parse::<Fingerprint>(), Ok(fp));
+            let well_formed = near.len() == 16
+                && near.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            match near.parse::<Fingerprint>() {
+                Ok(parsed) => {
+                    proptest::prop_assert!(well_formed, "{near:?}");
+                    proptest::prop_assert_eq!(parsed.to_string(), near);
+                }
+                Err(_) => proptest::prop_assert!(!well_formed, "{near:?}"),
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@
 //! `# yaku:source … text …`. MDX has no HTML comments: there the marker is written
 //! `{/* yaku:source <fingerprint> text <fingerprint> */}`, and both forms are read.
 
+use crate::fingerprint::FINGERPRINT_LEN;
 use crate::{Dialect, Fingerprint};
 
 /// The translation state recorded on a section's marker line.
@@ -58,6 +59,31 @@ impl Marker {
     }
 
     fn parse_words(inner: &str) -> Option<Result<Marker, String>> {
+        match Self::parse_written(inner) {
+            Some(marker) => Some(Ok(marker)),
+            None => Self::parse_any_words(inner),
+        }
+    }
+
+    /// An accepted marker exactly as yaku writes it, read without splitting it into
+    /// words: nearly every marker of a translation is one. `None` for anything else,
+    /// which [`Marker::parse_any_words`] reads (or reports).
+    fn parse_written(inner: &str) -> Option<Marker> {
+        let (source, rest) = inner
+            .strip_prefix("yaku:source ")?
+            .split_at_checked(FINGERPRINT_LEN)?;
+        let text = rest.strip_prefix(" text ")?;
+        if text.len() != FINGERPRINT_LEN {
+            return None;
+        }
+        Some(Marker::Accepted {
+            source: source.parse().ok()?,
+            text: text.parse().ok()?,
+        })
+    }
+
+    /// A marker's words, however they are spaced, or why they are not a marker.
+    fn parse_any_words(inner: &str) -> Option<Result<Marker, String>> {
         let rest = inner.strip_prefix("yaku:")?;
         let mut words = rest.split_whitespace();
         let result = match words.next() {
@@ -220,5 +246,30 @@ mod tests {
             matches!(Marker::parse_markdown(&line), Some(Err(_))),
             "{line}"
         );
+    }
+
+    proptest::proptest! {
+        /// The reading of markers as yaku writes them agrees with the reading of their
+        /// words, on the written form and on near misses of it (other spacing, other
+        /// words, fingerprints too short, too long or not hex, extra words).
+        #[test]
+        fn the_written_form_reads_as_its_words_do(
+            source in "[0-9a-f]{16}|[0-9a-gA-F é]{14,18}",
+            text in "[0-9a-f]{16}|[0-9a-gA-F é]{14,18}",
+            joins in proptest::sample::select(vec![" ", "  ", "\t", "\u{3000}", ""]),
+            word in proptest::sample::select(vec!["text", "texts", "Text", "source"]),
+            tail in proptest::sample::select(vec!["", " ", " done", "\n"]),
+        ) {
+            let inner = format!("yaku:source{joins}{source}{joins}{word}{joins}{text}{tail}");
+            let general = Marker::parse_any_words(&inner);
+            match Marker::parse_written(&inner) {
+                Some(marker) => proptest::prop_assert_eq!(general.clone(), Some(Ok(marker))),
+                None => proptest::prop_assert!(
+                    !(joins == " " && word == "text" && tail.is_empty() && matches!(general, Some(Ok(_)))),
+                    "the written form was not read: {inner:?}"
+                ),
+            }
+            proptest::prop_assert_eq!(Marker::parse_words(&inner), general);
+        }
     }
 }

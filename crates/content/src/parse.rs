@@ -17,15 +17,12 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 use crate::block::{Block, BlockKind, CalloutKind};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::document::{Document, ObsoleteArea, Section, SectionId, SectionKind};
-use crate::fingerprint::count_non_whitespace;
+use crate::fingerprint::{count_non_whitespace, LazyFingerprint};
 use crate::front_matter::{lines_in, parse_front_matter, trim_eol, FrontMatter};
 use crate::mdx::{blank_out, comment_id, opaque_blocks, Dialect, Opaque};
 use crate::obsolete::{AreaForm, OBSOLETE_MARKER_MDX};
 use crate::slug::{IdStyle, Slugger};
-use crate::{
-    normalize, Fingerprint, LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_MARKER,
-    OBSOLETE_OPEN,
-};
+use crate::{LineIndex, Marker, FRONT_MATTER_ID, LEAD_ID, OBSOLETE_MARKER, OBSOLETE_OPEN};
 
 /// How deep Markdown elements may nest: block quotes, lists, emphasis, links and images
 /// each count as a level; the paragraph or list item inside does not. Deeper nesting is
@@ -206,7 +203,6 @@ fn parse_parts(
             heading_span: 0..0,
             line: 1,
             marker: fm.marker.clone(),
-            fingerprint: Fingerprint::of_text(&translatable),
             chars: if translatable.is_empty() {
                 0
             } else {
@@ -217,6 +213,7 @@ fn parse_parts(
             code: Vec::new(),
             link_targets: Vec::new(),
             is_blank: translatable.is_empty(),
+            fingerprint: LazyFingerprint::of_text(translatable),
             required: false,
         });
     }
@@ -636,7 +633,7 @@ impl Cutter<'_> {
             heading_span: span.start..span.start,
             line: self.index.line(span.start),
             is_blank: text.trim().is_empty(),
-            fingerprint: Fingerprint::of_text(&text),
+            fingerprint: LazyFingerprint::of_text(text),
             span,
             required: !data.required.is_empty(),
             marker: data.marker,
@@ -760,7 +757,7 @@ impl Cutter<'_> {
             heading_span,
             required: !data.required.is_empty(),
             marker: data.marker,
-            fingerprint: Fingerprint::of_normalized(&normalize(&fingerprinted)),
+            fingerprint: LazyFingerprint::of_text(fingerprinted),
             chars: data.chars,
             blocks: data.blocks,
             links: data.links,

@@ -186,8 +186,8 @@ fn translatable_front_matter_keys_are_configurable() {
     let data: Vec<&str> = front_matter.data_fields().map(|f| f.key.as_str()).collect();
     assert_eq!(data, ["linkTitle", "weight"]);
     assert_ne!(
-        custom.document.sections[0].fingerprint,
-        parsed.document.sections[0].fingerprint
+        custom.document.sections[0].fingerprint(),
+        parsed.document.sections[0].fingerprint()
     );
 }
 
@@ -199,12 +199,12 @@ fn title_and_description_keep_the_fingerprints_they_had() {
         &ParseOptions::default(),
     );
     assert_eq!(
-        both.document.sections[0].fingerprint,
+        both.document.sections[0].fingerprint(),
         Fingerprint::of_text("title: T\ndescription: D")
     );
     let title = parse_with("---\ntitle: T\n---\n", &ParseOptions::default());
     assert_eq!(
-        title.document.sections[0].fingerprint,
+        title.document.sections[0].fingerprint(),
         Fingerprint::of_text("title: T\n")
     );
 }

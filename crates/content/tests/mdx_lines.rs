@@ -85,7 +85,7 @@ fn markers_and_directives_are_read_in_both_forms_and_left_out_of_the_text() {
     );
     let other = parse_in(&other_form, Dialect::Mdx).document;
     for (x, y) in document.sections.iter().zip(&other.sections) {
-        assert_eq!(x.fingerprint, y.fingerprint, "{}", x.id);
+        assert_eq!(x.fingerprint(), y.fingerprint(), "{}", x.id);
     }
 }
 

@@ -115,7 +115,7 @@ fn the_frozen_japanese_article_has_every_expected_section() {
 const ARTICLE: &str = "+++\ntitle = \"題\"\ndescription = \"説明\"\n+++\n\n導入文です。\n\n## 1. 概要 {#overview}\n\n56名の患者を対象にしました。\n\n### 1.1 詳細 {#details}\n\n- 一つ目\n- 二つ目\n";
 
 fn fingerprint_of(text: &str, id: &str) -> String {
-    parse(text).0.section(id).unwrap().fingerprint.to_string()
+    parse(text).0.section(id).unwrap().fingerprint().to_string()
 }
 
 #[test]
@@ -172,12 +172,12 @@ fn one_character_edits_change_exactly_that_fingerprint() {
 fn the_id_attribute_is_not_part_of_the_fingerprint() {
     let renamed = ARTICLE.replace("{#overview}", "{#summary-of-things}");
     assert_eq!(
-        parse(ARTICLE).0.section("overview").unwrap().fingerprint,
+        parse(ARTICLE).0.section("overview").unwrap().fingerprint(),
         parse(&renamed)
             .0
             .section("summary-of-things")
             .unwrap()
-            .fingerprint
+            .fingerprint()
     );
 }
 

@@ -205,7 +205,7 @@ pub fn accept_pair(
         if let Some(section) = pair.source.document.section(id.as_str()) {
             store
                 .put(
-                    section.fingerprint,
+                    section.fingerprint(),
                     &pair.source.document.text_without_marker(section),
                 )
                 .map_err(AcceptError::Store)?;
@@ -353,7 +353,7 @@ mod tests {
         assert!(project.translation().contains("<!-- yaku:"));
         let section = pairs[0].source.document.section("summary").unwrap();
         assert_eq!(
-            store.get(section.fingerprint).unwrap().as_deref(),
+            store.get(section.fingerprint()).unwrap().as_deref(),
             Some(
                 pairs[0]
                     .source

@@ -192,7 +192,7 @@ pub fn adopt_locale(
             if let Some(section) = plan.baseline.section(id.as_str()) {
                 store
                     .put(
-                        section.fingerprint,
+                        section.fingerprint(),
                         &plan.baseline.text_without_marker(section),
                     )
                     .map_err(AdoptError::Store)?;
@@ -513,7 +513,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let summary = original.document.section("summary").unwrap();
-        assert!(store.get(summary.fingerprint).unwrap().is_some());
+        assert!(store.get(summary.fingerprint()).unwrap().is_some());
     }
 
     #[test]

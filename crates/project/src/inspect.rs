@@ -99,7 +99,7 @@ impl<'a> InspectedSection<'a> {
             level: section.level,
             heading: &section.heading,
             line: section.line,
-            fingerprint: section.fingerprint.to_string(),
+            fingerprint: section.fingerprint().to_string(),
             blocks: section.block_counts(),
             components: section.components(),
         }

@@ -154,7 +154,7 @@ fn fingerprint_of_stored(text: &str, options: &ParseOptions) -> Option<Fingerpri
         .find(|s| s.kind == SectionKind::FrontMatter)
         .or_else(|| sections.iter().find(|s| s.kind == SectionKind::Heading))
         .or_else(|| sections.iter().find(|s| s.kind == SectionKind::Lead))?;
-    Some(section.fingerprint)
+    Some(section.fingerprint())
 }
 
 #[cfg(test)]

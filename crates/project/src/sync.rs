@@ -76,7 +76,7 @@ pub fn sync_pair(
     let source = &pair.source.document;
     for id in outcome.inserted.iter().chain(&outcome.refreshed) {
         if let Some(section) = source.section(id.as_str()) {
-            if let Err(e) = store.put(section.fingerprint, &source.text_without_marker(section)) {
+            if let Err(e) = store.put(section.fingerprint(), &source.text_without_marker(section)) {
                 return PairSynced::Failed(e);
             }
         }

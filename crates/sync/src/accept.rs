@@ -112,10 +112,10 @@ pub fn accept_sections(
             // Stale sections being updated, and placeholders a translator has edited.
             AcceptSelection::Edited => match section.marker() {
                 Some(Marker::Accepted { text, .. }) => {
-                    alignment.state == SectionState::InProgress && text != section.fingerprint
+                    alignment.state == SectionState::InProgress && text != section.fingerprint()
                 }
-                Some(Marker::Placeholder { source }) => section.fingerprint != source,
-                Some(Marker::Untranslated) => section.fingerprint != source_section.fingerprint,
+                Some(Marker::Placeholder { source }) => section.fingerprint() != source,
+                Some(Marker::Untranslated) => section.fingerprint() != source_section.fingerprint(),
                 None => false,
             },
         };
@@ -125,8 +125,8 @@ pub fn accept_sections(
         let is_placeholder = match section.marker() {
             Some(Marker::Accepted { .. }) => false,
             // Untouched, whichever version of the source it holds.
-            Some(Marker::Placeholder { source }) if source == section.fingerprint => true,
-            _ => section.fingerprint == source_section.fingerprint,
+            Some(Marker::Placeholder { source }) if source == section.fingerprint() => true,
+            _ => section.fingerprint() == source_section.fingerprint(),
         };
         if is_placeholder && !options.identical {
             refused.push((alignment.id.to_string(), Refusal::Placeholder));
@@ -138,15 +138,15 @@ pub fn accept_sections(
         }
         let unchanged = matches!(
             section.marker(),
-            Some(Marker::Accepted { text, .. }) if text == section.fingerprint
+            Some(Marker::Accepted { text, .. }) if text == section.fingerprint()
         );
         if alignment.state == SectionState::Stale && unchanged && !options.reviewed {
             refused.push((alignment.id.to_string(), Refusal::Unreviewed));
             continue;
         }
         let marker = Marker::Accepted {
-            source: source_section.fingerprint,
-            text: section.fingerprint,
+            source: source_section.fingerprint(),
+            text: section.fingerprint(),
         };
         accepted.push(alignment.id.clone());
         if section.marker() == Some(marker) {

@@ -176,7 +176,7 @@ pub fn renames(
         .filter(|(_, s)| is_headed(s) && !translated_ids.contains(s.id.as_str()))
         .collect();
     let exact = unique_matches(
-        new.iter().map(|&(i, s)| (s.fingerprint, i)),
+        new.iter().map(|&(i, s)| (s.fingerprint(), i)),
         by_baseline
             .iter()
             .filter_map(|(&baseline, &i)| Some((baseline, i?))),
@@ -242,15 +242,15 @@ fn state_of(source: &Section, translation: &Section) -> SectionState {
     match translation.marker() {
         Some(Marker::Accepted {
             source: baseline, ..
-        }) if baseline == source.fingerprint => SectionState::Current,
-        Some(Marker::Accepted { text, .. }) if text != translation.fingerprint => {
+        }) if baseline == source.fingerprint() => SectionState::Current,
+        Some(Marker::Accepted { text, .. }) if text != translation.fingerprint() => {
             SectionState::InProgress
         }
         Some(Marker::Accepted { .. }) => SectionState::Stale,
         // A placeholder a translator started on, whose source has changed since: the
         // start was made on an old source. (An untouched one is refreshed by sync.)
         Some(Marker::Placeholder { source: held })
-            if held != source.fingerprint && translation.fingerprint != held =>
+            if held != source.fingerprint() && translation.fingerprint() != held =>
         {
             SectionState::Stale
         }

@@ -247,7 +247,7 @@ fn needs_refresh(translated: &Section, source: &Section) -> bool {
     is_untouched_placeholder(translated)
         && translated.marker()
             != Some(Marker::Placeholder {
-                source: source.fingerprint,
+                source: source.fingerprint(),
             })
 }
 
@@ -256,7 +256,7 @@ fn needs_refresh(translated: &Section, source: &Section) -> bool {
 fn is_untouched_placeholder(section: &Section) -> bool {
     matches!(
         section.marker(),
-        Some(Marker::Placeholder { source: held }) if held == section.fingerprint
+        Some(Marker::Placeholder { source: held }) if held == section.fingerprint()
     )
 }
 
@@ -371,7 +371,7 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
     let mut out = format!("{}{le}", format.open());
     if fm.is_tracked() {
         out.push_str(&format.marker_line(Marker::Placeholder {
-            source: fm.fingerprint,
+            source: fm.fingerprint(),
         }));
         out.push_str(le);
     }
@@ -389,7 +389,7 @@ fn lead_placeholder(source: &Document, lead: &Section, le: &str, dialect: Dialec
         le,
     );
     let marker = Marker::Placeholder {
-        source: lead.fingerprint,
+        source: lead.fingerprint(),
     };
     format!("{}{le}{le}{body}", marker.to_line(dialect))
 }
@@ -426,7 +426,7 @@ fn section_placeholder(source: &Document, section: &Section, le: &str, dialect: 
     }
     out.push_str(
         &Marker::Placeholder {
-            source: section.fingerprint,
+            source: section.fingerprint(),
         }
         .to_line(dialect),
     );

@@ -121,7 +121,7 @@ fn kept(source: &Document) -> Kept {
         source
             .sections
             .iter()
-            .map(|s| (s.fingerprint, source.text_without_marker(s)))
+            .map(|s| (s.fingerprint(), source.text_without_marker(s)))
             .collect(),
     )
 }
