@@ -164,6 +164,16 @@ fn apply(root: &Path, edit: &Edit, step: usize) {
 }
 
 fn build(root: &Path, format: &str, out: &str, force: bool) -> BuildReport {
+    try_build(root, format, out, force).unwrap()
+}
+
+/// [`build`], or why it stopped.
+fn try_build(
+    root: &Path,
+    format: &str,
+    out: &str,
+    force: bool,
+) -> Result<BuildReport, crate::BuildSiteError> {
     let workspace = Workspace::open(Some(root), root).unwrap();
     let locales = site_locales(&workspace.project, None).unwrap();
     let renderer = yaku_build::renderer(format).unwrap();
@@ -179,7 +189,6 @@ fn build(root: &Path, format: &str, out: &str, force: bool) -> BuildReport {
         options,
         &(),
     )
-    .unwrap()
 }
 
 /// Every file of `dir` but the build manifests, by relative path.
@@ -300,29 +309,10 @@ fn a_build_that_stops_on_an_error_leaves_the_index_and_record_as_they_were() {
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
         .collect();
-    // The component the articles use no longer formats (a variable nobody gives): the
-    // build stops at the first page that needs it, its lists already begun.
-    for locale in ["ja", "en", "zh-Hans"] {
-        let path = root.join("locales").join(locale).join("site.ftl");
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            &path,
-            text.replacen(".heading = ", ".heading = { $nobody } ", 1),
-        )
-        .unwrap();
-    }
-    let workspace = Workspace::open(Some(root), root).unwrap();
-    let locales = site_locales(&workspace.project, None).unwrap();
-    let renderer = yaku_build::renderer("html").unwrap();
-    let error = build_site(
-        &workspace,
-        renderer.as_ref(),
-        &locales,
-        &out,
-        BuildOptions::default(),
-        &(),
-    )
-    .unwrap_err();
+    // The component the articles use no longer formats: the build stops at the first
+    // page that needs it, its lists already begun.
+    break_component(root);
+    let error = try_build(root, "html", "out", false).unwrap_err();
     assert!(error.to_string().contains("cta-booking"), "{error}");
     for (file, bytes) in kept.iter().zip(&before) {
         assert!(
@@ -338,4 +328,102 @@ fn a_build_that_stops_on_an_error_leaves_the_index_and_record_as_they_were() {
         .filter(|name| name.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Breaks the component the articles use (a variable nobody gives): a build stops at
+/// the first page that needs it.
+fn break_component(root: &Path) {
+    for locale in ["ja", "en", "zh-Hans"] {
+        let path = root.join("locales").join(locale).join("site.ftl");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replacen(".heading = ", ".heading = { $nobody } ", 1),
+        )
+        .unwrap();
+    }
+}
+
+/// The names in `root` itself.
+fn names(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_build_into_an_empty_folder_writes_what_a_build_into_a_used_one_writes() {
+    // Nothing is edited between the builds: the stamps may be trusted at once.
+    TRUST_EVERY_STAMP.store(true, Ordering::Relaxed);
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(template(), dir.path());
+    let root = dir.path();
+    let before = names(root);
+    for format in ["json", "html", "hugo"] {
+        // Missing, empty (both staged and renamed into place), and in use (a file of
+        // someone else's in it: every page replaced one by one).
+        std::fs::create_dir(root.join("empty")).unwrap();
+        std::fs::create_dir(root.join("used")).unwrap();
+        std::fs::write(root.join("used").join("mine.txt"), "kept").unwrap();
+        for out in ["missing", "empty", "used"] {
+            build(root, format, out, false);
+        }
+        let without = |out: &str| {
+            let mut files = files(&root.join(out));
+            files.remove(Path::new("mine.txt"));
+            files.retain(|path, _| !path.to_string_lossy().starts_with(BUILD_MANIFEST_PREFIX));
+            files
+        };
+        let used = without("used");
+        assert!(used.len() > 9, "{format}: {:?}", readable(&used));
+        assert_eq!(readable(&without("missing")), readable(&used), "{format}");
+        assert_eq!(readable(&without("empty")), readable(&used), "{format}");
+        assert_eq!(
+            std::fs::read_to_string(root.join("used").join("mine.txt")).unwrap(),
+            "kept"
+        );
+        // The record of a staged build holds once it is in place: nothing is written
+        // again.
+        for out in ["missing", "empty"] {
+            let again = build(root, format, out, false);
+            assert_eq!(
+                (again.written, again.reused),
+                (0, again.pages),
+                "{format} {out}"
+            );
+        }
+        // No staging folder is left beside them.
+        let mut expected = before.clone();
+        expected.extend(["empty", "missing", "used"].map(String::from));
+        expected.sort();
+        assert_eq!(names(root), expected, "{format}");
+        for out in ["missing", "empty", "used"] {
+            std::fs::remove_dir_all(root.join(out)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_build_into_a_missing_folder_that_stops_on_an_error_leaves_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(template(), dir.path());
+    let root = dir.path();
+    let before = names(root);
+    break_component(root);
+    for out in ["missing", "empty"] {
+        if out == "empty" {
+            std::fs::create_dir(root.join(out)).unwrap();
+        }
+        let error = try_build(root, "json", out, false).unwrap_err();
+        assert!(error.to_string().contains("cta-booking"), "{error}");
+    }
+    // As the builds found them: no `missing`, an empty `empty`, no staging folder.
+    let mut expected = before;
+    expected.push("empty".to_string());
+    expected.sort();
+    assert_eq!(names(root), expected);
+    assert_eq!(std::fs::read_dir(root.join("empty")).unwrap().count(), 0);
 }

@@ -44,6 +44,7 @@ mod problem;
 mod published;
 mod site;
 mod spill;
+mod staging;
 mod store;
 mod sync;
 #[cfg(test)]

@@ -23,6 +23,7 @@ use crate::build_manifest::{
 };
 use crate::ordered::for_each_ordered;
 use crate::spill::Spill;
+use crate::staging::{Placement, Staging};
 use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Role, Workspace};
 
 /// What a build did.
@@ -218,6 +219,13 @@ pub fn build_site(
     // Before anything is written: the output must not land on the project's own files.
     confine_output(project, out_dir)?;
     let _lock = workspace.lock("build")?;
+    // An output folder that is missing or empty is built in a staging folder beside it,
+    // renamed into place at the end; one in use has its files replaced one by one.
+    let staging = Staging::begin(out_dir).map_err(write_error(out_dir))?;
+    let (out_dir, placement) = match &staging {
+        Some(staging) => (staging.path(), Placement::Staged),
+        None => (out_dir, Placement::Replace),
+    };
     let setups = locales
         .iter()
         .map(|locale| LocaleSetup::load(project, locale))
@@ -241,6 +249,7 @@ pub fn build_site(
         renderer,
         setups: &setups,
         out_dir,
+        placement,
         force: options.force,
         manifest: &manifest,
         progress,
@@ -293,10 +302,10 @@ pub fn build_site(
         },
     )?;
 
-    report.written += lists.write(options.force, &manifest, &mut recorder)?;
+    report.written += lists.write(options.force, &manifest, &mut recorder, placement)?;
     for file in renderer.finish(locales) {
         let hash = blake3::hash(&file.contents);
-        let write = |path: &Path| crate::atomic::write_atomic_unsynced(path, &file.contents);
+        let write = |path: &Path| placement.write(path, &file.contents);
         let (out, force) = (out_dir, options.force);
         report.written += write_site_file(
             out,
@@ -315,6 +324,10 @@ pub fn build_site(
     recorder
         .save(all_reused)
         .map_err(write_error(&manifest_path))?;
+    if let Some(staging) = staging {
+        let out_dir = staging.out_dir().to_path_buf();
+        staging.publish().map_err(write_error(&out_dir))?;
+    }
     Ok(report)
 }
 
@@ -389,6 +402,7 @@ impl<'a> SiteLists<'a> {
         force: bool,
         manifest: &BuildManifest,
         recorder: &mut ManifestRecorder<'_>,
+        placement: Placement,
     ) -> Result<usize, BuildSiteError> {
         let out_dir = self.out_dir;
         let ended = |end: &[u8], spill: Spill, path: &Path| {
@@ -408,9 +422,7 @@ impl<'a> SiteLists<'a> {
         }
         let mut written = 0;
         for (relative, (hash, spill)) in lists {
-            let write = |path: &Path| {
-                crate::atomic::write_atomic_streamed_unsynced(path, |w| spill.copy_to(w))
-            };
+            let write = |path: &Path| placement.write_streamed(path, |w| spill.copy_to(w));
             written += write_site_file(out_dir, force, manifest, recorder, relative, hash, write)?;
         }
         Ok(written)
@@ -542,6 +554,8 @@ struct Site<'a> {
     renderer: &'a dyn Renderer,
     setups: &'a [LocaleSetup],
     out_dir: &'a Path,
+    /// How pages reach `out_dir`.
+    placement: Placement,
     force: bool,
     manifest: &'a BuildManifest,
     progress: &'a dyn Progress,
@@ -584,9 +598,13 @@ impl Site<'_> {
         let source_path = project.document_path(project.source(), doc);
         let source_stamp = stamp_now(&source_path);
         // Each page's output as it is now (taken once: the write below is decided on it).
+        // A staging folder starts empty.
         let outputs: Vec<Option<FileStamp>> = alternates
             .iter()
-            .map(|alternate| stamp_now(&self.out_dir.join(&alternate.path)))
+            .map(|alternate| match self.placement {
+                Placement::Replace => stamp_now(&self.out_dir.join(&alternate.path)),
+                Placement::Staged => None,
+            })
             .collect();
         // Pages whose inputs and output are as the last build left them.
         let kept: Vec<Option<&PageRecord>> = self
@@ -773,7 +791,12 @@ impl Site<'_> {
             }
         }
         // Nothing there: nothing to compare with.
-        let written = write_page_file(&path, self.force || existing.is_none(), bytes)?;
+        let written = write_page_file(
+            &path,
+            self.force || existing.is_none(),
+            bytes,
+            self.placement,
+        )?;
         let stamp = output_stamp(&path)?;
         Ok((PageOutput { stamp, hash }, written))
     }
@@ -868,7 +891,12 @@ impl Folded {
 /// a page that a crash leaves short or empty no longer has the stamp the manifest
 /// recorded, so the next build writes it again; nor is the manifest, which a crash can
 /// only make unreadable (the next build then reads and compares every page).
-fn write_page_file(path: &Path, force: bool, bytes: &[u8]) -> Result<bool, BuildSiteError> {
+fn write_page_file(
+    path: &Path,
+    force: bool,
+    bytes: &[u8],
+    placement: Placement,
+) -> Result<bool, BuildSiteError> {
     let error = |source| BuildSiteError::Write {
         path: path.to_path_buf(),
         source,
@@ -880,7 +908,7 @@ fn write_page_file(path: &Path, force: bool, bytes: &[u8]) -> Result<bool, Build
             return Ok(false);
         }
     }
-    crate::atomic::write_atomic_unsynced(path, bytes).map_err(error)?;
+    placement.write(path, bytes).map_err(error)?;
     Ok(true)
 }
 
