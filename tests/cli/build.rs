@@ -185,6 +185,43 @@ fn story_with_gaps() -> Project {
     project
 }
 
+#[test]
+fn a_source_section_published_as_a_fallback_and_in_its_own_locale_is_the_same_in_both() {
+    // A link whose definition stands in another section resolves only in blocks folded
+    // from the whole file's parse (as a renderer of the whole file has it): both pages
+    // that publish `contents` must get those blocks, whichever is built first.
+    let project = story_with_gaps();
+    project.edit(
+        "content/ja/article.md",
+        "- タンパク質\n",
+        "- タンパク質\n\n[論文][doi]を参照。\n",
+    );
+    project.edit(
+        "content/ja/article.md",
+        "今後の研究が期待されます。\n",
+        "今後の研究が期待されます。\n\n[doi]: https://doi.org/10.1/x\n",
+    );
+    project.yaku(&["build"]).success();
+    let contents = |locale: &str| {
+        let page = read_json(&project.path().join(format!("dist/{locale}/article.json")));
+        let section = page["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "contents")
+            .unwrap()
+            .clone();
+        (
+            section["state"].as_str().unwrap().to_string(),
+            section["blocks"].to_string(),
+        )
+    };
+    let (state, en) = contents("en");
+    assert_eq!(state, "fallback");
+    assert!(en.contains(r#""href":"https://doi.org/10.1/x""#), "{en}");
+    assert_eq!(contents("ja"), ("current".to_string(), en));
+}
+
 fn set_policy(project: &Project, missing: &str, stale: &str) {
     project.write(
         "yaku.toml",

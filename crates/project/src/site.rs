@@ -655,23 +655,30 @@ impl Site<'_> {
                 }
             }
         };
-        for (((setup, alternate), kept), output) in
-            self.setups.iter().zip(&alternates).zip(kept).zip(outputs)
-        {
+        // The source's own page is built last: no other page needs the source's blocks
+        // after it, so it takes them instead of copying them.
+        let mut order: Vec<usize> = (0..self.setups.len()).collect();
+        order.sort_by_key(|&i| self.setups[i].locale == project.source());
+        let mut kept = kept;
+        let mut pages: Vec<Option<std::borrow::Cow<'_, PageRecord>>> =
+            self.setups.iter().map(|_| None).collect();
+        for i in order {
             self.progress.advance();
-            let page = match (kept, &source) {
+            pages[i] = match (kept[i].take(), &source) {
                 (Some(page), _) => {
                     result.reused += 1;
-                    std::borrow::Cow::Borrowed(page)
+                    Some(std::borrow::Cow::Borrowed(page))
                 }
                 (None, Some(source)) => {
-                    match self.build_page(doc, source, setup, &alternates, output, &mut result)? {
-                        Some(page) => std::borrow::Cow::Owned(page),
-                        None => continue,
-                    }
+                    let (setup, output) = (&self.setups[i], outputs[i]);
+                    self.build_page(doc, source, setup, &alternates, output, &mut result)?
+                        .map(std::borrow::Cow::Owned)
                 }
-                (None, None) => continue,
+                (None, None) => None,
             };
+        }
+        for ((setup, alternate), page) in self.setups.iter().zip(&alternates).zip(pages) {
+            let Some(page) = page else { continue };
             result.document.locales.push(ManifestEntry {
                 locale: setup.locale.clone(),
                 path: alternate.path.clone(),
@@ -719,7 +726,8 @@ impl Site<'_> {
     ) -> Result<Option<PageRecord>, BuildSiteError> {
         let workspace = self.workspace;
         let project = &workspace.project;
-        let translation = if setup.locale == project.source() {
+        let is_source = setup.locale == project.source();
+        let translation = if is_source {
             None
         } else {
             let path = project.document_path(&setup.locale, doc);
@@ -748,8 +756,9 @@ impl Site<'_> {
         };
         let built = match build_document(
             doc,
-            source.source_input(),
-            translation.as_ref().map(Folded::translation_input),
+            // The source's own page is the last to use its blocks (see `build_one`).
+            source.input(is_source),
+            translation.as_ref().map(|t| t.input(true)),
             &context,
         ) {
             Ok(built) => built,
@@ -864,21 +873,15 @@ impl Folded {
         }))
     }
 
-    /// What `build_document` builds from: a source, whose sections every locale may
-    /// publish.
-    fn source_input(&self) -> BuildInput<'_> {
+    /// What `build_document` builds from. `last_use`: no page built after this one
+    /// publishes the document's sections, which then give up their blocks instead of a
+    /// copy (a translation, published in its locale only, or the source in its own
+    /// locale, built after every other).
+    fn input(&self, last_use: bool) -> BuildInput<'_> {
         BuildInput {
             document: &self.loaded.document,
             blocks: self.blocks.as_ref(),
-            single_use: false,
-        }
-    }
-
-    /// What `build_document` builds from: a translation, published in its locale only.
-    fn translation_input(&self) -> BuildInput<'_> {
-        BuildInput {
-            single_use: true,
-            ..self.source_input()
+            single_use: last_use,
         }
     }
 }
