@@ -93,7 +93,9 @@ pub fn build_document(
         }
     }
 
-    let mut published_text = String::new();
+    // Every reference entry is one line of one section: each section's are found in its
+    // own text (as in the page's text, one section after another).
+    let mut references = Vec::new();
     let tracked = source.sections.iter().enumerate();
     for (index, source_section) in tracked.filter(|(_, s)| s.is_tracked()) {
         let choice = if is_source {
@@ -130,8 +132,7 @@ pub fn build_document(
         // The source's id: a translated section whose id the source renamed is published
         // under the new id (sync will rename it in the file).
         let published = section_output(doc, input, section_index, source_section, state, context)?;
-        published_text.push_str(&published.markdown);
-        published_text.push('\n');
+        references.extend(extract_references(&published.markdown));
         output.sections.push(published);
     }
     if !failed.is_empty() {
@@ -141,7 +142,6 @@ pub fn build_document(
             sections: failed,
         });
     }
-    let references = extract_references(&published_text);
     let mut resolve =
         |authors: &str, year: u16| references.iter().any(|r| r.is_cited_by(authors, year));
     for section in &mut output.sections {

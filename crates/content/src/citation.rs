@@ -250,8 +250,16 @@ pub fn extract_references(text: &str) -> Vec<Reference> {
     out
 }
 
+/// `s` with each run of white space one space, none at either end.
 fn fold_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// A cheap test that `part` may be `Authors, Year`: a capital first, a comma (`,` or
