@@ -219,8 +219,8 @@ pub fn build_site(
     // Before anything is written: the output must not land on the project's own files.
     confine_output(project, out_dir)?;
     let _lock = workspace.lock("build")?;
-    // An output folder that is missing or empty is built in a staging folder beside it,
-    // renamed into place at the end; one in use has its files replaced one by one.
+    // A missing output folder is built in a staging folder beside it, renamed into place
+    // at the end; an existing one has its files replaced one by one.
     let staging = Staging::begin(out_dir).map_err(write_error(out_dir))?;
     let (out_dir, placement) = match &staging {
         Some(staging) => (staging.path(), Placement::Staged),

@@ -1,13 +1,14 @@
-//! A build into an empty output folder, made in a staging folder beside it and renamed
+//! A build into a missing output folder, made in a staging folder beside it and renamed
 //! into place whole at the end.
 //!
 //! While a build runs, its output folder may be in use (a server, a browser, another
 //! renderer), so every file of it is replaced atomically: a temporary file, then a
-//! rename. An output folder that is missing or empty has nobody reading it: the build
+//! rename. An output folder that does not exist yet has nobody reading it: the build
 //! then writes its files straight into a staging folder, and one rename makes them all
 //! appear at once. Half the file system operations go (no temporary file and no rename
 //! per file), which on a disk was a third of a build's system time. A build that fails
-//! leaves no output folder, as it found none.
+//! leaves no output folder, as it found none. An existing folder, even an empty one, is
+//! never replaced: it may be a mount point, or one a server holds open.
 
 use std::fs;
 use std::io::{self, Write};
@@ -64,7 +65,7 @@ fn write_new(path: &Path, fill: impl FnOnce(&mut fs::File) -> io::Result<()>) ->
     fill(&mut file)
 }
 
-/// A staging folder beside an empty output folder, removed when dropped unless
+/// A staging folder beside a missing output folder, removed when dropped unless
 /// [`Staging::publish`] renamed it into place.
 pub(crate) struct Staging {
     folder: tempfile::TempDir,
@@ -72,18 +73,14 @@ pub(crate) struct Staging {
 }
 
 impl Staging {
-    /// A staging folder for `out_dir` when `out_dir` is missing or an empty folder
-    /// (not a symbolic link); `None` when it holds anything, and the build replaces
-    /// files one by one.
+    /// A staging folder for `out_dir` when nothing is there yet; `None` when something
+    /// is (a folder, even an empty one, or a link), and the build replaces files one by
+    /// one. Staging folders of `out_dir` that a killed build left are removed first: the
+    /// caller holds the project lock, so no other build is using one.
     pub(crate) fn begin(out_dir: &Path) -> io::Result<Option<Staging>> {
         match fs::symlink_metadata(out_dir) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
             Err(error) => return Err(error),
-            Ok(metadata) if metadata.is_dir() => {
-                if fs::read_dir(out_dir)?.next().is_some() {
-                    return Ok(None);
-                }
-            }
             Ok(_) => return Ok(None),
         }
         let parent = match out_dir.parent() {
@@ -94,8 +91,17 @@ impl Staging {
         let name = out_dir
             .file_name()
             .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+        let prefix = format!(".{name}.yaku-staging-");
+        for entry in fs::read_dir(parent)? {
+            let entry = entry?;
+            let left = entry.file_name().to_string_lossy().starts_with(&prefix)
+                && entry.file_type()?.is_dir();
+            if left {
+                fs::remove_dir_all(entry.path())?;
+            }
+        }
         let folder = tempfile::Builder::new()
-            .prefix(&format!(".{name}.yaku-staging-"))
+            .prefix(&prefix)
             .tempdir_in(parent)?;
         Ok(Some(Staging {
             folder,
@@ -113,15 +119,12 @@ impl Staging {
         &self.out_dir
     }
 
-    /// Renames the staging folder to the output folder, which must still be missing or
-    /// empty (an empty folder is replaced).
+    /// Renames the staging folder to the output folder (in the same folder, so on the
+    /// same file system). When something was put there meanwhile, it is left alone and
+    /// the staging folder is removed.
     pub(crate) fn publish(self) -> io::Result<()> {
         let staged = self.folder.keep();
-        let renamed = match fs::rename(&staged, &self.out_dir) {
-            // Where a rename does not replace an empty folder, it is removed first.
-            Err(_) if fs::remove_dir(&self.out_dir).is_ok() => fs::rename(&staged, &self.out_dir),
-            other => other,
-        };
+        let renamed = fs::rename(&staged, &self.out_dir);
         if renamed.is_err() {
             let _ = fs::remove_dir_all(&staged);
         }
@@ -151,12 +154,13 @@ mod tests {
     }
 
     #[test]
-    fn only_a_missing_or_empty_folder_is_staged() {
+    fn only_a_missing_folder_is_staged() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site").join("dist");
         assert!(Staging::begin(&out).unwrap().is_some(), "missing");
         fs::create_dir_all(&out).unwrap();
-        assert!(Staging::begin(&out).unwrap().is_some(), "empty");
+        // It may be a mount point, or a server's: it is not replaced.
+        assert!(Staging::begin(&out).unwrap().is_none(), "empty");
         fs::write(out.join("index.json"), "{}").unwrap();
         assert!(Staging::begin(&out).unwrap().is_none(), "holding a file");
         #[cfg(unix)]
@@ -173,7 +177,6 @@ mod tests {
     fn a_published_staging_folder_becomes_the_output_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("dist");
-        fs::create_dir(&out).unwrap();
         let staging = Staging::begin(&out).unwrap().unwrap();
         let page = staging.path().join("en").join("a.json");
         Placement::Staged.write(&page, b"{}").unwrap();
@@ -184,6 +187,25 @@ mod tests {
         // The file is the one written: a build's record of it stays true.
         assert_eq!(crate::cache::FileStamp::of(&published).unwrap(), stamp);
         assert_eq!(names(dir.path()), ["dist"], "nothing else is left");
+    }
+
+    #[test]
+    fn a_staging_folder_a_killed_build_left_is_removed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let left = dir.path().join(".dist.yaku-staging-AbC123");
+        Placement::Staged
+            .write(&left.join("en").join("a.json"), b"{}")
+            .unwrap();
+        // Another output folder's, and a file of someone else's, stay.
+        let other = dir.path().join(".site.yaku-staging-AbC123");
+        fs::create_dir(&other).unwrap();
+        fs::write(dir.path().join(".dist.yaku-staging-notes"), "mine").unwrap();
+        let staging = staged_index(dir.path());
+        assert!(!left.exists());
+        assert!(other.is_dir());
+        assert!(dir.path().join(".dist.yaku-staging-notes").is_file());
+        staging.publish().unwrap();
+        assert!(dir.path().join("dist").join("index.json").is_file());
     }
 
     #[test]
