@@ -51,14 +51,23 @@ impl Placement {
     }
 }
 
-/// Creates the file at `path` (its folder too when missing) and fills it.
+/// Creates the file at `path`, which must not exist (its folder too when missing), and
+/// fills it. It gets the mode a replaced file gets when it is new (see
+/// [`crate::atomic`]): readable by everyone, as the umask allows.
 fn write_new(path: &Path, fill: impl FnOnce(&mut fs::File) -> io::Result<()>) -> io::Result<()> {
-    let mut file = match fs::File::create(path) {
+    let create = || {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+        options.open(path)
+    };
+    let mut file = match create() {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)?;
             }
-            fs::File::create(path)?
+            create()?
         }
         other => other?,
     };
@@ -100,6 +109,8 @@ impl Staging {
                 fs::remove_dir_all(entry.path())?;
             }
         }
+        // A temporary folder gets the mode `create_dir_all` gives (as the umask allows),
+        // which the output folder keeps.
         let folder = tempfile::Builder::new()
             .prefix(&prefix)
             .tempdir_in(parent)?;
@@ -120,8 +131,8 @@ impl Staging {
     }
 
     /// Renames the staging folder to the output folder (in the same folder, so on the
-    /// same file system). When something was put there meanwhile, it is left alone and
-    /// the staging folder is removed.
+    /// same file system). When something was put there meanwhile, it is left alone (but
+    /// for an empty folder, which the rename replaces) and the staging folder is removed.
     pub(crate) fn publish(self) -> io::Result<()> {
         let staged = self.folder.keep();
         let renamed = fs::rename(&staged, &self.out_dir);
@@ -187,6 +198,17 @@ mod tests {
         // The file is the one written: a build's record of it stays true.
         assert_eq!(crate::cache::FileStamp::of(&published).unwrap(), stamp);
         assert_eq!(names(dir.path()), ["dist"], "nothing else is left");
+        // Folders and files get the modes a build that replaces files gives them.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let replaced = dir.path().join("used").join("en").join("a.json");
+            Placement::Replace.write(&replaced, b"{}").unwrap();
+            let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode();
+            assert_eq!(mode(&out), mode(&dir.path().join("used")), "the folder");
+            assert_eq!(mode(&out.join("en")), mode(&dir.path().join("used/en")));
+            assert_eq!(mode(&published), mode(&replaced), "a page");
+        }
     }
 
     #[test]
