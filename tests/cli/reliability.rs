@@ -630,3 +630,62 @@ fn a_problem_on_a_very_long_line_is_shown_in_a_short_snippet() {
     assert!(stderr.len() < 4_000, "{} bytes of snippet", stderr.len());
     assert!(stderr.contains(" 24 │ ## 長長長"), "{stderr}");
 }
+
+/// The files under `dir`, relative, with their bytes.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with(".yaku-build-"))
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_first_build_killed_at_any_moment_leaves_no_output_or_a_whole_one() {
+    let project = corpus(120);
+    project.yaku(&["build", "--out", "whole"]).success();
+    let whole = tree(&project.path().join("whole"));
+    let binary = assert_cmd::cargo::cargo_bin("yaku");
+    let staging = |project: &Project| -> Vec<String> {
+        std::fs::read_dir(project.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("yaku-staging"))
+            .collect()
+    };
+    // Kills later and later, until one comes after the build ended: the staging folder
+    // exists from the start of a build, so some kill lands while it writes.
+    let (mut seen_staging, mut delay_ms) = (false, 2.0f64);
+    loop {
+        let mut child = std::process::Command::new(&binary)
+            .args(["build", "--out", "dist"])
+            .current_dir(project.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_secs_f64(delay_ms / 1000.0));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let dist = project.path().join("dist");
+        seen_staging |= !staging(&project).is_empty();
+        if dist.exists() {
+            // The kill came after the rename: every page, whole.
+            assert_eq!(tree(&dist), whole, "killed after {delay_ms:.0} ms");
+            std::fs::remove_dir_all(&dist).unwrap();
+            break;
+        }
+        assert!(delay_ms < 60_000.0, "the build never ended");
+        delay_ms *= 1.5;
+    }
+    assert!(seen_staging, "no kill came while the build was writing");
+    // What a killed build left is removed by the next, which builds the whole output.
+    project.yaku(&["build", "--out", "dist"]).success();
+    assert_eq!(tree(&project.path().join("dist")), whole);
+    assert_eq!(staging(&project), Vec::<String>::new());
+}
