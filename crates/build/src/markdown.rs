@@ -585,17 +585,28 @@ fn push_block(stack: &mut [Open], top: &mut Vec<Block>, block: Block) {
     }
 }
 
+/// The inlines of the innermost open element, when it holds inlines.
+fn open_inlines(stack: &mut [Open]) -> Option<&mut Vec<Inline>> {
+    match stack.last_mut()? {
+        Open::Paragraph(inlines)
+        | Open::Heading(_, inlines)
+        | Open::Cell(inlines)
+        | Open::Span(_, inlines)
+        | Open::Implicit(inlines) => Some(inlines),
+        _ => None,
+    }
+}
+
 fn push_inline(stack: &mut Vec<Open>, top: &mut Vec<Block>, inline: Inline) {
-    match stack.last_mut() {
-        Some(Open::Paragraph(inlines))
-        | Some(Open::Heading(_, inlines))
-        | Some(Open::Cell(inlines))
-        | Some(Open::Span(_, inlines))
-        | Some(Open::Implicit(inlines)) => match (inlines.last_mut(), inline) {
+    if let Some(inlines) = open_inlines(stack) {
+        match (inlines.last_mut(), inline) {
             // pulldown-cmark may give one run of text in pieces: it is one run.
             (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
             (_, inline) => inlines.push(inline),
-        },
+        }
+        return;
+    }
+    match stack.last_mut() {
         Some(Open::Image { alt, .. }) => alt.push_str(&plain_text(&[inline])),
         Some(Open::Item(_)) | Some(Open::Quote(..)) | None => {
             stack.push(Open::Implicit(vec![inline]));
@@ -637,18 +648,9 @@ fn push_text(stack: &mut Vec<Open>, top: &mut Vec<Block>, text: &str) {
 /// [`push_inline`] of plain text, appended to the text before it without a copy of its
 /// own when there is one (pulldown-cmark may give one run of text in pieces).
 fn push_plain(stack: &mut Vec<Open>, top: &mut Vec<Block>, text: &str) {
-    if let Some(
-        Open::Paragraph(inlines)
-        | Open::Heading(_, inlines)
-        | Open::Cell(inlines)
-        | Open::Span(_, inlines)
-        | Open::Implicit(inlines),
-    ) = stack.last_mut()
-    {
-        if let Some(Inline::Text(last)) = inlines.last_mut() {
-            last.push_str(text);
-            return;
-        }
+    if let Some(Inline::Text(last)) = open_inlines(stack).and_then(|inlines| inlines.last_mut()) {
+        last.push_str(text);
+        return;
     }
     push_inline(stack, top, Inline::Text(text.to_string()));
 }
