@@ -74,8 +74,9 @@ pub struct Section {
     /// Fingerprint of the section's text, marker and `{#id}` left out
     /// ([`Section::fingerprint`]).
     pub(crate) fingerprint: LazyFingerprint,
-    /// Number of characters of translatable text (whitespace not counted).
-    pub chars: usize,
+    /// Number of characters of translatable text (whitespace not counted); `None` when
+    /// the parse did not count them ([`crate::ParseOptions::count_characters`]).
+    pub chars: Option<usize>,
     /// The blocks below the heading.
     pub blocks: Vec<Block>,
     /// Destinations of the links in the section, in order.

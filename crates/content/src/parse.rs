@@ -47,6 +47,10 @@ pub struct ParseOptions {
     /// The front-matter keys whose values are translatable text
     /// ([`crate::DEFAULT_TRANSLATABLE_KEYS`] by default).
     pub translatable_keys: Arc<[String]>,
+    /// Whether sections count their characters ([`Section::chars`]). Only `yaku status`
+    /// reads the counts, of sources; translations ([`ParseOptions::for_translation`]) and
+    /// the build skip the count, a pass over every text run.
+    pub count_characters: bool,
 }
 
 impl Default for ParseOptions {
@@ -56,6 +60,7 @@ impl Default for ParseOptions {
             dialect: Dialect::Markdown,
             id_style: IdStyle::Explicit,
             translatable_keys: crate::DEFAULT_TRANSLATABLE_KEYS.map(String::from).into(),
+            count_characters: true,
         }
     }
 }
@@ -76,10 +81,11 @@ impl ParseOptions {
     }
 
     /// These options for a translation, whose ids are always written (never derived
-    /// from its translated headings).
+    /// from its translated headings) and whose characters nothing counts.
     pub fn for_translation(&self) -> ParseOptions {
         ParseOptions {
             id_style: IdStyle::Explicit,
+            count_characters: false,
             ..self.clone()
         }
     }
@@ -203,11 +209,13 @@ fn parse_parts(
             heading_span: 0..0,
             line: 1,
             marker: fm.marker.clone(),
-            chars: if translatable.is_empty() {
-                0
-            } else {
-                count_chars(fm.translatable_values().map(|(_, value)| value))
-            },
+            chars: options.count_characters.then(|| {
+                if translatable.is_empty() {
+                    0
+                } else {
+                    count_chars(fm.translatable_values().map(|(_, value)| value))
+                }
+            }),
             blocks: Vec::new(),
             links: Vec::new(),
             code: Vec::new(),
@@ -317,6 +325,7 @@ impl Cutter<'_> {
         let mut in_nested_heading = false;
         // Headings' plain text is only needed to make their ids.
         let slugging = self.options.id_style.derives_ids();
+        let counting = self.options.count_characters;
         // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
         // reported once and not modelled, so nothing built from the blocks recurses
         // deeper than that.
@@ -555,7 +564,9 @@ impl Cutter<'_> {
                 }
                 Event::Code(text) => {
                     collected[current].code.push(span);
-                    collected[current].chars += count_non_whitespace(&text);
+                    if counting {
+                        collected[current].chars += count_non_whitespace(&text);
+                    }
                     if slugging && in_nested_heading {
                         if let Some((_, _, plain)) = nested_heads.last_mut() {
                             plain.push_str(&text);
@@ -567,7 +578,9 @@ impl Cutter<'_> {
                     }
                 }
                 Event::Text(text) => {
-                    collected[current].chars += count_non_whitespace(&text);
+                    if counting {
+                        collected[current].chars += count_non_whitespace(&text);
+                    }
                     if slugging && in_nested_heading {
                         if let Some((_, _, plain)) = nested_heads.last_mut() {
                             plain.push_str(&text);
@@ -637,7 +650,7 @@ impl Cutter<'_> {
             span,
             required: !data.required.is_empty(),
             marker: data.marker,
-            chars: data.chars,
+            chars: self.options.count_characters.then_some(data.chars),
             blocks: data.blocks,
             links: data.links,
             code: data.code,
@@ -758,7 +771,7 @@ impl Cutter<'_> {
             required: !data.required.is_empty(),
             marker: data.marker,
             fingerprint: LazyFingerprint::of_text(fingerprinted),
-            chars: data.chars,
+            chars: self.options.count_characters.then_some(data.chars),
             blocks: data.blocks,
             links: data.links,
             code: data.code,

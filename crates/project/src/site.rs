@@ -14,6 +14,7 @@ use yaku_build::{
     LocaleContext, ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
     SectionBlocks,
 };
+use yaku_content::ParseOptions;
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
 
@@ -24,7 +25,7 @@ use crate::build_manifest::{
 use crate::ordered::for_each_ordered;
 use crate::spill::Spill;
 use crate::staging::{Placement, Staging};
-use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Role, Workspace};
+use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
 
 /// What a build did.
 #[derive(Debug)]
@@ -246,6 +247,11 @@ pub fn build_site(
     progress.start((docs.len() * setups.len()) as u64);
     let site = Site {
         workspace,
+        // Nothing in a page counts characters (only `yaku status` reads the counts).
+        source_options: ParseOptions {
+            count_characters: false,
+            ..workspace.parse_options.clone()
+        },
         renderer,
         setups: &setups,
         out_dir,
@@ -551,6 +557,8 @@ fn fluent_hash(locales_dir: &Path, locales: &[String]) -> String {
 /// What every document's build shares.
 struct Site<'a> {
     workspace: &'a Workspace,
+    /// How sources are parsed for the build (translations: the workspace's options).
+    source_options: ParseOptions,
     renderer: &'a dyn Renderer,
     setups: &'a [LocaleSetup],
     out_dir: &'a Path,
@@ -701,7 +709,7 @@ impl Site<'_> {
     /// Reads the source of a document, or records why it cannot be used.
     fn load_source(&self, path: &Path, problems: &mut Vec<FileProblem>) -> Option<Folded> {
         let workspace = self.workspace;
-        match Folded::load(workspace, path, Role::Source) {
+        match Folded::load(workspace, path, &self.source_options) {
             Ok(Some(source)) => {
                 (!workspace.report_errors(&source.loaded, problems)).then_some(source)
             }
@@ -731,7 +739,7 @@ impl Site<'_> {
             None
         } else {
             let path = project.document_path(&setup.locale, doc);
-            match Folded::load(workspace, &path, Role::Translation) {
+            match Folded::load(workspace, &path, &workspace.translation_options) {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     result.problems.push(workspace.problem(&error));
@@ -858,15 +866,17 @@ struct Folded {
 }
 
 impl Folded {
-    /// Reads and parses the document at `path` as `role`; `Ok(None)` when there is no
-    /// such file.
+    /// Reads and parses the document at `path` with `options`; `Ok(None)` when there is
+    /// no such file.
     fn load(
         workspace: &Workspace,
         path: &Path,
-        role: Role,
+        options: &ParseOptions,
     ) -> Result<Option<Folded>, ProjectError> {
         let mut folded = FoldedSections::default();
-        let loaded = workspace.load_with(path, role, &mut folded)?;
+        let loaded = workspace
+            .project
+            .load_with(path, &options.for_path(path), &mut folded)?;
         Ok(loaded.map(|loaded| Folded {
             blocks: folded.finish(&loaded.document),
             loaded,

@@ -108,7 +108,9 @@ impl DocumentStatus {
 
     /// Summarizes an alignment of `source` in `locale`; `changed` gives, for a stale
     /// section, the characters the source inserted or replaced since its baseline, when
-    /// the baseline's text is known (see `yaku_project::changed_chars`).
+    /// the baseline's text is known (see `yaku_project::changed_chars`). `source` is
+    /// parsed counting characters (`ParseOptions::count_characters`); a section it did
+    /// not count counts as none.
     pub fn with_changed(
         doc: &str,
         locale: &str,
@@ -122,7 +124,7 @@ impl DocumentStatus {
         for alignment in alignments {
             counts.add(alignment.state);
             if let Some(i) = alignment.source {
-                let chars = source.sections[i].chars;
+                let chars = source.sections[i].chars.unwrap_or_default();
                 chars_total += chars;
                 chars_left += match alignment.state {
                     // A renamed section's text is current; only its id is not.
