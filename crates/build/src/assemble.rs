@@ -3,9 +3,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use yaku_content::{extract_references, Document, Section, SectionKind};
-use yaku_fluent::{ArgValue, FormatError, Localizer};
+use yaku_fluent::{ArgValue, Localizer};
 use yaku_sync::{align, publication, Alignment, Policy, Publication, SectionState};
 
+use crate::components::ResolvedComponents;
 use crate::markdown::{blocks_of, inlines_of, FoldError, SectionBlocks};
 use crate::model::{
     Alternate, Block, DocumentOutput, Inline, PublicationState, ReferenceOutput, SectionOutput,
@@ -23,6 +24,8 @@ pub struct LocaleContext<'a> {
     pub localizer: Option<&'a Localizer>,
     /// Values of the Fluent variables components use.
     pub args: &'a [(String, ArgValue)],
+    /// The components resolved in this locale so far.
+    pub components: &'a ResolvedComponents,
     /// What the locale publishes for sections that are not current (`on-missing`,
     /// `on-stale`).
     pub policy: Policy,
@@ -173,7 +176,7 @@ fn section_output(
 ) -> Result<SectionOutput, BuildError> {
     let section = &input.document.sections[index];
     let body = input.document.body_without_marker(section);
-    let mut resolve = |name: &str| resolve_component(name, context);
+    let mut resolve = |name: &str| context.components.resolve(name, context);
     let folded = input
         .blocks
         .and_then(|folded| folded.blocks(index, input.single_use, &mut resolve));
@@ -290,41 +293,6 @@ fn choose<'a>(
 }
 
 /// Formats a component's value and attributes in the locale, through its fallback chain.
-fn resolve_component(name: &str, context: &LocaleContext<'_>) -> Result<Block, String> {
-    let localizer = context
-        .localizer
-        .ok_or_else(|| "the project has no Fluent files to resolve components from".to_string())?;
-    if !localizer.has_message(name) {
-        return Err(format!(
-            "no Fluent message `{name}` in {}",
-            localizer.chain().join(", ")
-        ));
-    }
-    let mut locale = None;
-    let value = match localizer.format(name, None, context.args) {
-        Ok(formatted) => {
-            locale = Some(formatted.locale);
-            Some(formatted.text)
-        }
-        Err(FormatError::NoValue { .. }) => None,
-        Err(error) => return Err(error.to_string()),
-    };
-    let mut attributes = BTreeMap::new();
-    for attribute in localizer.attributes(name).unwrap_or_default() {
-        let formatted = localizer
-            .format(name, Some(&attribute), context.args)
-            .map_err(|e| e.to_string())?;
-        locale.get_or_insert(formatted.locale);
-        attributes.insert(attribute, formatted.text);
-    }
-    Ok(Block::Component {
-        name: name.to_string(),
-        locale: locale.unwrap_or_else(|| context.locale.to_string()),
-        value,
-        attributes,
-    })
-}
-
 fn component_name(body: &str, message: &str) -> String {
     body.lines()
         .filter_map(|l| l.trim().strip_prefix("<!-- yaku:component"))

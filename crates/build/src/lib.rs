@@ -11,6 +11,7 @@
 //! strings a renderer puts around an article.
 
 mod assemble;
+mod components;
 mod error;
 mod html;
 mod hugo;
@@ -20,6 +21,7 @@ mod model;
 mod render;
 
 pub use assemble::{build_document, preview_section, BuildInput, LocaleContext};
+pub use components::ResolvedComponents;
 pub use error::BuildError;
 pub use html::{render_html, render_index_html, render_sections_html, STYLESHEET};
 pub use hugo::{hugo_languages_config, render_hugo};

@@ -10,7 +10,7 @@
 //! manifest's build read them (and were older than that build, as the check cache
 //! requires), and its output file still has the stamp yaku left it with. Anything else
 //! (no manifest, a corrupt or foreign one, `--force`) means the page is built again; its
-//! file is rewritten only when its bytes change (the output's BLAKE3 hash is recorded).
+//! file is rewritten only when its bytes change (the output's XXH3-128 hash is recorded).
 //!
 //! Only files the manifest records are ever removed, and only while they still hold what
 //! yaku wrote (same stamp or same hash): a file yaku did not write is left alone. What is
@@ -43,7 +43,7 @@ pub fn build_manifest_name(format: &str) -> String {
 
 /// The version of the manifest's own layout and of what it records; a manifest of
 /// another version is ignored.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 
 /// How much older than the build that recorded it an input must be for its stamp to be
 /// trusted: file times come from a coarser clock than `SystemTime::now` (as in the check
@@ -56,22 +56,35 @@ const RACY_MARGIN_NS: i128 = 1_000_000_000;
 pub(crate) static TRUST_EVERY_STAMP: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
-/// The first 128 bits of the BLAKE3 hash of a file's bytes; 32 hex digits in JSON.
+/// The XXH3 128-bit hash of an output file's bytes; 32 hex digits in JSON.
+///
+/// It tells whether a file still holds what the build wrote, or whether a page comes
+/// out the same as last time: a check against accidents, not against someone crafting
+/// a collision (whoever can write the output folder can write any page). XXH3 hashes
+/// a build's pages in a third of BLAKE3's time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ContentHash(u128);
 
 impl ContentHash {
     /// The hash of `bytes`.
     pub fn of(bytes: &[u8]) -> ContentHash {
-        ContentHash::from(blake3::hash(bytes))
+        ContentHash(xxhash_rust::xxh3::xxh3_128(bytes))
     }
 }
 
-impl From<blake3::Hash> for ContentHash {
-    fn from(hash: blake3::Hash) -> ContentHash {
-        let mut first = [0; 16];
-        first.copy_from_slice(&hash.as_bytes()[..16]);
-        ContentHash(u128::from_be_bytes(first))
+/// A [`ContentHash`] of bytes given piece by piece.
+#[derive(Default, Clone)]
+pub(crate) struct ContentHasher(xxhash_rust::xxh3::Xxh3);
+
+impl ContentHasher {
+    /// Adds `bytes`.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The hash of everything added.
+    pub fn finish(&self) -> ContentHash {
+        ContentHash(self.0.digest128())
     }
 }
 

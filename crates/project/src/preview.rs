@@ -24,6 +24,7 @@ pub fn section_preview(
         source_locale: project.source(),
         localizer: setup.localizer.as_ref(),
         args: &setup.args,
+        components: &setup.components,
         policy: setup.policy,
         alternates: Vec::new(),
     };

@@ -6,21 +6,21 @@
 //! `.yaku/` folders ([`check_output_folder`]); nothing is written otherwise. The build
 //! holds the project lock while it writes.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::path::{Component, Path, PathBuf};
 
 use yaku_build::{
     build_document, Alternate, BuildError, BuildInput, FoldedSections, JsonStyle, Labels, Listing,
     LocaleContext, ManifestDocument, ManifestEntry, ManifestWriter, PublishedCounts, Renderer,
-    SectionBlocks,
+    ResolvedComponents, SectionBlocks,
 };
 use yaku_content::ParseOptions;
 use yaku_fluent::{ArgValue, FormatOptions, LoadError, Localizer};
 use yaku_sync::Policy;
 
 use crate::build_manifest::{
-    build_manifest_name, BuildManifest, ContentHash, DocumentRecord, ManifestRecorder,
-    OutputRecord, PageOutput, PageRecord, Recorded,
+    build_manifest_name, BuildManifest, ContentHash, ContentHasher, DocumentRecord,
+    ManifestRecorder, OutputRecord, PageOutput, PageRecord, Recorded,
 };
 use crate::ordered::for_each_ordered;
 use crate::spill::Spill;
@@ -310,7 +310,7 @@ pub fn build_site(
 
     report.written += lists.write(options.force, &manifest, &mut recorder, placement)?;
     for file in renderer.finish(locales) {
-        let hash = blake3::hash(&file.contents);
+        let hash = ContentHash::of(&file.contents);
         let write = |path: &Path| placement.write(path, &file.contents);
         let (out, force) = (out_dir, options.force);
         report.written += write_site_file(
@@ -475,6 +475,8 @@ pub(crate) struct LocaleSetup {
     pub(crate) labels: Labels,
     pub(crate) args: Vec<(String, ArgValue)>,
     pub(crate) policy: Policy,
+    /// The locale's components, each resolved once for all its pages.
+    pub(crate) components: ResolvedComponents,
     /// The hash of every Fluent file the locale's pages may read (its fallback chain's
     /// and the source locale's), for the build manifest.
     fluent_hash: String,
@@ -513,6 +515,7 @@ impl LocaleSetup {
                 on_missing: config.on_missing,
                 on_stale: config.on_stale,
             },
+            components: ResolvedComponents::default(),
             fluent_hash: fluent_hash(&project.locales_dir(), &folders),
         })
     }
@@ -759,6 +762,7 @@ impl Site<'_> {
             source_locale: project.source(),
             localizer: setup.localizer.as_ref(),
             args: &setup.args,
+            components: &setup.components,
             policy: setup.policy,
             alternates: alternates.to_vec(),
         };
@@ -829,11 +833,10 @@ fn write_site_file(
     manifest: &BuildManifest,
     recorder: &mut ManifestRecorder<'_>,
     relative: &str,
-    hash: blake3::Hash,
+    hash: ContentHash,
     write: impl FnOnce(&Path) -> io::Result<()>,
 ) -> Result<usize, BuildSiteError> {
     let path = out_dir.join(relative);
-    let hash = ContentHash::from(hash);
     if !force {
         if let Some(previous) = manifest
             .unchanged_site_file(relative, stamp_now(&path))
@@ -925,8 +928,8 @@ fn write_page_file(
     Ok(true)
 }
 
-/// Whether the file at `path` holds bytes of BLAKE3 hash `hash` (read streaming; false
-/// when there is no file).
+/// Whether the file at `path` holds bytes of hash `hash` (read streaming; false when
+/// there is no file).
 fn holds(path: &Path, hash: ContentHash) -> Result<bool, BuildSiteError> {
     let error = |source| BuildSiteError::Write {
         path: path.to_path_buf(),
@@ -937,9 +940,18 @@ fn holds(path: &Path, hash: ContentHash) -> Result<bool, BuildSiteError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(error(e)),
     };
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_reader(file).map_err(error)?;
-    Ok(ContentHash::from(hasher.finalize()) == hash)
+    let mut hasher = ContentHasher::default();
+    let mut reader = io::BufReader::with_capacity(1 << 16, file);
+    loop {
+        let buffer = reader.fill_buf().map_err(error)?;
+        if buffer.is_empty() {
+            break;
+        }
+        hasher.update(buffer);
+        let len = buffer.len();
+        reader.consume(len);
+    }
+    Ok(hasher.finish() == hash)
 }
 
 /// The stamp of an output file just written.

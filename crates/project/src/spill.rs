@@ -5,6 +5,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::Path;
 
+use crate::build_manifest::{ContentHash, ContentHasher};
+
 /// Bytes set aside in an unnamed temporary file in yaku's own folder (`.yaku/`, inside
 /// the project), which vanishes when dropped or if yaku is killed.
 pub(crate) struct Spill {
@@ -14,7 +16,7 @@ pub(crate) struct Spill {
 /// The spill's file, hashing what reaches it: whole buffers, not every small write.
 struct Hashing {
     file: File,
-    hasher: blake3::Hasher,
+    hasher: ContentHasher,
 }
 
 impl Spill {
@@ -23,17 +25,17 @@ impl Spill {
         std::fs::create_dir_all(dir)?;
         let file = Hashing {
             file: tempfile::tempfile_in(dir)?,
-            hasher: blake3::Hasher::new(),
+            hasher: ContentHasher::default(),
         };
         Ok(Spill {
             writer: BufWriter::with_capacity(1 << 16, file),
         })
     }
 
-    /// The BLAKE3 hash of everything written so far.
-    pub(crate) fn hash(&mut self) -> io::Result<blake3::Hash> {
+    /// The hash of everything written so far.
+    pub(crate) fn hash(&mut self) -> io::Result<ContentHash> {
         self.writer.flush()?;
-        Ok(self.writer.get_ref().hasher.finalize())
+        Ok(self.writer.get_ref().hasher.finish())
     }
 
     /// Copies everything written into `writer`.
@@ -83,7 +85,7 @@ mod tests {
         for word in text.split_inclusive(' ') {
             spill.write_all(word.as_bytes()).unwrap();
         }
-        assert_eq!(spill.hash().unwrap(), blake3::hash(text.as_bytes()));
+        assert_eq!(spill.hash().unwrap(), ContentHash::of(text.as_bytes()));
         let mut copy = Vec::new();
         spill.copy_to(&mut copy).unwrap();
         assert_eq!(copy, text.as_bytes());
