@@ -674,6 +674,42 @@ mod tests {
         assert_eq!(read, stored);
     }
 
+    /// A record of an earlier layout (pages hashed another way) reuses no page, whatever
+    /// its salt: its hashes could never match, and its stamps would keep stale pages.
+    #[test]
+    fn a_manifest_of_another_layout_reuses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(build_manifest_name("json"));
+        for (layout, reusable) in [(LAYOUT - 1, false), (LAYOUT, true)] {
+            let stored = StoredManifest {
+                layout,
+                salt: "salt".into(),
+                ..StoredManifest::default()
+            };
+            fs::write(&path, serde_json::to_string(&stored).unwrap()).unwrap();
+            let manifest =
+                BuildManifest::open(dir.path(), "json", "salt".into(), BTreeMap::new(), false);
+            assert_eq!(manifest.reusable, reusable, "layout {layout}");
+        }
+    }
+
+    /// Bytes given whole or piece by piece hash the same, and any change of them changes
+    /// the hash.
+    #[test]
+    fn content_hashes_agree_piece_by_piece_and_tell_bytes_apart() {
+        let bytes: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for cut in [0, 1, 63, 64, 4_096, 99_999, 100_000] {
+            let mut hasher = ContentHasher::default();
+            hasher.update(&bytes[..cut]);
+            hasher.update(&bytes[cut..]);
+            assert_eq!(hasher.finish(), ContentHash::of(&bytes), "cut at {cut}");
+        }
+        let mut changed = bytes.clone();
+        changed[50_000] ^= 1;
+        assert_ne!(ContentHash::of(&changed), ContentHash::of(&bytes));
+        assert_ne!(ContentHash::of(b""), ContentHash::of(b"\0"));
+    }
+
     #[test]
     fn a_file_replaced_by_someone_else_is_not_ours() {
         let dir = tempfile::tempdir().unwrap();
