@@ -1,6 +1,8 @@
 //! Criterion micro-benchmarks of the per-file work of `yaku check`: parsing the
 //! repository's real article and a generated translation of it, fingerprinting one
-//! section, and aligning a translation with its source.
+//! section, and aligning a translation with its source. The `floor` group is
+//! pulldown-cmark alone, with yaku's options: the part of a parse, and of a build, that
+//! any tool reading the same Markdown pays.
 //!
 //! `cargo bench -p yaku-bench --bench parse` (see BENCHMARKS.md).
 
@@ -11,7 +13,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use yaku_bench::{generate_article, Article, SEED_ARTICLE};
-use yaku_content::{normalize, parse_document, Document, Fingerprint, ParseOptions};
+use yaku_content::{
+    markdown_options, normalize, parse_document, Document, Fingerprint, ParseOptions,
+};
 use yaku_sync::align;
 
 fn parse(text: &str) -> Document {
@@ -61,6 +65,26 @@ fn fingerprinting(c: &mut Criterion) {
     group.finish();
 }
 
+fn floor(c: &mut Criterion) {
+    let article = generate_article(&Article::seed(), 1, 0, 1).expect("generated");
+    let english = &article.translations[0].1;
+    let mut group = c.benchmark_group("floor");
+    let events = |text: &str| {
+        pulldown_cmark::Parser::new_ext(text, markdown_options())
+            .into_offset_iter()
+            .count()
+    };
+    group.throughput(Throughput::Bytes(SEED_ARTICLE.len() as u64));
+    group.bench_function("pulldown-cmark events, ja article", |b| {
+        b.iter(|| events(black_box(SEED_ARTICLE)))
+    });
+    group.throughput(Throughput::Bytes(english.len() as u64));
+    group.bench_function("pulldown-cmark events, en pseudo-translation", |b| {
+        b.iter(|| events(black_box(english)))
+    });
+    group.finish();
+}
+
 fn aligning(c: &mut Criterion) {
     let article = generate_article(&Article::seed(), 1, 0, 1).expect("generated");
     let source = parse(&article.source);
@@ -70,5 +94,5 @@ fn aligning(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parsing, fingerprinting, aligning);
+criterion_group!(benches, parsing, floor, fingerprinting, aligning);
 criterion_main!(benches);
