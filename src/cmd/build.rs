@@ -109,14 +109,18 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
     })
 }
 
-/// `built N page(s) into …` with what was kept, written and removed, then a line per
-/// page that is not all current.
+/// `built N page(s) into …` with what was kept, rebuilt, written and removed, then a line
+/// per page that is not all current. A page is rebuilt when an input changed, or may
+/// have (a file modified too recently for its stamp to be trusted); a rebuilt page whose
+/// bytes came out the same is not written, so "3 rebuilt, 0 file(s) written" is a build
+/// that checked and changed nothing.
 fn summary(report: &BuildReport, out_dir: &str) -> String {
     let mut summary = format!(
-        "built {} page(s) into {out_dir} ({}): {} unchanged since the last build, {} file(s) written, {} removed\n",
+        "built {} page(s) into {out_dir} ({}): {} kept from the last build, {} rebuilt, {} file(s) written, {} removed\n",
         report.pages,
         report.format,
         report.reused,
+        report.pages.saturating_sub(report.reused),
         report.written,
         report.removed.len()
     );

@@ -77,7 +77,7 @@ fn a_rebuild_with_nothing_changed_writes_no_file() {
             .success();
         assert!(
             run.stdout().contains(&format!(
-                "({format}): {pages} unchanged since the last build, 0 file(s) written, 0 removed"
+                "({format}): {pages} kept from the last build, 0 rebuilt, 0 file(s) written, 0 removed"
             )),
             "{}",
             run.stdout()
@@ -104,7 +104,8 @@ fn editing_one_source_article_rewrites_only_its_pages() {
             .yaku(&["build", "--format", format, "--out", &out_arg])
             .success();
         assert!(
-            run.stdout().contains("3 unchanged since the last build"),
+            run.stdout()
+                .contains("3 kept from the last build, 3 rebuilt"),
             "{format}: the other article's pages are kept\n{}",
             run.stdout()
         );
@@ -128,6 +129,30 @@ fn editing_one_source_article_rewrites_only_its_pages() {
 }
 
 #[test]
+fn a_source_saved_unchanged_rebuilds_its_pages_and_writes_none() {
+    let project = two_articles();
+    project.yaku(&["build"]).success();
+    let before = stamps(&project.path().join("dist"));
+    // Saved again with the same bytes: its stamp changed, its pages did not.
+    let article = project.read("content/ja/other.md");
+    std::thread::sleep(Duration::from_millis(20));
+    project.write("content/ja/other.md", &article);
+    let run = project.yaku(&["build"]).success();
+    assert!(
+        run.stdout().contains(
+            "built 6 page(s) into dist (json): 3 kept from the last build, 3 rebuilt, 0 file(s) written, 0 removed"
+        ),
+        "{}",
+        run.stdout()
+    );
+    // Only the build's record, which keeps the source's new stamp.
+    assert_eq!(
+        changed(&before, &stamps(&project.path().join("dist"))),
+        [".yaku-build-json.json"]
+    );
+}
+
+#[test]
 fn force_rewrites_every_file() {
     let project = two_articles();
     project.yaku(&["build"]).success();
@@ -137,7 +162,7 @@ fn force_rewrites_every_file() {
     let run = project.yaku(&["build", "--force"]).success();
     assert!(
         run.stdout()
-            .contains("0 unchanged since the last build, 7 file(s) written"),
+            .contains("0 kept from the last build, 6 rebuilt, 7 file(s) written"),
         "{}",
         run.stdout()
     );
