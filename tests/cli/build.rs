@@ -633,6 +633,65 @@ fn build_refuses_an_output_folder_over_the_project_s_own_files() {
     assert_eq!(after, before, "only site/out changed");
 }
 
+/// A folder of the output replaced by a link out of the project (`dist/en ->
+/// /elsewhere`) is not written through, nor is a page that is a link to a file outside
+/// read or written through: nothing outside the project changes.
+#[cfg(unix)]
+#[test]
+fn a_folder_of_the_output_linked_out_of_the_project_is_not_written_through() {
+    let project = Project::accepted_story();
+    project.yaku(&["build"]).success();
+    let outside = tempfile::tempdir().unwrap();
+    let dist = project.path().join("dist");
+    std::fs::remove_dir_all(dist.join("en")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dist.join("en")).unwrap();
+    let target = outside.path().join("index.json");
+    std::fs::write(&target, "not yaku's").unwrap();
+    std::fs::remove_file(dist.join("index.json")).unwrap();
+    std::os::unix::fs::symlink(&target, dist.join("index.json")).unwrap();
+    let outside_before = || {
+        let mut names: Vec<_> = std::fs::read_dir(outside.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = outside_before();
+
+    for force in [false, true] {
+        let args: &[&str] = if force {
+            &["build", "--force"]
+        } else {
+            &["build"]
+        };
+        let run = project.yaku(args).failure();
+        let stderr = run.stderr();
+        assert!(
+            stderr.contains("is a symbolic link out of the output folder")
+                && stderr.contains("remove the link"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("en"), "{stderr}");
+        assert_eq!(
+            outside_before(),
+            before,
+            "a file appeared outside the project"
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "not yaku's");
+    }
+
+    // With the folder's link gone, the build makes the folder, and replaces the page
+    // that is a link by a file of its own, leaving the link's target alone.
+    std::fs::remove_file(dist.join("en")).unwrap();
+    project.yaku(&["build"]).success();
+    assert!(dist.join("en/article.json").is_file());
+    let index = std::fs::symlink_metadata(dist.join("index.json")).unwrap();
+    assert!(index.is_file(), "index.json is yaku's own file again");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "not yaku's");
+    assert_eq!(outside_before(), before);
+}
+
 #[test]
 fn a_held_lock_stops_build_before_it_writes() {
     let project = Project::accepted_story();

@@ -38,6 +38,7 @@ mod inspect;
 mod layout;
 mod lock;
 mod ordered;
+mod output_folders;
 mod parse_options;
 mod preview;
 mod problem;

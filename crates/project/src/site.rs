@@ -7,7 +7,7 @@
 //! holds the project lock while it writes.
 
 use std::io::{self, BufRead, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use yaku_build::{
     build_document, Alternate, BuildError, BuildInput, FoldedSections, JsonStyle, Labels, Listing,
@@ -23,6 +23,7 @@ use crate::build_manifest::{
     ManifestRecorder, OutputRecord, PageOutput, PageRecord, Recorded,
 };
 use crate::ordered::for_each_ordered;
+use crate::output_folders::{resolve, OutputFolders};
 use crate::spill::Spill;
 use crate::staging::{Placement, Staging};
 use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
@@ -227,6 +228,7 @@ pub fn build_site(
         Some(staging) => (staging.path(), Placement::Staged),
         None => (out_dir, Placement::Replace),
     };
+    let folders = OutputFolders::new(out_dir).map_err(write_error(out_dir))?;
     let setups = locales
         .iter()
         .map(|locale| LocaleSetup::load(project, locale))
@@ -255,6 +257,7 @@ pub fn build_site(
         renderer,
         setups: &setups,
         out_dir,
+        folders: &folders,
         placement,
         force: options.force,
         manifest: &manifest,
@@ -308,14 +311,14 @@ pub fn build_site(
         },
     )?;
 
-    report.written += lists.write(options.force, &manifest, &mut recorder, placement)?;
+    report.written += lists.write(options.force, &manifest, &mut recorder, &folders, placement)?;
     for file in renderer.finish(locales) {
         let hash = ContentHash::of(&file.contents);
         let write = |path: &Path| placement.write(path, &file.contents);
-        let (out, force) = (out_dir, options.force);
+        let out = (out_dir, &folders);
         report.written += write_site_file(
             out,
-            force,
+            options.force,
             &manifest,
             &mut recorder,
             &file.path,
@@ -408,6 +411,7 @@ impl<'a> SiteLists<'a> {
         force: bool,
         manifest: &BuildManifest,
         recorder: &mut ManifestRecorder<'_>,
+        folders: &OutputFolders,
         placement: Placement,
     ) -> Result<usize, BuildSiteError> {
         let out_dir = self.out_dir;
@@ -429,7 +433,8 @@ impl<'a> SiteLists<'a> {
         let mut written = 0;
         for (relative, (hash, spill)) in lists {
             let write = |path: &Path| placement.write_streamed(path, |w| spill.copy_to(w));
-            written += write_site_file(out_dir, force, manifest, recorder, relative, hash, write)?;
+            let out = (out_dir, folders);
+            written += write_site_file(out, force, manifest, recorder, relative, hash, write)?;
         }
         Ok(written)
     }
@@ -565,6 +570,8 @@ struct Site<'a> {
     renderer: &'a dyn Renderer,
     setups: &'a [LocaleSetup],
     out_dir: &'a Path,
+    /// The folders under `out_dir` found to lie inside it.
+    folders: &'a OutputFolders,
     /// How pages reach `out_dir`.
     placement: Placement,
     force: bool,
@@ -804,6 +811,7 @@ impl Site<'_> {
         existing: Option<FileStamp>,
     ) -> Result<(PageOutput, bool), BuildSiteError> {
         let path = self.out_dir.join(relative);
+        self.folders.check(&path).map_err(write_error(&path))?;
         let hash = ContentHash::of(bytes);
         if !self.force {
             let previous = self.manifest.unchanged_output(doc, locale, existing);
@@ -823,12 +831,12 @@ impl Site<'_> {
     }
 }
 
-/// Writes a file made once per build (`index.json`, the renderer's own) unless the
-/// last build left the same bytes there, and records it; returns 1 when the file was
-/// written. `hash` is the hash of its bytes, and `write` writes them atomically to the
-/// path it is given.
+/// Writes a file made once per build (`index.json`, the renderer's own) into the output
+/// folder `out` (its path and folders) unless the last build left the same bytes there,
+/// and records it; returns 1 when the file was written. `hash` is the hash of its bytes,
+/// and `write` writes them atomically to the path it is given.
 fn write_site_file(
-    out_dir: &Path,
+    (out_dir, folders): (&Path, &OutputFolders),
     force: bool,
     manifest: &BuildManifest,
     recorder: &mut ManifestRecorder<'_>,
@@ -837,6 +845,7 @@ fn write_site_file(
     write: impl FnOnce(&Path) -> io::Result<()>,
 ) -> Result<usize, BuildSiteError> {
     let path = out_dir.join(relative);
+    folders.check(&path).map_err(write_error(&path))?;
     if !force {
         if let Some(previous) = manifest
             .unchanged_site_file(relative, stamp_now(&path))
@@ -929,12 +938,16 @@ fn write_page_file(
 }
 
 /// Whether the file at `path` holds bytes of hash `hash` (read streaming; false when
-/// there is no file).
+/// there is no regular file, such as a link, which the write then replaces without
+/// following it).
 fn holds(path: &Path, hash: ContentHash) -> Result<bool, BuildSiteError> {
     let error = |source| BuildSiteError::Write {
         path: path.to_path_buf(),
         source,
     };
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return Ok(false);
+    }
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
@@ -1039,52 +1052,6 @@ pub fn check_output_folder(
         });
     }
     Ok(())
-}
-
-/// `path` made absolute with every symbolic link resolved: its longest existing ancestor
-/// canonicalized, then the parts that do not exist yet (which hold no links) applied
-/// as written.
-fn resolve(path: &Path) -> io::Result<PathBuf> {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(path)
-    };
-    let mut resolved = PathBuf::new();
-    let mut exists = true;
-    for component in absolute.components() {
-        match component {
-            Component::Prefix(_) | Component::RootDir => resolved.push(component),
-            Component::CurDir => {}
-            _ if exists => {
-                let next = resolved.join(component);
-                match std::fs::symlink_metadata(&next) {
-                    // A link whose target is missing fails here, rather than being
-                    // followed later to wherever it points.
-                    Ok(_) => resolved = next.canonicalize()?,
-                    Err(e)
-                        if matches!(
-                            e.kind(),
-                            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                        ) =>
-                    {
-                        exists = false;
-                        if let Component::ParentDir = component {
-                            resolved.pop();
-                        } else {
-                            resolved.push(component);
-                        }
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            Component::ParentDir => {
-                resolved.pop();
-            }
-            Component::Normal(part) => resolved.push(part),
-        }
-    }
-    Ok(resolved)
 }
 
 #[cfg(test)]
