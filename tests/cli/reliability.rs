@@ -352,6 +352,50 @@ fn configured_folders_must_stay_inside_the_project() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
 
+/// The folders yaku keeps in `.yaku/` (its cache and the stored source texts) and its
+/// lock file are yaku's own: a link in their place out of the project is refused, and
+/// nothing is read or written where it leads.
+#[test]
+fn yaku_s_own_folders_and_lock_are_not_followed_out_of_the_project() {
+    let outside = tempfile::tempdir().unwrap();
+    for folder in [".yaku/cache", ".yaku/sources"] {
+        let project = Project::accepted_story();
+        let path = project.path().join(folder);
+        if path.exists() {
+            std::fs::remove_dir_all(&path).unwrap();
+        }
+        std::os::unix::fs::symlink(outside.path(), &path).unwrap();
+        for args in [&["check"][..], &["status"], &["sync"], &["build"]] {
+            let run = project.yaku(args).failure();
+            assert!(
+                run.stderr()
+                    .contains(&format!("`{folder}` leads outside the project")),
+                "{folder}, {args:?}: {}",
+                run.stderr()
+            );
+        }
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    }
+    let project = Project::accepted_story();
+    let notes = outside.path().join("notes.txt");
+    std::fs::write(&notes, "a translator's notes").unwrap();
+    let lock = project.path().join(".yaku/lock");
+    if lock.exists() {
+        std::fs::remove_file(&lock).unwrap();
+    }
+    std::os::unix::fs::symlink(&notes, &lock).unwrap();
+    let run = project.yaku(&["sync"]).failure();
+    assert!(
+        run.stderr().contains(".yaku/lock") && run.stderr().contains("symbolic link"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "a translator's notes"
+    );
+}
+
 #[test]
 fn a_damaged_baseline_is_named_and_never_shown_as_the_change() {
     let project = Project::accepted_story();

@@ -191,9 +191,12 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
     pub fn open(path: PathBuf, salt: String) -> Self {
         let started_ns = now_ns();
         // Read whole, then parsed from memory: several times faster than from a reader.
-        let previous = fs::read(&path)
+        // A link is not followed (yaku reads nothing outside the project): the cache is
+        // then empty, and its save replaces the link with a file.
+        let previous = crate::read_regular(&path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Stored<V>>(&bytes).ok())
+            .flatten()
+            .and_then(|read| serde_json::from_slice::<Stored<V>>(&read.bytes).ok())
             .filter(|stored| stored.salt == salt)
             .unwrap_or_else(|| Stored {
                 salt: salt.clone(),

@@ -394,8 +394,9 @@ impl Project {
         Ok(project)
     }
 
-    /// Checks that the configured folders (and `.yaku/`) are inside the project root: a
-    /// relative path without `..`, and no symbolic link on the way out of the root.
+    /// Checks that the configured folders (and `.yaku/` with the folders yaku keeps in
+    /// it) are inside the project root: a relative path without `..`, and no symbolic
+    /// link on the way out of the root.
     fn check_folders(&self) -> Result<(), String> {
         let root = self
             .root
@@ -406,6 +407,8 @@ impl Project {
             ("content", project.content.clone()),
             ("locales", project.locales.clone()),
             (".yaku", PathBuf::from(".yaku")),
+            (".yaku", PathBuf::from(".yaku/cache")),
+            (".yaku", PathBuf::from(".yaku/sources")),
         ];
         for locale in std::iter::once(&project.source).chain(&project.targets) {
             folders.push(("locales", project.locales.join(locale)));

@@ -48,13 +48,24 @@ impl ProjectLock {
         };
         fs::create_dir_all(yaku_dir).map_err(io_error)?;
         ignore_in_git(yaku_dir).map_err(io_error)?;
-        let mut file = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io_error)?;
+        let mut options = fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        // A link is not followed: the lock's holder is written into the file, which
+        // must be yaku's own, not wherever a link leads.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        #[cfg(not(unix))]
+        crate::files::check_regular(&path).map_err(io_error)?;
+        let mut file = match options.open(&path) {
+            Ok(file) => file,
+            Err(_) if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) => {
+                return Err(io_error(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "it is a symbolic link, which yaku does not follow; remove it (yaku makes the file again)",
+                )));
+            }
+            Err(e) => return Err(io_error(e)),
+        };
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -114,5 +125,23 @@ mod tests {
             fs::read_to_string(yaku.join(".gitignore")).unwrap(),
             "# Written by yaku: the lock of writing commands.\n/lock\n"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_that_is_a_link_is_refused_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("notes.txt");
+        fs::write(&target, "a translator's notes").unwrap();
+        let yaku = dir.path().join(".yaku");
+        fs::create_dir_all(&yaku).unwrap();
+        std::os::unix::fs::symlink(&target, yaku.join("lock")).unwrap();
+        let error = ProjectLock::acquire(&yaku, "sync").err().expect("refused");
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "a translator's notes");
+        // Without the link, the lock is taken.
+        fs::remove_file(yaku.join("lock")).unwrap();
+        assert!(ProjectLock::acquire(&yaku, "sync").is_ok());
     }
 }

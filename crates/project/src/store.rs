@@ -75,6 +75,7 @@ impl SourceStore {
         if matches!(self.get(fingerprint), Ok(Some(_))) {
             return Ok(());
         }
+        not_through_a_link(&path)?;
         // Unsynced: a torn object is caught by `get` (its fingerprint) and written anew.
         write_atomic_unsynced(&path, text.as_bytes())
             .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))
@@ -89,6 +90,9 @@ impl SourceStore {
             path: path.clone(),
             reason,
         };
+        if let Err(e) = not_through_a_link(&path) {
+            return Err(bad(e.to_string()));
+        }
         let bytes = match read_regular(&path) {
             Ok(Some(read)) => read.bytes,
             Ok(None) => return Ok(None),
@@ -157,6 +161,24 @@ fn fingerprint_of_stored(text: &str, options: &ParseOptions) -> Option<Fingerpri
     Some(section.fingerprint())
 }
 
+/// Fails when the folder of the object at `path` (its first two hex digits) is a
+/// symbolic link: the store's objects are read and written inside the project only.
+fn not_through_a_link(path: &Path) -> io::Result<()> {
+    let Some(folder) = path.parent() else {
+        return Ok(());
+    };
+    match fs::symlink_metadata(folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is a symbolic link, which yaku does not follow (it reads and writes only inside the project); remove it",
+                folder.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +218,32 @@ mod tests {
         assert_eq!(removed, [b]);
         assert_eq!(store.get(b).unwrap(), None);
         assert_eq!(store.entries().unwrap(), [a]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_of_the_store_that_is_a_link_is_neither_read_nor_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let store = SourceStore::new(dir.path().join("sources"));
+        let fp = Fingerprint::of_text("a");
+        let path = store.path(fp);
+        // The object as it would be, but in a folder outside, reached by a link.
+        let shard = path.parent().unwrap();
+        fs::create_dir_all(shard.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path(), shard).unwrap();
+        fs::write(outside.path().join(path.file_name().unwrap()), "a").unwrap();
+        let error = store.get(fp).unwrap_err();
+        assert!(error.reason.contains("symbolic link"), "{error}");
+        let fresh = Fingerprint::of_text("b");
+        let fresh_shard = store.path(fresh).parent().unwrap().to_path_buf();
+        if fresh_shard != shard {
+            fs::remove_file(shard).unwrap();
+            std::os::unix::fs::symlink(outside.path(), &fresh_shard).unwrap();
+        }
+        let error = store.put(fresh, "b").unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        let names: Vec<_> = fs::read_dir(outside.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "nothing was written outside");
     }
 }
