@@ -560,6 +560,7 @@ fn build_refuses_an_output_folder_over_the_project_s_own_files() {
         std::os::unix::fs::symlink("content", project.path().join("content-link")).unwrap();
         std::os::unix::fs::symlink(".", project.path().join("root-link")).unwrap();
     }
+    project.write("notes.txt", "not a folder\n");
     let before = project.snapshot();
     let mut refused: Vec<(&str, &str)> = vec![
         (".", "is the project root"),
@@ -575,6 +576,7 @@ fn build_refuses_an_output_folder_over_the_project_s_own_files() {
         ("..", "holds the project"),
         ("/", "holds the project"),
         (elsewhere, "lies outside the project"),
+        ("notes.txt", "is a file, not a folder"),
     ];
     if cfg!(unix) {
         refused.extend([

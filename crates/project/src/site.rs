@@ -176,6 +176,9 @@ pub enum OutputRefusal {
         /// The folder, relative to the project root.
         folder: PathBuf,
     },
+    /// Something other than a folder is there (a file).
+    #[error("is a file, not a folder")]
+    NotAFolder,
 }
 
 /// The locales to build: the source and every target, or only `only`.
@@ -1009,10 +1012,15 @@ fn confine_output(project: &Project, out_dir: &Path) -> Result<(), BuildSiteErro
     for (folder, name) in protected {
         folders.push((resolved(&folder)?, name));
     }
-    check_output_folder(&out, &root, &folders).map_err(|refusal| BuildSiteError::OutputRefused {
+    let refused = |refusal| BuildSiteError::OutputRefused {
         refusal,
-        resolved: (out != out_dir).then_some(out),
-    })
+        resolved: (out != out_dir).then(|| out.clone()),
+    };
+    check_output_folder(&out, &root, &folders).map_err(refused)?;
+    if std::fs::metadata(&out).is_ok_and(|m| !m.is_dir()) {
+        return Err(refused(OutputRefusal::NotAFolder));
+    }
+    Ok(())
 }
 
 /// Whether `out` may hold a build of the project at `root`: it must lie strictly inside
