@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
 use yaku_content::{
-    extract_citations, markdown_options, Dialect, Document, Marker, SectionEvents, MAX_NESTING,
+    extract_citations, markdown_options, Dialect, Document, SectionEvents, MAX_NESTING,
 };
 
 use crate::model::{Block, CalloutKind, Inline, ListItem, TableAlignment};
@@ -393,15 +393,14 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 /// The block of an HTML block: `None` for yaku's own comments and other comments, a
 /// pending component for a component directive.
 fn html_block(html: &str) -> Option<Block> {
-    if Marker::parse_markdown(html).is_some() {
-        return None;
-    }
     if let Some(inner) = html
         .strip_prefix("<!--")
         .and_then(|h| h.strip_suffix("-->"))
     {
         let inner = inner.trim();
-        // Other comments, `yaku:required` included, are not content.
+        // Every other comment is not content: yaku's markers (a marker is a comment
+        // whose words start `yaku:source` or `yaku:untranslated`, which the parse has
+        // read already, so they are not read again here), `yaku:required`, and notes.
         return inner
             .strip_prefix("yaku:component")
             .map(|name| pending_component(name.trim()));
@@ -955,7 +954,7 @@ mod tests {
 
     #[test]
     fn yaku_comments_vanish_and_components_resolve() {
-        let text = "<!-- yaku:source 0123456789abcdef text 0123456789abcdef -->\n\n<!-- yaku:required -->\n\n<!-- yaku:component cta -->\n\n<!-- a note -->\n\n<div>raw</div>\n";
+        let text = "<!-- yaku:source 0123456789abcdef text 0123456789abcdef -->\n\n<!-- yaku:required -->\n\n<!-- yaku:component cta -->\n\n<!-- a note -->\n\n<!-- yaku:untranslated -->\n\n<!--yaku:source not-a-fingerprint-->\n\n<div>raw</div>\n";
         let mut resolve = |name: &str| {
             Ok(Block::Component {
                 name: name.into(),
