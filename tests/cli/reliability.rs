@@ -352,6 +352,36 @@ fn configured_folders_must_stay_inside_the_project() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
 
+/// A folder below a locale's folder that is a link out of the project (`content/en/sub ->
+/// /elsewhere`) leads no read and no write there: `sync` does not create the translation
+/// in it, and every command names the file and where its folder leads (`check`, which
+/// also looks for translations without a source, names the link first).
+#[test]
+fn a_content_folder_linked_out_of_the_project_is_neither_read_nor_written() {
+    let project = Project::accepted_story();
+    let outside = tempfile::tempdir().unwrap();
+    let article = project.read("content/ja/article.md");
+    project.write("content/ja/sub/page.md", &article);
+    std::os::unix::fs::symlink(outside.path(), project.path().join("content/en/sub")).unwrap();
+    // A translation there, outside, which yaku must not read.
+    std::fs::write(outside.path().join("page.md"), project.read(EN)).unwrap();
+    let before = std::fs::read(outside.path().join("page.md")).unwrap();
+    for args in [&["sync"][..], &["check"], &["status"], &["build"]] {
+        let run = project.yaku(args).failure();
+        let stderr = run.stderr();
+        assert!(
+            stderr.contains("content/en/sub/page.md:1:1: error: cannot read content/en/sub/page.md: its folder leads outside the project")
+                || (args == ["check"] && stderr.contains("content/en/sub: it is a symbolic link")),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(outside.path().join("page.md")).unwrap(),
+        before
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
+}
+
 /// The folders yaku keeps in `.yaku/` (its cache and the stored source texts) and its
 /// lock file are yaku's own: a link in their place out of the project is refused, and
 /// nothing is read or written where it leads.

@@ -10,6 +10,7 @@ use yaku_content::{
 
 use yaku_sync::{MissingPolicy, StalePolicy};
 
+use crate::confined_folders::ConfinedFolders;
 use crate::layout::{DocumentFile, Layout, LayoutConfig};
 use crate::{read_regular, FileStamp, SourceStore};
 
@@ -289,6 +290,9 @@ pub struct Project {
     pub layout: Layout,
     /// The source documents, discovered once ([`Project::documents`]).
     sources: std::sync::OnceLock<std::sync::Arc<BTreeMap<String, DocumentFile>>>,
+    /// The project's folders found to lie inside it, links resolved: no document is
+    /// read or written through a folder that leads elsewhere ([`Project::load_with`]).
+    confined: std::sync::Arc<ConfinedFolders>,
 }
 
 impl Project {
@@ -389,6 +393,10 @@ impl Project {
             config,
             qa,
             sources: std::sync::OnceLock::new(),
+            confined: std::sync::Arc::new(
+                ConfinedFolders::new(root)
+                    .map_err(|e| invalid(format!("cannot resolve the project folder: {e}")))?,
+            ),
         };
         project.check_folders().map_err(invalid)?;
         Ok(project)
@@ -630,6 +638,21 @@ impl Project {
         options: &ParseOptions,
         events: &mut dyn SectionEvents,
     ) -> Result<Option<LoadedDocument>, ProjectError> {
+        // Before the file is read, or found missing and then written (`sync`): a folder
+        // of the content that is a link out of the project leads neither anywhere.
+        let outside = |source| ProjectError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(real) = self.confined.escape(path).map_err(outside)? {
+            return Err(outside(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "its folder leads outside the project (to {}); yaku reads and writes only inside the project folder",
+                    real.display()
+                ),
+            )));
+        }
         let (bytes, stamp) = match read_regular(path) {
             Ok(Some(read)) => (read.bytes, read.stamp),
             Ok(None) => return Ok(None),

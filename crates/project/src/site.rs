@@ -22,8 +22,8 @@ use crate::build_manifest::{
     build_manifest_name, BuildManifest, ContentHash, ContentHasher, DocumentRecord,
     ManifestRecorder, OutputRecord, PageOutput, PageRecord, Recorded,
 };
+use crate::confined_folders::{resolve, ConfinedFolders};
 use crate::ordered::for_each_ordered;
-use crate::output_folders::{resolve, OutputFolders};
 use crate::spill::Spill;
 use crate::staging::{Placement, Staging};
 use crate::{FileProblem, FileStamp, LockError, Progress, Project, ProjectError, Workspace};
@@ -231,7 +231,7 @@ pub fn build_site(
         Some(staging) => (staging.path(), Placement::Staged),
         None => (out_dir, Placement::Replace),
     };
-    let folders = OutputFolders::new(out_dir).map_err(write_error(out_dir))?;
+    let folders = ConfinedFolders::new(out_dir).map_err(write_error(out_dir))?;
     let setups = locales
         .iter()
         .map(|locale| LocaleSetup::load(project, locale))
@@ -414,7 +414,7 @@ impl<'a> SiteLists<'a> {
         force: bool,
         manifest: &BuildManifest,
         recorder: &mut ManifestRecorder<'_>,
-        folders: &OutputFolders,
+        folders: &ConfinedFolders,
         placement: Placement,
     ) -> Result<usize, BuildSiteError> {
         let out_dir = self.out_dir;
@@ -574,7 +574,7 @@ struct Site<'a> {
     setups: &'a [LocaleSetup],
     out_dir: &'a Path,
     /// The folders under `out_dir` found to lie inside it.
-    folders: &'a OutputFolders,
+    folders: &'a ConfinedFolders,
     /// How pages reach `out_dir`.
     placement: Placement,
     force: bool,
@@ -814,7 +814,9 @@ impl Site<'_> {
         existing: Option<FileStamp>,
     ) -> Result<(PageOutput, bool), BuildSiteError> {
         let path = self.out_dir.join(relative);
-        self.folders.check(&path).map_err(write_error(&path))?;
+        self.folders
+            .check_output(&path)
+            .map_err(write_error(&path))?;
         let hash = ContentHash::of(bytes);
         if !self.force {
             let previous = self.manifest.unchanged_output(doc, locale, existing);
@@ -839,7 +841,7 @@ impl Site<'_> {
 /// and records it; returns 1 when the file was written. `hash` is the hash of its bytes,
 /// and `write` writes them atomically to the path it is given.
 fn write_site_file(
-    (out_dir, folders): (&Path, &OutputFolders),
+    (out_dir, folders): (&Path, &ConfinedFolders),
     force: bool,
     manifest: &BuildManifest,
     recorder: &mut ManifestRecorder<'_>,
@@ -848,7 +850,7 @@ fn write_site_file(
     write: impl FnOnce(&Path) -> io::Result<()>,
 ) -> Result<usize, BuildSiteError> {
     let path = out_dir.join(relative);
-    folders.check(&path).map_err(write_error(&path))?;
+    folders.check_output(&path).map_err(write_error(&path))?;
     if !force {
         if let Some(previous) = manifest
             .unchanged_site_file(relative, stamp_now(&path))

@@ -1,54 +1,65 @@
-//! The folders a build writes into, each checked to lie inside its output folder once
-//! symbolic links are resolved.
+//! Folders checked to lie inside a root once symbolic links are resolved: the project's
+//! folders, for every document read or written, and a build's output folder, for every
+//! file it writes.
 
 use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-/// The output folder of a build, resolved, and the folders under it found to lie inside
-/// it. The output folder itself is checked before a build starts (`check_output_folder`);
-/// a folder inside it may still be a link that someone put there (`dist/en ->
-/// /srv/www/en`), which would lead the build's writes, and its reads of the pages there,
-/// out of the project. Each folder is resolved once per build.
-pub(crate) struct OutputFolders {
+/// A root folder, resolved, and the folders under it found to lie inside it. A folder may
+/// be a link that someone put there (`content/en/guide -> /srv/guide`, `dist/en ->
+/// /srv/www/en`), which would lead yaku's reads and writes out of the project; the
+/// configured folders are checked when the project opens, the folders below them here,
+/// each once.
+#[derive(Debug)]
+pub(crate) struct ConfinedFolders {
     resolved: PathBuf,
     inside: Mutex<HashSet<PathBuf>>,
 }
 
-impl OutputFolders {
-    /// The folders of the output folder at `out_dir`.
-    pub(crate) fn new(out_dir: &Path) -> io::Result<OutputFolders> {
-        Ok(OutputFolders {
-            resolved: resolve(out_dir)?,
+impl ConfinedFolders {
+    /// The folders under `root`.
+    pub(crate) fn new(root: &Path) -> io::Result<ConfinedFolders> {
+        Ok(ConfinedFolders {
+            resolved: resolve(root)?,
             inside: Mutex::default(),
         })
     }
 
-    /// Fails, with an error of kind `InvalidInput` that says what to do, unless the
-    /// folder of the file at `path` lies inside the output folder with its links
-    /// resolved.
-    pub(crate) fn check(&self, path: &Path) -> io::Result<()> {
+    /// `None` when the folder of the file at `path` lies inside the root with its links
+    /// resolved; otherwise where it leads.
+    pub(crate) fn escape(&self, path: &Path) -> io::Result<Option<PathBuf>> {
         let Some(folder) = path.parent() else {
-            return Ok(());
+            return Ok(None);
         };
         let mut inside = self.inside.lock().unwrap_or_else(PoisonError::into_inner);
         if inside.contains(folder) {
-            return Ok(());
+            return Ok(None);
         }
-        if resolve(folder)?.starts_with(&self.resolved) {
+        let real = resolve(folder)?;
+        if real.starts_with(&self.resolved) {
             inside.insert(folder.to_path_buf());
-            return Ok(());
+            return Ok(None);
         }
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "{} is a symbolic link out of the output folder, and yaku writes nothing \
-                 outside the project; remove the link (the next build makes a folder there) \
-                 or build into another folder",
-                folder.display()
-            ),
-        ))
+        Ok(Some(real))
+    }
+
+    /// Fails, with an error of kind `InvalidInput` that says what to do, unless the
+    /// folder of the file at `path` lies inside the root: for a build's output folder.
+    pub(crate) fn check_output(&self, path: &Path) -> io::Result<()> {
+        match self.escape(path)? {
+            None => Ok(()),
+            Some(_) => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is a symbolic link out of the output folder, and yaku writes nothing \
+                     outside the project; remove the link (the next build makes a folder there) \
+                     or build into another folder",
+                    path.parent().unwrap_or(path).display()
+                ),
+            )),
+        }
     }
 }
 
@@ -110,19 +121,23 @@ mod tests {
         std::fs::create_dir_all(out.join("ja")).unwrap();
         std::os::unix::fs::symlink(elsewhere.path(), out.join("en")).unwrap();
         std::os::unix::fs::symlink("ja", out.join("ja-link")).unwrap();
-        let folders = OutputFolders::new(&out).unwrap();
-        assert!(folders.check(&out.join("ja/page.json")).is_ok());
-        assert!(folders.check(&out.join("ja-link/page.json")).is_ok());
+        let folders = ConfinedFolders::new(&out).unwrap();
+        assert!(folders.check_output(&out.join("ja/page.json")).is_ok());
+        assert!(folders.check_output(&out.join("ja-link/page.json")).is_ok());
         // Not made yet: the build makes a real folder there.
-        assert!(folders.check(&out.join("zh-Hans/guide/page.json")).is_ok());
-        assert!(folders.check(&out.join("index.json")).is_ok());
+        assert!(folders
+            .check_output(&out.join("zh-Hans/guide/page.json"))
+            .is_ok());
+        assert!(folders.check_output(&out.join("index.json")).is_ok());
         for page in ["en/page.json", "en/sub/page.json"] {
-            let error = folders.check(&out.join(page)).unwrap_err();
+            let error = folders.check_output(&out.join(page)).unwrap_err();
             assert_eq!(error.kind(), io::ErrorKind::InvalidInput, "{page}");
             assert!(error.to_string().contains("symbolic link"), "{error}");
         }
+        let real = folders.escape(&out.join("en/page.json")).unwrap();
+        assert_eq!(real, Some(elsewhere.path().canonicalize().unwrap()));
         // Asked again, from the set of folders already found inside.
-        assert!(folders.check(&out.join("ja/other.json")).is_ok());
-        assert!(folders.check(&out.join("en/page.json")).is_err());
+        assert!(folders.check_output(&out.join("ja/other.json")).is_ok());
+        assert!(folders.check_output(&out.join("en/page.json")).is_err());
     }
 }
