@@ -29,6 +29,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 use yaku_build::PublishedCounts;
 
+use crate::confined_folders::ConfinedFolders;
 use crate::spill::Spill;
 use crate::FileStamp;
 
@@ -469,6 +470,7 @@ impl ManifestRecorder<'_> {
     pub fn remove_stale(
         &mut self,
         out_dir: &Path,
+        folders: &ConfinedFolders,
         page_path: &dyn Fn(&str, &str) -> String,
     ) -> io::Result<Vec<String>> {
         self.forget_gone(None, page_path)?;
@@ -487,7 +489,9 @@ impl ManifestRecorder<'_> {
                 continue;
             }
             let path = out_dir.join(relative);
-            if inside(out_dir, &path) && still_ours(&path, output)? {
+            // A folder of the output replaced by a link leads no removal elsewhere.
+            let inside = matches!(folders.escape(&path), Ok(None));
+            if inside && still_ours(&path, output)? {
                 match fs::remove_file(&path) {
                     Ok(()) => removed.push(relative.to_string()),
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -565,16 +569,6 @@ fn is_relative_inside(path: &str) -> bool {
         && path
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..")
-}
-
-/// Whether `path`'s folder, its links resolved, is still inside `out_dir`: a folder of
-/// the output replaced by a link leads no removal elsewhere.
-fn inside(out_dir: &Path, path: &Path) -> bool {
-    let resolved = |p: &Path| p.canonicalize().ok();
-    match (path.parent().and_then(resolved), resolved(out_dir)) {
-        (Some(folder), Some(out)) => folder.starts_with(out),
-        _ => false,
-    }
 }
 
 /// Whether the file at `path` is still the one yaku wrote: a regular file with the

@@ -648,7 +648,7 @@ impl Project {
             return Err(outside(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 format!(
-                    "its folder leads outside the project (to {}); yaku reads and writes only inside the project folder",
+                    "its folder leads outside the project (to {}); yaku reads and writes only inside the project folder: replace the link with a folder",
                     real.display()
                 ),
             )));

@@ -423,3 +423,36 @@ fn a_build_into_a_missing_folder_that_stops_on_an_error_leaves_no_folder() {
     // As the builds found it: no `missing`, and no staging folder beside it.
     assert_eq!(names(root), before);
 }
+
+/// A folder of the output that someone replaced by a link out of it leads no removal
+/// there: the pages of a deleted document that the record lists in that folder are left
+/// alone, even where the link leads to a copy of exactly what yaku wrote.
+#[cfg(unix)]
+#[test]
+fn a_deleted_document_s_page_behind_a_link_is_not_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(template(), dir.path());
+    let root = dir.path();
+    build(root, "json", "dist", false);
+    // `dist/en/skin` holds only the page of `skin/deep`; a copy of it goes elsewhere and
+    // the folder becomes a link there.
+    let outside = tempfile::tempdir().unwrap();
+    let skin = root.join("dist/en/skin");
+    std::fs::copy(skin.join("deep.json"), outside.path().join("deep.json")).unwrap();
+    std::fs::remove_dir_all(&skin).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &skin).unwrap();
+    let deep = DOCS.iter().position(|d| *d == "skin/deep").unwrap();
+    apply(root, &Edit::DeleteDocument { doc: deep }, 1);
+
+    let report = build(root, "json", "dist", false);
+    assert!(
+        report.removed.contains(&"ja/skin/deep.json".to_string()),
+        "{:?}",
+        report.removed
+    );
+    assert!(!report.removed.contains(&"en/skin/deep.json".to_string()));
+    assert!(
+        outside.path().join("deep.json").is_file(),
+        "removed through the link"
+    );
+}

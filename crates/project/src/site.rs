@@ -330,7 +330,7 @@ pub fn build_site(
         )?;
     }
     report.removed = recorder
-        .remove_stale(out_dir, &page_path)
+        .remove_stale(out_dir, &folders, &page_path)
         .map_err(write_error(out_dir))?;
     let all_reused = report.reused == report.pages;
     recorder
