@@ -821,3 +821,24 @@ fn split_hugo_owned(text: &str) -> (toml::Table, String) {
     let (front, body) = split_hugo(text);
     (front, body.to_string())
 }
+
+#[test]
+fn a_fluent_file_that_does_not_load_is_named_as_the_project_names_it_and_nothing_is_built() {
+    let project = Project::accepted_story();
+    let text = project.read("locales/en/site.ftl");
+    let line = text.lines().count() + 1;
+    project.write("locales/en/site.ftl", &format!("{text}broken = {{ $x\n"));
+    let run = project.yaku(&["build", "--out", "site"]).failure();
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains(&format!(
+            "cannot load the Fluent strings of en: locales/en/site.ftl:{line}:"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(&project.path().display().to_string()),
+        "the message names the file from the project root: {stderr}"
+    );
+    assert!(!project.path().join("site").exists(), "nothing was built");
+}

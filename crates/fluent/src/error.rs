@@ -5,7 +5,7 @@
 //! not errors but [`Finding`](crate::Finding)s; these enums are for the cases
 //! where the library cannot do what it was asked.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why [`Localizer::load`](crate::Localizer::load) failed.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +69,26 @@ pub enum LoadError {
         /// The message id, or the term id with its leading `-`.
         id: String,
     },
+}
+
+impl LoadError {
+    /// The same error naming its file or folder relative to `base` when it lies under
+    /// it: a caller that loads from a project's folder reports paths as its user sees
+    /// them.
+    pub fn relative_to(mut self, base: &Path) -> LoadError {
+        let path = match &mut self {
+            LoadError::MissingLocale { path, .. }
+            | LoadError::Io { path, .. }
+            | LoadError::NotUtf8 { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::Duplicate { path, .. } => path,
+            LoadError::EmptyChain | LoadError::InvalidLocale { .. } => return self,
+        };
+        if let Ok(relative) = path.strip_prefix(base) {
+            *path = relative.to_path_buf();
+        }
+        self
+    }
 }
 
 /// Why [`Localizer::format`](crate::Localizer::format) returned no text.

@@ -500,7 +500,7 @@ impl LocaleSetup {
             let loaded = Localizer::load(&project.locales_dir(), &chain, FormatOptions::default())
                 .map_err(|source| BuildSiteError::Fluent {
                     locale: locale.to_string(),
-                    source,
+                    source: source.relative_to(&project.root),
                 })?;
             Some(loaded)
         } else {
