@@ -272,9 +272,19 @@ impl yaku_project::Progress for Progress {
     }
 }
 
+/// `1 document`, `0 documents`, `2 documents`: a count and its noun, in the number the
+/// count asks for.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::visible;
+    use super::{counted, visible};
 
     #[test]
     fn control_characters_are_shown_as_pictures_and_other_text_is_copied() {
@@ -283,5 +293,12 @@ mod tests {
         assert_eq!(visible("del\u{7f} c1\u{85}"), "del\u{2421} c1\u{fffd}");
         // 0xC2 leading a printable character (`é` is 0xC3…, `¢` is 0xC2 0xA2) is kept.
         assert_eq!(visible("¢ é"), "¢ é");
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(counted(1, "document"), "1 document");
+        assert_eq!(counted(0, "document"), "0 documents");
+        assert_eq!(counted(2, "QA error"), "2 QA errors");
     }
 }

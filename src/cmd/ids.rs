@@ -119,8 +119,8 @@ fn from_source(locale: &str, docs: &[PathBuf], context: &Context) -> Result<Exit
     }
     if !done.diverged.is_empty() {
         output::print(&format!(
-            "{} translations left untouched: their structure differs from the source's\n",
-            done.diverged.len()
+            "{} left untouched: their structure differs from the source's\n",
+            output::counted(done.diverged.len(), "translation")
         ));
     }
     report::stop_on_problems(

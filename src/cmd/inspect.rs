@@ -46,7 +46,7 @@ pub fn run(args: Args, context: &Context) -> Result<Exit, Failure> {
                 .all_sections()
                 .map(|(section, obsolete)| row(section, obsolete))
                 .collect();
-            let mut out = format!("{shown}: {} sections\n", rows.len());
+            let mut out = format!("{shown}: {}\n", output::counted(rows.len(), "section"));
             out.push_str(&output::table(
                 &["LINE", "LEVEL", "ID", "FINGERPRINT", "BLOCKS", "HEADING"],
                 &rows,

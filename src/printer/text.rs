@@ -5,7 +5,8 @@ use yaku_project::{Finding, Summary};
 use yaku_sync::SectionState;
 
 use super::Printer;
-use crate::{output, report};
+use crate::output::{self, counted};
+use crate::report;
 
 /// The text layout of `yaku check`.
 pub struct TextPrinter {
@@ -83,11 +84,11 @@ impl Printer for TextPrinter {
         if !self.rule_only {
             let orphans = match summary.orphaned {
                 0 => String::new(),
-                n => format!("; {n} orphaned translation files"),
+                n => format!("; {}", counted(n, "orphaned translation file")),
             };
             let orphans = match summary.out_of_order {
                 0 => orphans,
-                n => format!("{orphans}; {n} translation files out of order"),
+                n => format!("{orphans}; {} out of order", counted(n, "translation file")),
             };
             let renamed = match summary.renamed {
                 0 => String::new(),
@@ -98,15 +99,23 @@ impl Printer for TextPrinter {
                 n => format!(", {n} in progress"),
             };
             out.push_str(&format!(
-                "{} documents, {} sections: {} current, {} stale{in_progress}, {} untranslated, {} missing, {} obsolete{renamed}; {} Fluent errors, {} Fluent warnings{orphans}\n",
-                summary.documents, summary.sections, summary.current, summary.stale, summary.untranslated,
-                summary.missing, summary.obsolete, summary.fluent_errors, summary.fluent_warnings
+                "{}, {}: {} current, {} stale{in_progress}, {} untranslated, {} missing, {} obsolete{renamed}; {}, {}{orphans}\n",
+                counted(summary.documents, "document"),
+                counted(summary.sections, "section"),
+                summary.current,
+                summary.stale,
+                summary.untranslated,
+                summary.missing,
+                summary.obsolete,
+                counted(summary.fluent_errors, "Fluent error"),
+                counted(summary.fluent_warnings, "Fluent warning"),
             ));
         }
         if self.rule_only || self.qa_seen {
             out.push_str(&format!(
-                "{} QA errors, {} QA warnings\n",
-                summary.qa_errors, summary.qa_warnings
+                "{}, {}\n",
+                counted(summary.qa_errors, "QA error"),
+                counted(summary.qa_warnings, "QA warning"),
             ));
         }
         output::print(&out);

@@ -140,7 +140,7 @@ fn a_translation_that_cannot_be_aligned_is_left_untouched_and_listed() {
         ),
         "{out}"
     );
-    assert!(out.contains("1 translations left untouched"), "{out}");
+    assert!(out.contains("1 translation left untouched"), "{out}");
     assert!(out.contains("content/zh-Hans/docs/quickstart.md: ids from the source"));
     assert_eq!(project.read(RELEASE_ZH), old_release, "untouched");
     assert_eq!(heading_ids(&project, QUICKSTART_ZH)[0], "prerequisites");

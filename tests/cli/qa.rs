@@ -388,7 +388,7 @@ fn required_notice_published_by_fallback_is_a_warning() {
         .success();
     assert_eq!(
         run.stdout(),
-        "content/en/fault.md:1: warning: required-notice: fault#notice (en): required section is missing: the build publishes the source text instead (on-missing = \"fallback\")\n0 QA errors, 1 QA warnings\n"
+        "content/en/fault.md:1: warning: required-notice: fault#notice (en): required section is missing: the build publishes the source text instead (on-missing = \"fallback\")\n0 QA errors, 1 QA warning\n"
     );
 }
 
@@ -421,7 +421,7 @@ fn qa_findings_in_text_and_github_formats() {
         text,
         "content/en/fault.md:9: error: numbers: fault#trial (en): numbers differ from the source: missing 56; not in the source 65\n\
          2 documents, 7 sections: 7 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings\n\
-         1 QA errors, 0 QA warnings\n"
+         1 QA error, 0 QA warnings\n"
     );
     let github = project
         .yaku(&["check", "--format", "github"])

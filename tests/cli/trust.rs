@@ -16,7 +16,7 @@ fn a_renamed_id_keeps_its_translation_and_state() {
         run.stdout(),
         "content/en/article.md:22: renamed: article#clinical-trials (en): trials → clinical-trials\n  \
          fix: run `yaku sync --locale en`\n\
-         1 documents, 6 sections: 5 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete, 1 renamed; 0 Fluent errors, 0 Fluent warnings\n"
+         1 document, 6 sections: 5 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete, 1 renamed; 0 Fluent errors, 0 Fluent warnings\n"
     );
     let json = project
         .yaku(&["check", "--locale", "en", "--format", "json"])
@@ -141,7 +141,7 @@ fn a_reordered_source_is_reported_then_fixed_by_sync() {
         run.stdout(),
         "content/en/article.md:22: out-of-order: article#trials (en): the source has it after #summary\n  \
          fix: run `yaku sync --locale en`\n\
-         1 documents, 6 sections: 6 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings; 1 translation files out of order\n"
+         1 document, 6 sections: 6 current, 0 stale, 0 untranslated, 0 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings; 1 translation file out of order\n"
     );
     let json = project
         .yaku(&["check", "--locale", "en", "--format", "json"])
@@ -321,7 +321,7 @@ fn status_tells_stale_from_in_progress_and_counts_changed_characters() {
         .stdout()
         .contains("content/en/article.md:29: in-progress: article#summary (en)\n"));
     assert!(run.stdout().ends_with(
-        "1 documents, 7 sections: 4 current, 1 stale, 1 in progress, 0 untranslated, 1 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings\n"
+        "1 document, 7 sections: 4 current, 1 stale, 1 in progress, 0 untranslated, 1 missing, 0 obsolete; 0 Fluent errors, 0 Fluent warnings\n"
     ));
 }
 
