@@ -1,16 +1,36 @@
 //! Bytes split at the first NUL into a source and a translation → `align` and
 //! `sync_document`: never a panic; and when both files are free of errors (as the CLI
-//! requires before it syncs), the synced text parses and a second sync changes nothing.
+//! requires before it syncs), the synced text parses and a second sync changes nothing;
+//! in each dialect and id style (picked by the first byte, the whole input still parsed).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaku_content::{parse_document, Document, ParseOptions, Severity};
+use yaku_content::{parse_document, Dialect, Document, IdStyle, ParseOptions, Severity};
 use yaku_sync::{align, sync_document, SyncOptions};
 
+/// The options the first byte of the input picks: Markdown or MDX, explicit ids or a
+/// renderer's (for the source; a translation's are the source's, written).
+fn options(data: &[u8]) -> ParseOptions {
+    let variant = data.first().map_or(0, |b| b % 4);
+    ParseOptions {
+        dialect: if variant % 2 == 1 {
+            Dialect::Mdx
+        } else {
+            Dialect::Markdown
+        },
+        id_style: match variant {
+            2 => IdStyle::Hugo,
+            3 => IdStyle::Github,
+            _ => IdStyle::Explicit,
+        },
+        ..ParseOptions::default()
+    }
+}
+
 /// The document, and whether it has no errors.
-fn parse(bytes: &[u8]) -> Option<(Document, bool)> {
-    let parsed = parse_document(bytes, &ParseOptions::default()).ok()?;
+fn parse(bytes: &[u8], options: &ParseOptions) -> Option<(Document, bool)> {
+    let parsed = parse_document(bytes, options).ok()?;
     let clean = parsed
         .diagnostics
         .iter()
@@ -19,14 +39,16 @@ fn parse(bytes: &[u8]) -> Option<(Document, bool)> {
 }
 
 fuzz_target!(|data: &[u8]| {
+    let source_options = options(data);
+    let translation_options = source_options.for_translation();
     let (source, translation) = match data.iter().position(|&b| b == 0) {
         Some(at) => (&data[..at], Some(&data[at + 1..])),
         None => (data, None),
     };
-    let Some((source, source_clean)) = parse(source) else {
+    let Some((source, source_clean)) = parse(source, &source_options) else {
         return;
     };
-    let translation = match translation.map(parse) {
+    let translation = match translation.map(|t| parse(t, &translation_options)) {
         Some(None) => return,
         Some(Some(parsed)) => Some(parsed),
         None => None,
@@ -40,7 +62,8 @@ fuzz_target!(|data: &[u8]| {
         if !(source_clean && translation_clean) {
             continue;
         }
-        let (synced, synced_clean) = parse(once.text.as_bytes()).expect("a synced file parses");
+        let (synced, synced_clean) =
+            parse(once.text.as_bytes(), &translation_options).expect("a synced file parses");
         assert!(synced_clean, "a synced file has no errors:\n{}", once.text);
         let twice = sync_document(&source, Some(&synced), options);
         assert_eq!(twice.text, once.text, "sync is idempotent");

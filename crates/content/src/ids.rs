@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::mdx::comment_id;
-use crate::parse::{is_valid_id, parse_heading_line};
+use crate::parse::{is_valid_id, parse_heading};
 use crate::{
     parse_document, Diagnostic, Dialect, Document, ParseOptions, Problem, SectionKind,
     FRONT_MATTER_ID, LEAD_ID,
@@ -149,17 +149,16 @@ pub fn heading_with_id(heading: &str, id: &str) -> String {
     out
 }
 
-/// Where in `heading` (its first line) the id goes, and what is inserted there;
+/// Where in `heading` the id goes (at the end of the line its text ends on: an
+/// underlined heading's last line above the underline), and what is inserted there;
 /// `comment_form` is what goes before and after the id in an MDX comment id.
 fn id_insertion(
     heading: &str,
     id: &str,
     comment_form: Option<&(String, String)>,
 ) -> (usize, String) {
-    let first_line = heading.split_inclusive('\n').next().unwrap_or("");
-    let first_line = first_line.trim_end_matches(['\n', '\r']);
-    let parsed_line = parse_heading_line(first_line);
-    let end_of_text = first_line.trim_end().len();
+    let (parsed_line, text_line) = parse_heading(heading);
+    let end_of_text = text_line.start + heading[text_line].trim_end().len();
     match parsed_line.attributes {
         _ if comment_form.is_some() => {
             let (before, after) = comment_form.cloned().unwrap_or_default();
@@ -252,6 +251,50 @@ mod tests {
         assert_eq!(
             heading_with_id("Setup\n=====\n", "setup"),
             "Setup {#setup}\n=====\n"
+        );
+        // Underlined below two lines: the id goes where the heading's text ends, the
+        // only place pulldown-cmark reads it.
+        assert_eq!(
+            heading_with_id("Set up\nthe tool  \r\n---\r\n", "setup"),
+            "Set up\nthe tool {#setup}  \r\n---\r\n"
+        );
+        assert_eq!(
+            heading_with_id("Set up {x}\nthe tool {.wide}\n---\n", "setup"),
+            "Set up {x}\nthe tool {#setup .wide}\n---\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_underlined_below_several_lines_gets_an_id_that_the_parser_reads() {
+        let text = "Lead.\n\nOne\n#two\nthree\n===\n\nText.\n";
+        let fixed = add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap();
+        assert_eq!(
+            fixed,
+            "Lead.\n\nOne\n#two\nthree {#one-two-three}\n===\n\nText.\n"
+        );
+        let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
+        let section = &parsed.document.sections[1];
+        assert_eq!(section.id.as_str(), "one-two-three");
+        assert_eq!(section.heading, "One #two three");
+        assert!(
+            !parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.problem == Problem::HeadingWithoutId),
+            "{:?}",
+            parsed.diagnostics
+        );
+    }
+
+    #[test]
+    fn every_line_of_an_underlined_heading_is_part_of_its_fingerprint() {
+        let fingerprint = |text: &str| {
+            let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+            parsed.document.sections[1].fingerprint()
+        };
+        assert_ne!(
+            fingerprint("Lead.\n\nOne\ntwo {#a}\n---\n\nText.\n"),
+            fingerprint("Lead.\n\nOne\nthree {#a}\n---\n\nText.\n"),
         );
     }
 

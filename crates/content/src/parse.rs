@@ -672,7 +672,7 @@ impl Cutter<'_> {
             Some(newline) => &heading_text[..=newline],
             None => heading_text,
         });
-        let parsed = parse_heading_line(first_line);
+        let (parsed, text_line) = parse_heading(heading_text);
         if parsed.setext {
             diagnostics.push(Diagnostic::warning(
                 Problem::SetextHeading,
@@ -696,7 +696,7 @@ impl Cutter<'_> {
         };
         // MDX has no `{#id}`: React's documentation writes `{/*id*/}`.
         let comment = match self.options.dialect {
-            Dialect::Mdx => comment_id(first_line),
+            Dialect::Mdx => comment_id(&heading_text[text_line]),
             _ => None,
         };
         let mut id_derived = false;
@@ -1219,13 +1219,14 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The parts of a heading's first line.
+/// The parts of a heading's line (or, from [`parse_heading`], of a whole heading).
 pub(crate) struct HeadingLine {
     /// The heading text without `#` marks and attribute block.
     pub text: String,
     /// The heading text with a trailing `{…}` kept (when it was not an attribute block).
     pub text_with_braces: String,
-    /// The byte range of a trailing `{…}` within the line.
+    /// The byte range of a trailing `{…}` within the line (within the heading, from
+    /// [`parse_heading`]).
     pub attributes: Option<Range<usize>>,
     /// The line is not an ATX heading (an underlined heading's first line).
     pub setext: bool,
@@ -1235,8 +1236,57 @@ pub(crate) fn parse_heading_line(line: &str) -> HeadingLine {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let after_indent = &line[indent..];
     let hashes = after_indent.len() - after_indent.trim_start_matches('#').len();
-    let setext = hashes == 0;
-    let content_start = indent + hashes;
+    parse_heading_text(line, indent + hashes, hashes == 0)
+}
+
+/// The parts of a whole heading, its lines as [`Section::heading_span`] holds them, and
+/// the range of the line its text ends on (without the line ending). That line is where
+/// pulldown-cmark reads an attribute block, and where `{#id}` is written: an ATX
+/// heading's only line, or an underlined heading's last line above the underline. An
+/// underlined heading of several lines has them joined by a space as its text.
+pub(crate) fn parse_heading(heading: &str) -> (HeadingLine, Range<usize>) {
+    let mut lines = heading.split_inclusive('\n');
+    let first = trim_eol(lines.next().unwrap_or(""));
+    let parsed = parse_heading_line(first);
+    // After the first line: any further lines of text, then the underline.
+    let rest: Vec<&str> = lines.collect();
+    if !parsed.setext || rest.len() < 2 {
+        return (parsed, 0..first.len());
+    }
+    let (more_text, _underline) = rest.split_at(rest.len() - 1);
+    let (last, between) = more_text.split_last().unwrap_or((&"", &[]));
+    let last_start = heading.len() - rest.iter().map(|l| l.len()).sum::<usize>()
+        + between.iter().map(|l| l.len()).sum::<usize>();
+    let last_line = trim_eol(last);
+    let indent = last_line.len() - last_line.trim_start_matches(' ').len();
+    let end = parse_heading_text(last_line, indent, true);
+    let earlier: Vec<&str> = std::iter::once(first)
+        .chain(between.iter().copied())
+        .map(str::trim)
+        .collect();
+    let joined = |last: &str| {
+        let mut text = earlier.join(" ");
+        if !last.is_empty() {
+            text.push(' ');
+            text.push_str(last);
+        }
+        text
+    };
+    let heading_line = HeadingLine {
+        text: joined(&end.text),
+        text_with_braces: joined(&end.text_with_braces),
+        attributes: end
+            .attributes
+            .map(|r| last_start + r.start..last_start + r.end),
+        setext: true,
+    };
+    (heading_line, last_start..last_start + last_line.len())
+}
+
+/// The parts of a heading line whose text starts at `content_start` (after the `#`
+/// marks of an ATX heading); `setext` for a line of an underlined heading, which has no
+/// closing `#` marks.
+fn parse_heading_text(line: &str, content_start: usize, setext: bool) -> HeadingLine {
     let content = &line[content_start..];
     let content_trimmed_end = content.trim_end();
     let mut attributes = None;

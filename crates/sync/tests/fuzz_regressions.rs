@@ -1,7 +1,7 @@
 //! Inputs the `sync` fuzz target (fuzz/) found, kept as regressions: sync on files
 //! without errors gives a file without errors, which a second sync leaves unchanged.
 
-use yaku_content::{parse_document, Document, ParseOptions, Problem, Severity};
+use yaku_content::{parse_document, Document, IdStyle, ParseOptions, Problem, Severity};
 use yaku_sync::{sync_document, SyncOptions};
 
 /// The document and its error problems.
@@ -61,4 +61,37 @@ fn a_translation_that_leaves_a_block_open_is_an_error_rather_than_a_trap_for_syn
         );
     }
     sync_settles("# {#a}", Some("\n<!a>"));
+}
+
+#[test]
+fn a_placeholder_for_a_heading_underlined_below_two_lines_takes_its_id_where_its_text_ends() {
+    // A source whose headings take the renderer's ids. pulldown-cmark reads `{#id}` only
+    // at the end of a heading's text: written on the first of the two lines, it was
+    // text, and the synced translation had a heading without an id.
+    let options = ParseOptions {
+        id_style: IdStyle::Hugo,
+        ..ParseOptions::default()
+    };
+    let source = parse_document(
+        "Lead.\n\nFirst line\nsecond line\n---\n\nText.\n".as_bytes(),
+        &options,
+    )
+    .unwrap()
+    .document;
+    let id = source.sections[1].id.as_str().to_string();
+    assert_eq!(source.sections[1].heading, "First line second line");
+    let (translation, errors) = parse("Lead in English.\n");
+    assert_eq!(errors, []);
+    let once = sync_document(&source, Some(&translation), SyncOptions::default());
+    assert!(
+        once.text
+            .contains(&format!("First line\nsecond line {{#{id}}}\n---\n")),
+        "{}",
+        once.text
+    );
+    let (synced, errors) = parse(&once.text);
+    assert_eq!(errors, [], "the synced file is valid:\n{}", once.text);
+    assert_eq!(synced.sections[1].id.as_str(), id);
+    let twice = sync_document(&source, Some(&synced), SyncOptions::default());
+    assert_eq!(twice.text, once.text, "a second sync changes nothing");
 }
