@@ -158,7 +158,9 @@ fn id_insertion(
     comment_form: Option<&(String, String)>,
 ) -> (usize, String) {
     let (parsed_line, text_line) = parse_heading(heading);
-    let end_of_text = text_line.start + heading[text_line].trim_end().len();
+    // After the text's last character other than a space or a tab: pulldown-cmark reads
+    // `{#id}` before those only (not before an ideographic space, say).
+    let end_of_text = text_line.start + heading[text_line].trim_end_matches([' ', '\t']).len();
     match parsed_line.attributes {
         _ if comment_form.is_some() => {
             let (before, after) = comment_form.cloned().unwrap_or_default();
@@ -284,6 +286,28 @@ mod tests {
             "{:?}",
             parsed.diagnostics
         );
+    }
+
+    #[test]
+    fn an_id_goes_after_white_space_that_pulldown_cmark_keeps_in_the_heading() {
+        // An ideographic space (or a form feed) ends the heading's text for
+        // pulldown-cmark: `{#id}` written before it would be text.
+        for (text, fixed) in [
+            ("## 見出し\u{3000}\n", "## 見出し\u{3000} {#section}\n"),
+            ("## 見出し\u{3000}  \n", "## 見出し\u{3000} {#section}  \n"),
+            ("# Title\u{c}\n", "# Title\u{c} {#title}\n"),
+        ] {
+            assert_eq!(
+                add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap(),
+                fixed
+            );
+            let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
+            assert!(
+                parsed.diagnostics.is_empty(),
+                "{fixed:?}: {:?}",
+                parsed.diagnostics
+            );
+        }
     }
 
     #[test]

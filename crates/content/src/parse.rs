@@ -1288,7 +1288,9 @@ pub(crate) fn parse_heading(heading: &str) -> (HeadingLine, Range<usize>) {
 /// closing `#` marks.
 fn parse_heading_text(line: &str, content_start: usize, setext: bool) -> HeadingLine {
     let content = &line[content_start..];
-    let content_trimmed_end = content.trim_end();
+    // pulldown-cmark reads an attribute block only at the very end, before spaces and
+    // tabs: not before other white space, such as an ideographic space.
+    let content_trimmed_end = content.trim_end_matches([' ', '\t']);
     let mut attributes = None;
     let mut text_end = content_start + content_trimmed_end.len();
     if content_trimmed_end.ends_with('}') {
