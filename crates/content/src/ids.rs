@@ -311,6 +311,40 @@ mod tests {
     }
 
     #[test]
+    fn an_underlined_heading_whose_text_starts_with_a_hash_is_not_read_as_atx() {
+        // `#word` is text (an ATX heading needs a space after its marks).
+        for (text, fixed, heading) in [
+            (
+                "#word:\n  more\n---\n\nText.\n",
+                "#word:\n  more {#word-more}\n---\n\nText.\n",
+                "#word: more",
+            ),
+            ("#word\n---\n", "#word {#word}\n---\n", "#word"),
+        ] {
+            assert_eq!(
+                add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap(),
+                fixed
+            );
+            let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
+            let section = parsed
+                .document
+                .sections
+                .iter()
+                .find(|s| s.kind == SectionKind::Heading)
+                .unwrap();
+            assert_eq!(section.heading, heading);
+            assert!(
+                !parsed
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.problem == Problem::HeadingWithoutId),
+                "{fixed:?}: {:?}",
+                parsed.diagnostics
+            );
+        }
+    }
+
+    #[test]
     fn every_line_of_an_underlined_heading_is_part_of_its_fingerprint() {
         let fingerprint = |text: &str| {
             let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();

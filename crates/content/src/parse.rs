@@ -1247,19 +1247,24 @@ pub(crate) fn parse_heading_line(line: &str) -> HeadingLine {
 pub(crate) fn parse_heading(heading: &str) -> (HeadingLine, Range<usize>) {
     let mut lines = heading.split_inclusive('\n');
     let first = trim_eol(lines.next().unwrap_or(""));
-    let parsed = parse_heading_line(first);
-    // After the first line: any further lines of text, then the underline.
+    // After the first line: any further lines of text, then the underline. An ATX
+    // heading is one line (and `#word` with no space after the `#` is text that an
+    // underline can make a heading).
     let rest: Vec<&str> = lines.collect();
-    if !parsed.setext || rest.len() < 2 {
-        return (parsed, 0..first.len());
-    }
-    let (more_text, _underline) = rest.split_at(rest.len() - 1);
-    let (last, between) = more_text.split_last().unwrap_or((&"", &[]));
+    let Some((_underline, more_text)) = rest.split_last() else {
+        return (parse_heading_line(first), 0..first.len());
+    };
+    let setext_line = |line: &str| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        parse_heading_text(line, indent, true)
+    };
+    let Some((last, between)) = more_text.split_last() else {
+        return (setext_line(first), 0..first.len());
+    };
     let last_start = heading.len() - rest.iter().map(|l| l.len()).sum::<usize>()
         + between.iter().map(|l| l.len()).sum::<usize>();
     let last_line = trim_eol(last);
-    let indent = last_line.len() - last_line.trim_start_matches(' ').len();
-    let end = parse_heading_text(last_line, indent, true);
+    let end = setext_line(last_line);
     let earlier: Vec<&str> = std::iter::once(first)
         .chain(between.iter().copied())
         .map(str::trim)
