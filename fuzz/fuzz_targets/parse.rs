@@ -1,11 +1,12 @@
 //! Any bytes → `parse_document`: never a panic or a stack overflow, and the parts of a
 //! parsed document tile its text exactly (ARCHITECTURE.md, yaku-content invariants), in
-//! each dialect and id style (picked by the first byte, the whole input still parsed).
+//! each dialect and id style (picked by the first byte, the whole input still parsed);
+//! and `add_missing_ids` leaves no heading without an id.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaku_content::{add_missing_ids, parse_document, Dialect, IdStyle, ParseOptions};
+use yaku_content::{add_missing_ids, parse_document, Dialect, IdStyle, ParseOptions, Problem};
 
 fuzz_target!(|data: &[u8]| {
     let variant = data.first().map_or(0, |b| b % 4);
@@ -39,5 +40,16 @@ fuzz_target!(|data: &[u8]| {
     for diagnostic in &parsed.diagnostics {
         assert!(diagnostic.span.start <= data.len(), "{diagnostic:?}");
     }
-    let _ = add_missing_ids(data, &options);
+    let Ok(fixed) = add_missing_ids(data, &options) else {
+        return;
+    };
+    let reparsed = parse_document(fixed.as_bytes(), &options).expect("the fixed text parses");
+    assert!(
+        !reparsed
+            .diagnostics
+            .iter()
+            .any(|d| d.problem == Problem::HeadingWithoutId),
+        "a heading still has no id:\n{fixed}\n{:?}",
+        reparsed.diagnostics
+    );
 });

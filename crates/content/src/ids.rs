@@ -345,6 +345,31 @@ mod tests {
     }
 
     #[test]
+    fn braces_that_are_not_an_attribute_block_get_an_id_after_them() {
+        // pulldown-cmark reads no attribute block where `}`, `<`, `>` or `\` stand
+        // between the last `{` and the closing `}`: the id goes after all of it.
+        for (text, fixed) in [
+            ("# {#a>}}b}\n", "# {#a>}}b} {#a-b}\n"),
+            ("# A {x}y}\n", "# A {x}y} {#a-x-y}\n"),
+            ("# A {<b>}\n", "# A {<b>} {#a-b}\n"),
+            ("# A {x\\}\n", "# A {x\\} {#a-x}\n"),
+            ("# A {.wide}\n", "# A {#a .wide}\n"),
+        ] {
+            assert_eq!(
+                add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap(),
+                fixed,
+                "{text:?}"
+            );
+            let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
+            assert!(
+                parsed.diagnostics.is_empty(),
+                "{fixed:?}: {:?}",
+                parsed.diagnostics
+            );
+        }
+    }
+
+    #[test]
     fn every_line_of_an_underlined_heading_is_part_of_its_fingerprint() {
         let fingerprint = |text: &str| {
             let parsed = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();

@@ -1293,13 +1293,15 @@ pub(crate) fn parse_heading(heading: &str) -> (HeadingLine, Range<usize>) {
 /// closing `#` marks.
 fn parse_heading_text(line: &str, content_start: usize, setext: bool) -> HeadingLine {
     let content = &line[content_start..];
-    // pulldown-cmark reads an attribute block only at the very end, before spaces and
-    // tabs: not before other white space, such as an ideographic space.
+    // An attribute block as pulldown-cmark reads one: at the very end (before spaces
+    // and tabs only, not other white space such as an ideographic space), a `{` and a
+    // `}` with none of `{}<>\` between them.
     let content_trimmed_end = content.trim_end_matches([' ', '\t']);
     let mut attributes = None;
     let mut text_end = content_start + content_trimmed_end.len();
-    if content_trimmed_end.ends_with('}') {
-        if let Some(open) = content_trimmed_end.rfind('{') {
+    if let Some(inner) = content_trimmed_end.strip_suffix('}') {
+        let open = inner.rfind(['{', '}', '<', '>', '\\']);
+        if let Some(open) = open.filter(|&at| inner.as_bytes()[at] == b'{') {
             let abs_open = content_start + open;
             attributes = Some(abs_open..content_start + content_trimmed_end.len());
             text_end = abs_open;
