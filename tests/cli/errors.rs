@@ -153,3 +153,27 @@ fn sync_refuses_a_translation_with_an_unclosed_comment() {
     }
     assert_eq!(project.read("content/en/article.md"), before);
 }
+
+#[test]
+fn a_carriage_return_that_ends_no_line_is_reported_and_the_file_not_synced() {
+    // Pasted from a tool that ends lines with `\r\r\n`: Markdown sees two line endings,
+    // yaku one. The translation is reported where it happens and is not rewritten.
+    let project = Project::accepted_story();
+    project.edit(
+        "content/en/article.md",
+        "## 3. Summary {#summary}\n",
+        "## 3. Summary {#summary}\r\r\n",
+    );
+    let before = project.read("content/en/article.md");
+    let run = project.yaku(&["check"]).failure();
+    assert!(
+        run.stderr().contains(
+            "content/en/article.md:29:25: error: a carriage return (CR) without a line feed after it"
+        ) && run.stderr().contains("help: save the file with LF or CRLF line endings"),
+        "{}",
+        run.stderr()
+    );
+    project.edit("content/ja/article.md", "まとめ", "まとめと展望");
+    project.yaku(&["sync"]).failure();
+    assert_eq!(project.read("content/en/article.md"), before);
+}

@@ -101,6 +101,10 @@ pub enum Problem {
     /// end of the file without its closing line.
     #[error("{0} is never closed")]
     UnclosedBlock(String),
+    /// A carriage return that no line feed follows: Markdown ends a line there, yaku's
+    /// lines (and so its positions, sections and writes) end at line feeds only.
+    #[error("a carriage return (CR) without a line feed after it")]
+    StrayCarriageReturn,
     /// Markdown elements nested deeper than yaku reads.
     #[error("Markdown nested more than {0} levels deep")]
     NestingTooDeep(usize),
@@ -171,6 +175,7 @@ impl Problem {
             Problem::UnusableDerivedId { id, .. } => format!(
                 "write an id on the heading, `## Heading {{#some-id}}`, and change the links to `#{id}` to it"
             ),
+            Problem::StrayCarriageReturn => "save the file with LF or CRLF line endings: a lone CR ends a line for Markdown, but yaku would place its ids and markers as if it did not".to_string(),
             Problem::NestingTooDeep(_) => "block quotes, lists, emphasis and links inside one another count as levels; flatten the structure".to_string(),
         };
         Some(text)

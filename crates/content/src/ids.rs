@@ -38,9 +38,17 @@ pub fn derive_id(heading: &str) -> String {
 /// Adds an id to every heading that has none and changes no other byte. With a renderer
 /// [`IdStyle`](crate::IdStyle) in `options`, a heading gets the id the renderer gives it
 /// (written out); otherwise its numbering or Latin words ([`derive_id`]). Returns the new
-/// text, or the fatal problem that kept the file from being parsed.
+/// text, or the problem that kept the file from being parsed or its ids from being placed
+/// (a carriage return that ends a line for Markdown but not for yaku).
 pub fn add_missing_ids(text: &[u8], options: &ParseOptions) -> Result<String, Diagnostic> {
     let parsed = parse_document(text, options)?;
+    if let Some(stray) = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.problem == Problem::StrayCarriageReturn)
+    {
+        return Err(stray.clone());
+    }
     let document = parsed.document;
     let headings: Vec<_> = document
         .sections
@@ -367,6 +375,20 @@ mod tests {
                 parsed.diagnostics
             );
         }
+    }
+
+    #[test]
+    fn a_file_with_a_carriage_return_that_ends_no_line_for_yaku_gets_no_ids() {
+        // Markdown ends a line at a lone CR (`#` is a heading here); yaku's lines end at
+        // line feeds, so it would write the id in the wrong place.
+        let refused = add_missing_ids(b"text\r#\r", &ParseOptions::default()).unwrap_err();
+        assert_eq!(refused.problem, Problem::StrayCarriageReturn);
+        assert_eq!(refused.span, 4..5);
+        // CRLF line endings are lines.
+        assert_eq!(
+            add_missing_ids(b"text\r\n\r\n# A\r\n", &ParseOptions::default()).unwrap(),
+            "text\r\n\r\n# A {#a}\r\n"
+        );
     }
 
     #[test]

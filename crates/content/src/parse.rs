@@ -173,6 +173,12 @@ pub fn parse_text_with(
     })
 }
 
+/// Where the first carriage return stands that is not the start of a CRLF line ending.
+fn stray_carriage_return(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).find(|&at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
 /// What a document is made of, besides its text.
 type Parts = (
     Option<FrontMatter>,
@@ -187,6 +193,9 @@ fn parse_parts(
     events: &mut dyn SectionEvents,
 ) -> Result<Parts, Diagnostic> {
     let mut diagnostics = Vec::new();
+    if let Some(at) = stray_carriage_return(text) {
+        diagnostics.push(Diagnostic::error(Problem::StrayCarriageReturn, at..at + 1));
+    }
     let front_matter = parse_front_matter(text, &options.translatable_keys, &mut diagnostics)?;
     let index = LineIndex::new(text);
     let body_start = front_matter.as_ref().map_or(0, |fm| fm.span.end);
