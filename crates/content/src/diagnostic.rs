@@ -171,7 +171,7 @@ impl Problem {
                 crate::OBSOLETE_MARKER,
                 crate::OBSOLETE_MARKER_MDX
             ),
-            Problem::UnclosedBlock(_) => "close it (```, `-->`, `</script>`, …): until it is closed, everything after it, headings included, is part of it".to_string(),
+            Problem::UnclosedBlock(_) => "close it (```, `-->`, `</script>`, in MDX `}` or `</Tabs>`, …): until it is closed, everything after it, headings included, is part of it".to_string(),
             Problem::UnusableDerivedId { id, .. } => format!(
                 "write an id on the heading, `## Heading {{#some-id}}`, and change the links to `#{id}` to it"
             ),

@@ -79,13 +79,26 @@ pub(crate) struct Opaque {
     pub is_yaku: bool,
 }
 
+/// The opaque constructs of a range of an MDX file, and the first construct that never
+/// ends.
+pub(crate) struct Constructs {
+    /// The constructs, in order.
+    pub blocks: Vec<Opaque>,
+    /// The first line of the first construct that runs to the end of the range without
+    /// ending (a JSX element without its closing tag, an unbalanced `{`), and what it
+    /// is. The MDX compiler refuses such a file; yaku reads it as Markdown, but text
+    /// added after it (sync's placeholders) could close it and change what it holds.
+    pub unclosed: Option<(Range<usize>, String)>,
+}
+
 /// The opaque constructs of `text[range]`, in order. A construct starts at the start of a
 /// line that follows a blank line (or the start of the range) outside fenced code; one
-/// that never ends (a JSX element without its closing tag, an unbalanced `{`) is left to
-/// Markdown.
-pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
+/// that never ends is left to Markdown, and the first such is
+/// [`Constructs::unclosed`].
+pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Constructs {
     let lines = line_spans(text, range);
     let mut out = Vec::new();
+    let mut unclosed = None;
     let mut fence: Option<(char, usize)> = None;
     let mut after_blank = true;
     let mut i = 0;
@@ -133,7 +146,7 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
             None
         };
         match found {
-            Some((last, construct)) => {
+            Some(Ok((last, construct))) => {
                 out.push(Opaque {
                     span: lines[i].start..lines[last].end,
                     construct,
@@ -142,13 +155,21 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Vec<Opaque> {
                 i = last + 1;
                 after_blank = false;
             }
+            Some(Err(what)) => {
+                unclosed.get_or_insert((lines[i].clone(), what));
+                after_blank = false;
+                i += 1;
+            }
             None => {
                 after_blank = false;
                 i += 1;
             }
         }
     }
-    out
+    Constructs {
+        blocks: out,
+        unclosed,
+    }
 }
 
 /// The line spans of `text[range]`, line endings left out.
@@ -168,8 +189,13 @@ fn line_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// The construct starting at line `first`: the index of its last line and its name.
-fn construct_at(text: &str, lines: &[Range<usize>], first: usize) -> Option<(usize, String)> {
+/// The construct starting at line `first`: the index of its last line and its name, or
+/// what it is when it never ends; `None` when no construct starts there.
+fn construct_at(
+    text: &str,
+    lines: &[Range<usize>],
+    first: usize,
+) -> Option<Result<(usize, String), String>> {
     let line = &text[lines[first].clone()];
     for keyword in ["import", "export"] {
         if line
@@ -181,14 +207,20 @@ fn construct_at(text: &str, lines: &[Range<usize>], first: usize) -> Option<(usi
                 .take_while(|&j| !text[lines[j].clone()].trim().is_empty())
                 .last()
                 .unwrap_or(first);
-            return Some((last, keyword.to_string()));
+            return Some(Ok((last, keyword.to_string())));
         }
     }
     if line.starts_with('{') {
-        return balanced_braces(text, lines, first).map(|last| (last, "{…}".to_string()));
+        return Some(
+            balanced_braces(text, lines, first)
+                .map(|last| (last, "{…}".to_string()))
+                .ok_or_else(|| "an MDX expression `{`".to_string()),
+        );
     }
     let name = jsx_name(line)?;
-    let last = jsx_end(text, lines, first, &name)?;
+    let Some(last) = jsx_end(text, lines, first, &name) else {
+        return Some(Err(format!("the JSX element `<{name}>`")));
+    };
     // The components placed inside count too: a tab dropped from `<Tabs>` is drift.
     let inner = text[lines[first].start..lines[last].end]
         .get(1..)
@@ -199,7 +231,7 @@ fn construct_at(text: &str, lines: &[Range<usize>], first: usize) -> Option<(usi
     } else {
         format!("<{name}> ({})", inner.join(", "))
     };
-    Some((last, construct))
+    Some(Ok((last, construct)))
 }
 
 /// The components (JSX elements whose name starts with a capital) that `text` opens, in
@@ -366,6 +398,7 @@ mod tests {
 
     fn constructs(text: &str) -> Vec<(String, String)> {
         opaque_blocks(text, 0..text.len())
+            .blocks
             .into_iter()
             .map(|o| (o.construct, text[o.span].to_string()))
             .collect()
@@ -403,6 +436,17 @@ mod tests {
     fn code_comments_and_unclosed_elements_stay_markdown() {
         let text = "```jsx\n\n<Tabs>\n```\n\n<!-- yaku:translated abc -->\n\n<Open>\n\ntext\n\nimports are words\n";
         assert_eq!(constructs(text), vec![]);
+        // The element that never closes is reported (the MDX compiler refuses it).
+        let at = text.find("<Open>").unwrap();
+        assert_eq!(
+            opaque_blocks(text, 0..text.len()).unclosed,
+            Some((at..at + 6, "the JSX element `<Open>`".to_string()))
+        );
+        let text = "lead\n\n{f\n\nmore {\n";
+        assert_eq!(
+            opaque_blocks(text, 0..text.len()).unclosed,
+            Some((6..8, "an MDX expression `{`".to_string()))
+        );
         // Not after a blank line: part of the paragraph.
         assert_eq!(constructs("text\n<Tabs></Tabs>\n"), vec![]);
     }
@@ -431,7 +475,7 @@ mod tests {
     #[test]
     fn blanking_keeps_every_offset() {
         let text = "a\n\n<X>é</X>\nb\n";
-        let opaque = opaque_blocks(text, 0..text.len());
+        let opaque = opaque_blocks(text, 0..text.len()).blocks;
         let blank = blank_out(text, &opaque, 0);
         assert_eq!(blank.len(), text.len());
         assert_eq!(blank, "a\n\n         \nb\n");

@@ -343,7 +343,13 @@ impl Cutter<'_> {
 
         // In MDX, ESM, JSX and expressions are opaque blocks: the parser sees blank lines.
         let opaque = match self.options.dialect {
-            Dialect::Mdx => opaque_blocks(self.text, range.clone()),
+            Dialect::Mdx => {
+                let constructs = opaque_blocks(self.text, range.clone());
+                if let Some((line, what)) = constructs.unclosed.filter(|_| !in_obsolete) {
+                    diagnostics.push(Diagnostic::error(Problem::UnclosedBlock(what), line));
+                }
+                constructs.blocks
+            }
             _ => Vec::new(),
         };
         let parsed_text = if opaque.is_empty() {

@@ -1,7 +1,7 @@
 //! Inputs the `sync` fuzz target (fuzz/) found, kept as regressions: sync on files
 //! without errors gives a file without errors, which a second sync leaves unchanged.
 
-use yaku_content::{parse_document, Document, IdStyle, ParseOptions, Problem, Severity};
+use yaku_content::{parse_document, Dialect, Document, IdStyle, ParseOptions, Problem, Severity};
 use yaku_sync::{sync_document, SyncOptions};
 
 /// The document and its error problems.
@@ -94,4 +94,27 @@ fn a_placeholder_for_a_heading_underlined_below_two_lines_takes_its_id_where_its
     assert_eq!(synced.sections[1].id.as_str(), id);
     let twice = sync_document(&source, Some(&synced), SyncOptions::default());
     assert_eq!(twice.text, once.text, "a second sync changes nothing");
+}
+
+#[test]
+fn an_mdx_construct_left_open_is_an_error_rather_than_a_trap_for_sync() {
+    // `{f` never closes: the MDX compiler refuses it, and a heading that sync appended
+    // after it (`# b}`) closed it and vanished into the expression.
+    let options = ParseOptions {
+        dialect: Dialect::Mdx,
+        ..ParseOptions::default()
+    };
+    for (translation, what) in [
+        ("{f", "an MDX expression `{`"),
+        ("lead\n\n<Tabs>\n\ntext\n", "the JSX element `<Tabs>`"),
+    ] {
+        let parsed = parse_document(translation.as_bytes(), &options).unwrap();
+        let errors: Vec<Problem> = parsed
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.problem)
+            .collect();
+        assert_eq!(errors, [Problem::UnclosedBlock(what.to_string())]);
+    }
 }
