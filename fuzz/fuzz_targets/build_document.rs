@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use libfuzzer_sys::fuzz_target;
 use yaku_build::{
     build_document, render_html, render_hugo, Alternate, BuildInput, FoldedSections, Labels,
-    LocaleContext, SectionBlocks,
+    LocaleContext, ResolvedComponents, SectionBlocks,
 };
 use yaku_content::{parse_text_with, Dialect, Document, IdStyle, ParseOptions};
 use yaku_sync::{MissingPolicy, Policy, StalePolicy};
@@ -87,11 +87,14 @@ fuzz_target!(|data: &[u8]| {
         ("en", MissingPolicy::Fallback, StalePolicy::Publish),
         ("en", MissingPolicy::Omit, StalePolicy::Fallback),
     ] {
+        // Components resolve once per locale.
+        let components = ResolvedComponents::default();
         let context = LocaleContext {
             locale,
             source_locale: "ja",
             localizer: None,
             args: &[],
+            components: &components,
             policy: Policy {
                 on_missing,
                 on_stale,
