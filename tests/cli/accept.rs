@@ -116,3 +116,70 @@ fn gc_deletes_only_unreferenced_source_texts() {
     );
     project.yaku(&["check"]).success();
 }
+
+#[test]
+fn a_translation_saved_with_a_byte_order_mark_keeps_it_first() {
+    // Windows editors save one. accept wrote the lead's marker before it, which left
+    // an invisible U+FEFF in the published text; a heading right after the mark was
+    // not a heading at all, and sync made the two files disagree.
+    let project = Project::accepted_story();
+    let en = project.read(EN);
+    project.write(EN, &format!("\u{feff}{en}"));
+    project.edit(JA, "今後の研究が期待されます。", "今後の研究が待たれます。");
+    project
+        .yaku(&["accept", "en", "--all", "--reviewed"])
+        .success();
+    let after = project.read(EN);
+    assert!(after.starts_with("\u{feff}+++"), "{after:?}");
+    assert_eq!(after.matches('\u{feff}').count(), 1);
+
+    // Without front matter, the lead's marker goes after the mark, not before it.
+    let project = Project::empty();
+    project.write(
+        "yaku.toml",
+        "[project]\nsource = \"ja\"\ntargets = [\"en\"]\n",
+    );
+    project.write(JA, "リード。\n\n## 節 {#s}\n\n内容。\n");
+    project.write(EN, "\u{feff}Lead.\n\n## Section {#s}\n\nContent.\n");
+    project.yaku(&["accept", "en", "--all"]).success();
+    let after = project.read(EN);
+    assert!(after.starts_with("\u{feff}<!-- yaku:source "), "{after:?}");
+    assert!(after.contains(" -->\nLead.\n"), "{after:?}");
+    assert_eq!(after.matches('\u{feff}').count(), 1);
+    project.yaku(&["check"]).success();
+
+    // A file without front matter whose first line is a heading.
+    let project = Project::accepted_story();
+    let strip = |text: &str| {
+        let body = &text[text.find("\n+++\n").unwrap() + 5..];
+        body.trim_start().to_string()
+    };
+    let ja = strip(&project.read(JA));
+    let en = strip(&project.read(EN));
+    project.write(JA, &format!("\u{feff}# 題 {{#title}}\n\n{ja}"));
+    project.write(EN, &format!("\u{feff}{en}"));
+    let run = project.yaku(&["sync"]).findings();
+    assert!(
+        run.stdout().contains("placeholder: title"),
+        "{}",
+        run.stdout()
+    );
+    let synced = project.read(EN);
+    assert!(synced.starts_with("\u{feff}"), "{synced:?}");
+    assert_eq!(synced.matches('\u{feff}').count(), 1);
+    project.yaku(&["accept", "en", "--all"]).findings();
+    let accepted = project.read(EN);
+    assert!(accepted.starts_with("\u{feff}"), "{accepted:?}");
+    assert_eq!(accepted.matches('\u{feff}').count(), 1);
+    // The title is a heading on both sides: untranslated, neither missing nor obsolete
+    // (the source's lead is now the title's text, so the translation's is obsolete).
+    let check = project.yaku(&["check", "--locale", "en"]).findings();
+    assert!(
+        check.stdout().contains("untranslated: article#title (en)")
+            && check.stdout().contains("obsolete: article#lead (en)")
+            && !check.stdout().contains("missing:")
+            && !check.stdout().contains("obsolete: article#title"),
+        "{}",
+        check.stdout()
+    );
+}

@@ -65,7 +65,8 @@ pub struct Section {
     pub heading: String,
     /// The whole section as a byte range of the file, trailing blank lines included.
     pub span: Range<usize>,
-    /// The heading line (line ending included); empty at the section start for the lead.
+    /// The heading line (line ending included); for the lead, empty where its text
+    /// starts (after the file's byte-order mark, which the lead's span holds).
     pub heading_span: Range<usize>,
     /// The 1-based line where the section starts.
     pub line: usize,

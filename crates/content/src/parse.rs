@@ -234,17 +234,27 @@ fn parse_parts(
             required: false,
         });
     }
+    // A byte-order mark that no front matter took in is not text: Markdown is parsed
+    // after it (`\u{feff}# Title` is a heading), and the lead holds it before its text.
+    let bom = match front_matter {
+        None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
+        _ => 0,
+    };
     let cutter = Cutter {
         text,
         index: &index,
         options,
+        first_line_start: bom,
     };
     let events = Events {
         sink: events,
         first_section: sections.len(),
     };
-    let (body_sections, obsolete_start) =
-        cutter.cut(body_start..text.len(), Some(events), &mut diagnostics);
+    let (mut body_sections, obsolete_start) =
+        cutter.cut(body_start + bom..text.len(), Some(events), &mut diagnostics);
+    if let Some(lead) = body_sections.first_mut().filter(|_| bom > 0) {
+        lead.span.start = 0;
+    }
     sections.extend(body_sections);
 
     let obsolete = obsolete_start.map(|start| cutter.obsolete_area(start, &mut diagnostics));
@@ -308,9 +318,19 @@ struct Cutter<'a> {
     text: &'a str,
     index: &'a LineIndex,
     options: &'a ParseOptions,
+    /// Where the first line starts for sections: after a byte-order mark that no front
+    /// matter took in (the lead holds it, never a heading or a marker line).
+    first_line_start: usize,
 }
 
 impl Cutter<'_> {
+    /// The start of the line that holds byte `at`.
+    fn line_start_of(&self, at: usize) -> usize {
+        self.index
+            .line_start(self.index.line(at))
+            .max(self.first_line_start)
+    }
+
     /// Cuts `range` into the lead and headed sections. Returns them and, outside the
     /// obsolete area, where the obsolete area starts. `events` is `None` in the obsolete
     /// area, and receives the sections' events outside it.
@@ -446,7 +466,7 @@ impl Cutter<'_> {
                     classes,
                     attrs,
                 }) if stack.is_empty() => {
-                    let line_start = self.index.line_start(self.index.line(span.start));
+                    let line_start = self.line_start_of(span.start);
                     heads.push(Head {
                         span: line_start..span.end,
                         level: level as u8,
@@ -469,8 +489,7 @@ impl Cutter<'_> {
                         collected[current].blocks.is_empty() && collected[current].marker.is_none();
                     match self.directive(html, span.clone(), at_top && !in_obsolete, diagnostics) {
                         Directive::Obsolete => {
-                            obsolete_start =
-                                Some(self.index.line_start(self.index.line(span.start)));
+                            obsolete_start = Some(self.line_start_of(span.start));
                             break;
                         }
                         Directive::Marker(marker) if at_top && first_block => {
@@ -818,7 +837,7 @@ impl Cutter<'_> {
 
     /// The full lines covering `span`, line ending of the last one included.
     fn line_span(&self, span: &Range<usize>) -> Range<usize> {
-        let start = self.index.line_start(self.index.line(span.start));
+        let start = self.line_start_of(span.start);
         // The last byte of the span, moved back to a character boundary: a span can end in
         // a multi-byte character at the very end of the file.
         let mut last = (span.end.max(span.start + 1) - 1).min(self.text.len());
@@ -1010,6 +1029,7 @@ impl Cutter<'_> {
             text: &text,
             index: &index,
             options: self.options,
+            first_line_start: 0,
         };
         let mut found = Vec::new();
         let (mut sections, _) = inner.cut(0..text.len(), None, &mut found);

@@ -234,6 +234,28 @@ fn byte_order_mark_and_crlf_are_accepted_and_kept() {
 }
 
 #[test]
+fn a_byte_order_mark_before_a_heading_leaves_it_a_heading() {
+    // Windows editors save a byte-order mark; Markdown starts after it.
+    let text = "\u{feff}# タイトル {#title}\n\n本文。\n\n## 節 {#s}\n\n内容。\n";
+    let (document, diagnostics) = parse(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(tiles(&document), text);
+    let lead = &document.sections[0];
+    assert_eq!((lead.span.clone(), lead.is_blank), (0..3, true));
+    let title = document.section("title").unwrap();
+    assert_eq!((title.heading.as_str(), title.line), ("タイトル", 1));
+    assert_eq!(title.span.start, 3);
+    // The mark is not the lead's text: with or without it, the same fingerprint.
+    let (with_mark, _) = parse("\u{feff}リード。\n\n## 節 {#s}\n");
+    let (without, _) = parse("リード。\n\n## 節 {#s}\n");
+    assert_eq!(
+        with_mark.sections[0].fingerprint(),
+        without.sections[0].fingerprint()
+    );
+    assert_eq!(with_mark.sections[0].span.start, 0);
+}
+
+#[test]
 fn invalid_utf8_is_an_error_at_its_byte() {
     let mut bytes = b"## ok {#ok}\n\ntext \xff more\n".to_vec();
     bytes.push(b'\n');

@@ -201,10 +201,13 @@ fn marker_edit(
             .front_matter
             .as_ref()
             .map_or(section.span.start, |fm| fm.body_span.start),
-        SectionKind::Lead => section.span.start,
+        // Where its text starts: after the file's byte-order mark, which stays first.
+        SectionKind::Lead => section.heading_span.start,
         SectionKind::Heading => section.heading_span.end,
     };
-    let needs_break_before = at > 0 && !translation.text[..at].ends_with('\n');
+    let before = &translation.text[..at];
+    let needs_break_before =
+        !before.trim_start_matches('\u{feff}').is_empty() && !before.ends_with('\n');
     let prefix = if needs_break_before { le } else { "" };
     (at..at, format!("{prefix}{rendered}{le}"))
 }

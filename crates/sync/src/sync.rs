@@ -100,13 +100,20 @@ pub fn sync_document_with(
     let translated_lead = find(SectionKind::Lead);
     let lead_has_content =
         translated_lead.is_some_and(|(_, lead)| !lead.is_blank || lead.marker.is_some());
+    // A placeholder that replaces the translation's lead keeps the file's byte-order mark.
+    let bom = match translated_lead {
+        Some((t, lead)) if t.slice(&lead.span).starts_with('\u{feff}') => "\u{feff}",
+        _ => "",
+    };
     match (source_lead, translated_lead) {
         (Some(lead), _) if lead.is_tracked() && !lead_has_content => {
-            out.push(&lead_placeholder(source, lead, le, dialect), None);
+            let placeholder = lead_placeholder(source, lead, le, dialect);
+            out.push(&format!("{bom}{placeholder}"), None);
             outcome.inserted.push(lead.id.clone());
         }
         (Some(lead), Some((_, translated))) if needs_refresh(translated, lead) => {
-            out.push(&lead_placeholder(source, lead, le, dialect), None);
+            let placeholder = lead_placeholder(source, lead, le, dialect);
+            out.push(&format!("{bom}{placeholder}"), None);
             outcome.refreshed.push(lead.id.clone());
         }
         (_, Some((t, lead))) if !lead.span.is_empty() => {
