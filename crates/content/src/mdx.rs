@@ -161,7 +161,9 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Constructs {
                 i += 1;
             }
             None => {
-                after_blank = false;
+                // A heading is one line: what follows it starts a block, as after a
+                // blank line.
+                after_blank = indent == 0 && is_atx_heading(trimmed);
                 i += 1;
             }
         }
@@ -170,6 +172,17 @@ pub(crate) fn opaque_blocks(text: &str, range: Range<usize>) -> Constructs {
         blocks: out,
         unclosed,
     }
+}
+
+/// Whether a line (its indentation removed) is an ATX heading: one to six `#` and then
+/// a space, a tab or the end of the line.
+fn is_atx_heading(line: &str) -> bool {
+    let marks = line.len() - line.trim_start_matches('#').len();
+    (1..=6).contains(&marks)
+        && line[marks..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t')
 }
 
 /// The line spans of `text[range]`, line endings left out.
@@ -449,6 +462,23 @@ mod tests {
         );
         // Not after a blank line: part of the paragraph.
         assert_eq!(constructs("text\n<Tabs></Tabs>\n"), vec![]);
+    }
+
+    #[test]
+    fn a_construct_right_under_a_heading_is_one() {
+        let text = "## Install\n<Tabs>\n\nRun it.\n\n</Tabs>\n\n## Use {#use}\n{props.x}\n";
+        let names: Vec<String> = constructs(text).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(names, ["<Tabs>", "{…}"]);
+        // Under a paragraph line it is the paragraph's (an inline expression).
+        assert_eq!(constructs("text\n{x}\n"), vec![]);
+        // Left open under a heading, it is reported.
+        let text = "# s\n{";
+        assert_eq!(
+            opaque_blocks(text, 0..text.len()).unclosed,
+            Some((4..5, "an MDX expression `{`".to_string()))
+        );
+        assert!(is_atx_heading("###### six") && is_atx_heading("#"));
+        assert!(!is_atx_heading("####### seven") && !is_atx_heading("#word"));
     }
 
     #[test]
