@@ -202,9 +202,20 @@ impl Document {
         }
     }
 
-    /// The section's text with its marker line left out (for diffs and the source store).
+    /// The section's text with its marker line left out (for diffs, the source store and
+    /// the web workspace's editor), from [`Document::text_start`].
     pub fn text_without_marker(&self, section: &Section) -> String {
-        self.without_marker(section, section.span.start)
+        self.without_marker(section, self.text_start(section))
+    }
+
+    /// Where `section`'s own text starts: its span's start, or after the file's
+    /// byte-order mark when its span holds it (the lead's or the front matter's), so that
+    /// an editor of the text never moves the mark.
+    pub fn text_start(&self, section: &Section) -> usize {
+        match section.span.start {
+            0 if self.text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
+            start => start,
+        }
     }
 
     /// The body of `section`: its text after the heading line, without the marker. What

@@ -81,10 +81,10 @@ pub fn replace_section_text(
     let without = translation.text_without_marker(section);
     let kept_end = &without[without.trim_end().len()..];
     let mut body = format!("{new}{kept_end}");
+    // The file's byte-order mark stays first, before the section's text.
+    let start = translation.text_start(section);
     if let Some((_, marker)) = &section.marker {
-        let lines_before = translation.text[section.span.start..marker.start]
-            .matches('\n')
-            .count();
+        let lines_before = translation.text[start..marker.start].matches('\n').count();
         let at =
             offset_after_lines(&body, lines_before).ok_or_else(|| EditError::ChangesSections {
                 section: id.to_string(),
@@ -97,7 +97,7 @@ pub fn replace_section_text(
         body.insert_str(at, marker_line);
     }
     let mut out = String::with_capacity(translation.text.len() + body.len());
-    out.push_str(&translation.text[..section.span.start]);
+    out.push_str(&translation.text[..start]);
     out.push_str(&body);
     out.push_str(&translation.text[section.span.end..]);
     verify(translation, section, out, options)
@@ -199,6 +199,37 @@ mod tests {
             out,
             text.replace("The text.", "新しい本文。新的文本。New text.")
         );
+    }
+
+    #[test]
+    fn a_lead_after_a_byte_order_mark_is_edited_after_it() {
+        let marker = yaku_content::Marker::Placeholder {
+            source: yaku_content::Fingerprint::of_text("リード"),
+        };
+        for text in [
+            format!(
+                "\u{feff}{}\nLead.\n\n## A {{#a}}\n\nText.\n",
+                marker.to_markdown()
+            ),
+            format!("\u{feff}---\ntitle: T\n---\nLead.\n\n## A {{#a}}\n\nText.\n"),
+        ] {
+            let translation = doc(&text);
+            let lead = translation.section("lead").unwrap();
+            // The editor never sees the mark, and never moves it.
+            let shown = section_text(&translation, lead);
+            assert_eq!(shown, "Lead.");
+            let out =
+                replace_section_text(&translation, "lead", "New lead.", &ParseOptions::default())
+                    .unwrap();
+            assert_eq!(out, text.replace("Lead.", "New lead."));
+            let front_matter = translation
+                .sections
+                .iter()
+                .find(|s| s.id.as_str() == "front-matter");
+            if let Some(front_matter) = front_matter {
+                assert!(!section_text(&translation, front_matter).starts_with('\u{feff}'));
+            }
+        }
     }
 
     #[test]

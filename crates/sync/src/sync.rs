@@ -389,12 +389,10 @@ fn front_matter_placeholder(source: &Document, fm: &Section, le: &str) -> String
 }
 
 fn lead_placeholder(source: &Document, lead: &Section, le: &str, dialect: Dialect) -> String {
+    // Without the file's byte-order mark (`text_without_marker` starts after it); a
+    // second one is text.
     let text = source.text_without_marker(lead);
-    let body = convert_line_endings(
-        // One byte order mark, the file's; a second one is text.
-        without_leading_blank_lines(text.strip_prefix('\u{feff}').unwrap_or(&text)),
-        le,
-    );
+    let body = convert_line_endings(without_leading_blank_lines(&text), le);
     let marker = Marker::Placeholder {
         source: lead.fingerprint(),
     };
