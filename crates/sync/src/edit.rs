@@ -211,7 +211,7 @@ mod tests {
                 "\u{feff}{}\nLead.\n\n## A {{#a}}\n\nText.\n",
                 marker.to_markdown()
             ),
-            format!("\u{feff}---\ntitle: T\n---\nLead.\n\n## A {{#a}}\n\nText.\n"),
+            "\u{feff}---\ntitle: T\n---\nLead.\n\n## A {#a}\n\nText.\n".to_string(),
         ] {
             let translation = doc(&text);
             let lead = translation.section("lead").unwrap();
