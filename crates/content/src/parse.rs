@@ -1280,12 +1280,15 @@ pub(crate) fn parse_heading_line(line: &str) -> HeadingLine {
 /// heading's only line, or an underlined heading's last line above the underline. An
 /// underlined heading of several lines has them joined by a space as its text.
 pub(crate) fn parse_heading(heading: &str) -> (HeadingLine, Range<usize>) {
-    let mut lines = heading.split_inclusive('\n');
-    let first = trim_eol(lines.next().unwrap_or(""));
-    // After the first line: any further lines of text, then the underline. An ATX
-    // heading is one line (and `#word` with no space after the `#` is text that an
-    // underline can make a heading).
-    let rest: Vec<&str> = lines.collect();
+    let first_end = memchr::memchr(b'\n', heading.as_bytes()).map_or(heading.len(), |i| i + 1);
+    let first = trim_eol(&heading[..first_end]);
+    // An ATX heading is one line (and `#word` with no space after the `#` is text that
+    // an underline can make a heading).
+    if first_end == heading.len() {
+        return (parse_heading_line(first), 0..first.len());
+    }
+    // After the first line: any further lines of text, then the underline.
+    let rest: Vec<&str> = heading[first_end..].split_inclusive('\n').collect();
     let Some((_underline, more_text)) = rest.split_last() else {
         return (parse_heading_line(first), 0..first.len());
     };
