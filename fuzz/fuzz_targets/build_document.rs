@@ -12,36 +12,15 @@ use yaku_build::{
     build_document, render_html, render_hugo, Alternate, BuildInput, FoldedSections, Labels,
     LocaleContext, ResolvedComponents, SectionBlocks,
 };
-use yaku_content::{parse_text_with, Dialect, Document, IdStyle, ParseOptions};
+use yaku_content::{parse_text_with, Document, ParseOptions};
 use yaku_sync::{MissingPolicy, Policy, StalePolicy};
-
-/// The options the first byte of the input picks: Markdown or MDX, explicit ids or a
-/// renderer's (for the source; a translation's are the source's, written).
-fn options(data: &[u8]) -> ParseOptions {
-    let variant = data.first().map_or(0, |b| b % 4);
-    ParseOptions {
-        dialect: if variant % 2 == 1 {
-            Dialect::Mdx
-        } else {
-            Dialect::Markdown
-        },
-        id_style: match variant {
-            2 => IdStyle::Hugo,
-            3 => IdStyle::Github,
-            _ => IdStyle::Explicit,
-        },
-        ..ParseOptions::default()
-    }
-}
 
 /// The document, and its sections' blocks folded while it was parsed (as `yaku build`
 /// has them).
 fn parse(bytes: &[u8], options: &ParseOptions) -> Option<(Document, Option<SectionBlocks>)> {
     let text = String::from_utf8(bytes.to_vec()).ok()?;
     let mut folded = FoldedSections::default();
-    let document = parse_text_with(text, options, &mut folded)
-        .ok()?
-        .document;
+    let document = parse_text_with(text, options, &mut folded).ok()?.document;
     let blocks = folded.finish(&document);
     Some((document, blocks))
 }
@@ -55,7 +34,7 @@ fn input((document, blocks): &(Document, Option<SectionBlocks>)) -> BuildInput<'
 }
 
 fuzz_target!(|data: &[u8]| {
-    let source_options = options(data);
+    let source_options = yaku_fuzz::options(data);
     let translation_options = source_options.for_translation();
     let (source, translation) = match data.iter().position(|&b| b == 0) {
         Some(at) => (&data[..at], Some(&data[at + 1..])),

@@ -6,23 +6,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaku_content::{add_missing_ids, parse_document, Dialect, IdStyle, ParseOptions, Problem};
+use yaku_content::{add_missing_ids, parse_document, Problem};
 
 fuzz_target!(|data: &[u8]| {
-    let variant = data.first().map_or(0, |b| b % 4);
-    let options = ParseOptions {
-        dialect: if variant % 2 == 1 {
-            Dialect::Mdx
-        } else {
-            Dialect::Markdown
-        },
-        id_style: match variant {
-            2 => IdStyle::Hugo,
-            3 => IdStyle::Github,
-            _ => IdStyle::Explicit,
-        },
-        ..ParseOptions::default()
-    };
+    let options = yaku_fuzz::options(data);
     let Ok(parsed) = parse_document(data, &options) else {
         return;
     };

@@ -6,27 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaku_content::{parse_document, Dialect, Document, IdStyle, ParseOptions, Severity};
+use yaku_content::{parse_document, Document, ParseOptions, Severity};
 use yaku_sync::{align, sync_document, SyncOptions};
-
-/// The options the first byte of the input picks: Markdown or MDX, explicit ids or a
-/// renderer's (for the source; a translation's are the source's, written).
-fn options(data: &[u8]) -> ParseOptions {
-    let variant = data.first().map_or(0, |b| b % 4);
-    ParseOptions {
-        dialect: if variant % 2 == 1 {
-            Dialect::Mdx
-        } else {
-            Dialect::Markdown
-        },
-        id_style: match variant {
-            2 => IdStyle::Hugo,
-            3 => IdStyle::Github,
-            _ => IdStyle::Explicit,
-        },
-        ..ParseOptions::default()
-    }
-}
 
 /// The document, and whether it has no errors.
 fn parse(bytes: &[u8], options: &ParseOptions) -> Option<(Document, bool)> {
@@ -39,7 +20,7 @@ fn parse(bytes: &[u8], options: &ParseOptions) -> Option<(Document, bool)> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let source_options = options(data);
+    let source_options = yaku_fuzz::options(data);
     let translation_options = source_options.for_translation();
     let (source, translation) = match data.iter().position(|&b| b == 0) {
         Some(at) => (&data[..at], Some(&data[at + 1..])),

@@ -274,107 +274,66 @@ mod tests {
         );
     }
 
+    /// Asserts that `add_missing_ids` makes `fixed` of `text`, in which the parser finds
+    /// no error (every heading has its id); returns `fixed`'s first heading.
+    fn ids_written(text: &str, fixed: &str) -> crate::Section {
+        let written = add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap();
+        assert_eq!(written, fixed, "{text:?}");
+        let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
+        let errors: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{fixed:?}: {errors:?}");
+        let mut headings = parsed
+            .document
+            .sections
+            .into_iter()
+            .filter(|s| s.kind == SectionKind::Heading);
+        headings.next().unwrap()
+    }
+
     #[test]
     fn a_heading_underlined_below_several_lines_gets_an_id_that_the_parser_reads() {
-        let text = "Lead.\n\nOne\n#two\nthree\n===\n\nText.\n";
-        let fixed = add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap();
-        assert_eq!(
-            fixed,
-            "Lead.\n\nOne\n#two\nthree {#one-two-three}\n===\n\nText.\n"
+        let section = ids_written(
+            "Lead.\n\nOne\n#two\nthree\n===\n\nText.\n",
+            "Lead.\n\nOne\n#two\nthree {#one-two-three}\n===\n\nText.\n",
         );
-        let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
-        let section = &parsed.document.sections[1];
         assert_eq!(section.id.as_str(), "one-two-three");
         assert_eq!(section.heading, "One #two three");
-        assert!(
-            !parsed
-                .diagnostics
-                .iter()
-                .any(|d| d.problem == Problem::HeadingWithoutId),
-            "{:?}",
-            parsed.diagnostics
-        );
     }
 
     #[test]
     fn an_id_goes_after_white_space_that_pulldown_cmark_keeps_in_the_heading() {
         // An ideographic space (or a form feed) ends the heading's text for
         // pulldown-cmark: `{#id}` written before it would be text.
-        for (text, fixed) in [
-            ("## 見出し\u{3000}\n", "## 見出し\u{3000} {#section}\n"),
-            ("## 見出し\u{3000}  \n", "## 見出し\u{3000} {#section}  \n"),
-            ("# Title\u{c}\n", "# Title\u{c} {#title}\n"),
-        ] {
-            assert_eq!(
-                add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap(),
-                fixed
-            );
-            let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
-            assert!(
-                parsed.diagnostics.is_empty(),
-                "{fixed:?}: {:?}",
-                parsed.diagnostics
-            );
-        }
+        ids_written("## 見出し\u{3000}\n", "## 見出し\u{3000} {#section}\n");
+        ids_written("## 見出し\u{3000}  \n", "## 見出し\u{3000} {#section}  \n");
+        ids_written("# Title\u{c}\n", "# Title\u{c} {#title}\n");
     }
 
     #[test]
     fn an_underlined_heading_whose_text_starts_with_a_hash_is_not_read_as_atx() {
         // `#word` is text (an ATX heading needs a space after its marks).
-        for (text, fixed, heading) in [
-            (
-                "#word:\n  more\n---\n\nText.\n",
-                "#word:\n  more {#word-more}\n---\n\nText.\n",
-                "#word: more",
-            ),
-            ("#word\n---\n", "#word {#word}\n---\n", "#word"),
-        ] {
-            assert_eq!(
-                add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap(),
-                fixed
-            );
-            let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
-            let section = parsed
-                .document
-                .sections
-                .iter()
-                .find(|s| s.kind == SectionKind::Heading)
-                .unwrap();
-            assert_eq!(section.heading, heading);
-            assert!(
-                !parsed
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.problem == Problem::HeadingWithoutId),
-                "{fixed:?}: {:?}",
-                parsed.diagnostics
-            );
-        }
+        let section = ids_written(
+            "#word:\n  more\n---\n\nText.\n",
+            "#word:\n  more {#word-more}\n---\n\nText.\n",
+        );
+        assert_eq!(section.heading, "#word: more");
+        let section = ids_written("#word\n---\n", "#word {#word}\n---\n");
+        assert_eq!(section.heading, "#word");
     }
 
     #[test]
     fn braces_that_are_not_an_attribute_block_get_an_id_after_them() {
         // pulldown-cmark reads no attribute block where `}`, `<`, `>` or `\` stand
         // between the last `{` and the closing `}`: the id goes after all of it.
-        for (text, fixed) in [
-            ("# {#a>}}b}\n", "# {#a>}}b} {#a-b}\n"),
-            ("# A {x}y}\n", "# A {x}y} {#a-x-y}\n"),
-            ("# A {<b>}\n", "# A {<b>} {#a-b}\n"),
-            ("# A {x\\}\n", "# A {x\\} {#a-x}\n"),
-            ("# A {.wide}\n", "# A {#a .wide}\n"),
-        ] {
-            assert_eq!(
-                add_missing_ids(text.as_bytes(), &ParseOptions::default()).unwrap(),
-                fixed,
-                "{text:?}"
-            );
-            let parsed = parse_document(fixed.as_bytes(), &ParseOptions::default()).unwrap();
-            assert!(
-                parsed.diagnostics.is_empty(),
-                "{fixed:?}: {:?}",
-                parsed.diagnostics
-            );
-        }
+        ids_written("# {#a>}}b}\n", "# {#a>}}b} {#a-b}\n");
+        ids_written("# A {x}y}\n", "# A {x}y} {#a-x-y}\n");
+        ids_written("# A {<b>}\n", "# A {<b>} {#a-b}\n");
+        ids_written("# A {x\\}\n", "# A {x\\} {#a-x}\n");
+        ids_written("# A {.wide}\n", "# A {#a .wide}\n");
     }
 
     #[test]
