@@ -213,9 +213,14 @@ impl Document {
     /// an editor of the text never moves the mark.
     pub fn text_start(&self, section: &Section) -> usize {
         match section.span.start {
-            0 if self.text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
+            0 => self.content_start(),
             start => start,
         }
+    }
+
+    /// Where the file's content starts: after its byte-order mark, if it has one.
+    pub fn content_start(&self) -> usize {
+        crate::front_matter::content_start(&self.text)
     }
 
     /// The body of `section`: its text after the heading line, without the marker. What

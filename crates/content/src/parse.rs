@@ -237,8 +237,8 @@ fn parse_parts(
     // A byte-order mark that no front matter took in is not text: Markdown is parsed
     // after it (`\u{feff}# Title` is a heading), and the lead holds it before its text.
     let bom = match front_matter {
-        None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
-        _ => 0,
+        None => crate::front_matter::content_start(text),
+        Some(_) => 0,
     };
     let cutter = Cutter {
         text,

@@ -202,12 +202,11 @@ fn marker_edit(
             .as_ref()
             .map_or(section.span.start, |fm| fm.body_span.start),
         // Where its text starts: after the file's byte-order mark, which stays first.
-        SectionKind::Lead => section.heading_span.start,
+        SectionKind::Lead => translation.text_start(section),
         SectionKind::Heading => section.heading_span.end,
     };
-    let before = &translation.text[..at];
     let needs_break_before =
-        !before.trim_start_matches('\u{feff}').is_empty() && !before.ends_with('\n');
+        at > translation.content_start() && !translation.text[..at].ends_with('\n');
     let prefix = if needs_break_before { le } else { "" };
     (at..at, format!("{prefix}{rendered}{le}"))
 }

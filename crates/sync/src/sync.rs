@@ -100,11 +100,9 @@ pub fn sync_document_with(
     let translated_lead = find(SectionKind::Lead);
     let lead_has_content =
         translated_lead.is_some_and(|(_, lead)| !lead.is_blank || lead.marker.is_some());
-    // A placeholder that replaces the translation's lead keeps the file's byte-order mark.
-    let bom = match translated_lead {
-        Some((t, lead)) if t.slice(&lead.span).starts_with('\u{feff}') => "\u{feff}",
-        _ => "",
-    };
+    // A placeholder that replaces the translation's lead keeps what comes before the
+    // lead's text: the file's byte-order mark.
+    let bom = translated_lead.map_or("", |(t, lead)| &t.text[lead.span.start..t.text_start(lead)]);
     match (source_lead, translated_lead) {
         (Some(lead), _) if lead.is_tracked() && !lead_has_content => {
             let placeholder = lead_placeholder(source, lead, le, dialect);

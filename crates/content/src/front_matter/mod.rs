@@ -290,7 +290,8 @@ impl FrontMatter {
     }
 }
 
-/// Where front matter would start: after a byte-order mark, if any.
+/// Where a file's content starts: after a byte-order mark, if any (front matter, or
+/// without it the lead's text and every heading).
 pub(crate) fn content_start(text: &str) -> usize {
     if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
