@@ -6,6 +6,7 @@ mod support;
 mod accept;
 mod adopt;
 mod article;
+mod bench_corpus;
 mod build;
 mod check;
 mod diff;
