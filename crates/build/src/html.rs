@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use html_escape::{encode_double_quoted_attribute, encode_text};
+use html_escape::{
+    encode_double_quoted_attribute, encode_double_quoted_attribute_to_string, encode_text,
+};
 
 use crate::labels::Labels;
 use crate::model::{
@@ -62,7 +64,9 @@ fn safe_href(href: &str) -> bool {
 
 /// Renders one page. `prefix` leads from the page's folder to the output root (`../`).
 pub fn render_html(output: &DocumentOutput, labels: &Labels, prefix: &str) -> String {
-    let mut page = String::new();
+    // Room for most pages at once (the article's are 30 to 40 kB): growing a page from
+    // empty copies it again at every doubling.
+    let mut page = String::with_capacity(64 * 1024);
     let title = output.title.clone().unwrap_or_else(|| output.doc.clone());
     let _ = writeln!(page, "<!DOCTYPE html>");
     let _ = writeln!(page, "<html lang=\"{}\">", attr(&output.locale));
@@ -163,25 +167,25 @@ fn write_section(
         PublicationState::Fallback => " class=\"fallback\"",
     };
     let content_locale = output.content_locale(section);
-    let lang = if content_locale != output.locale {
-        format!(" lang=\"{}\"", attr(content_locale))
-    } else {
-        String::new()
-    };
-    let _ = writeln!(
+    page.push_str("<section id=\"");
+    push_attr(page, &section.id);
+    push_all(page, &["\"", class]);
+    if content_locale != output.locale {
+        page.push_str(" lang=\"");
+        push_attr(page, content_locale);
+        page.push('"');
+    }
+    push_all(
         page,
-        "<section id=\"{}\"{class}{lang} data-state=\"{}\">",
-        attr(&section.id),
-        state_name(section.state)
+        &[" data-state=\"", state_name(section.state), "\">\n"],
     );
     if section.level > 0 {
-        let level = section.level.clamp(2, 6);
-        let _ = writeln!(
-            page,
-            "<h{level} id=\"{}\">{}</h{level}>",
-            attr(&section.id),
-            inlines(&section.heading)
-        );
+        let tag = heading_tag(section.level);
+        push_all(page, &["<", tag, " id=\""]);
+        push_attr(page, &section.id);
+        page.push_str("\">");
+        write_inlines(page, &section.heading);
+        push_all(page, &["</", tag, ">\n"]);
     }
     match section.state {
         PublicationState::Fallback => {
@@ -262,7 +266,7 @@ pub(crate) const INDEX_END: &str = "</ul>\n</body>\n</html>\n";
 /// the C1 controls are dropped. Text from a content or Fluent file may hold any of them.
 fn without_controls(page: String) -> String {
     let is_control = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !page.contains(is_control) {
+    if !has_control(page.as_bytes()) {
         return page;
     }
     let mut out = String::with_capacity(page.len());
@@ -280,6 +284,31 @@ fn without_controls(page: String) -> String {
     out
 }
 
+/// Whether UTF-8 `bytes` hold a control character other than tab and line feed: a C0
+/// control or DEL is one byte, a C1 control (U+0080 to U+009F) is `C2 80` to `C2 9F`.
+/// Chunks are first tested without branches (which the compiler vectorizes), and only a
+/// chunk with a suspect byte is read closely: a page is scanned many times faster than
+/// char by char.
+fn has_control(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 64;
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7f) | (b == 0xc2);
+    let control_at = |at: usize| match bytes[at] {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => matches!(bytes.get(at + 1), Some(0x80..=0x9f)),
+        _ => false,
+    };
+    bytes.chunks(CHUNK).enumerate().any(|(index, chunk)| {
+        chunk.iter().fold(false, |any, &b| any | suspect(b))
+            && (index * CHUNK..index * CHUNK + chunk.len()).any(control_at)
+    })
+}
+
+/// The element of a heading of `level`: `h2` to `h6` (the page's title is the one `h1`).
+fn heading_tag(level: u8) -> &'static str {
+    ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6)) - 2]
+}
+
 fn state_name(state: PublicationState) -> &'static str {
     match state {
         PublicationState::Current => "current",
@@ -295,31 +324,36 @@ fn attr(text: &str) -> String {
 fn render_block(out: &mut String, block: &Block, labels: &Labels) {
     match block {
         Block::Paragraph(runs) => {
-            let _ = writeln!(out, "<p>{}</p>", inlines(runs));
+            out.push_str("<p>");
+            write_inlines(out, runs);
+            out.push_str("</p>\n");
         }
         Block::Heading {
             level,
             inlines: runs,
         } => {
-            let level = (*level).clamp(2, 6);
-            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines(runs));
+            let tag = heading_tag(*level);
+            push_all(out, &["<", tag, ">"]);
+            write_inlines(out, runs);
+            push_all(out, &["</", tag, ">\n"]);
         }
         Block::List {
             ordered,
             start,
             items,
         } => {
-            let open = match (ordered, start) {
-                (true, Some(n)) if *n != 1 => format!("<ol start=\"{n}\">"),
-                (true, _) => "<ol>".to_string(),
-                (false, _) => "<ul>".to_string(),
-            };
-            let _ = writeln!(out, "{open}");
+            match (ordered, start) {
+                (true, Some(n)) if *n != 1 => {
+                    let _ = writeln!(out, "<ol start=\"{n}\">");
+                }
+                (true, _) => out.push_str("<ol>\n"),
+                (false, _) => out.push_str("<ul>\n"),
+            }
             for item in items {
                 out.push_str("<li>");
                 // A one-paragraph item is written without <p>, as tight lists are.
                 match item.blocks.as_slice() {
-                    [Block::Paragraph(runs)] => out.push_str(&inlines(runs)),
+                    [Block::Paragraph(runs)] => write_inlines(out, runs),
                     blocks => {
                         out.push('\n');
                         for block in blocks {
@@ -329,7 +363,7 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
                 }
                 out.push_str("</li>\n");
             }
-            let _ = writeln!(out, "{}", if *ordered { "</ol>" } else { "</ul>" });
+            out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
         }
         Block::Table {
             alignments,
@@ -342,15 +376,20 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
                 Some(TableAlignment::Right) => " style=\"text-align:right\"",
                 _ => "",
             };
+            let cell = |out: &mut String, tag: &str, i: usize, runs: &[Inline]| {
+                push_all(out, &["<", tag, align(i), ">"]);
+                write_inlines(out, runs);
+                push_all(out, &["</", tag, ">"]);
+            };
             out.push_str("<table>\n<thead><tr>");
-            for (i, cell) in header.iter().enumerate() {
-                let _ = write!(out, "<th{}>{}</th>", align(i), inlines(cell));
+            for (i, runs) in header.iter().enumerate() {
+                cell(out, "th", i, runs);
             }
             out.push_str("</tr></thead>\n<tbody>\n");
             for row in rows {
                 out.push_str("<tr>");
-                for (i, cell) in row.iter().enumerate() {
-                    let _ = write!(out, "<td{}>{}</td>", align(i), inlines(cell));
+                for (i, runs) in row.iter().enumerate() {
+                    cell(out, "td", i, runs);
                 }
                 out.push_str("</tr>\n");
             }
@@ -358,12 +397,13 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
         }
         Block::Callout { kind, blocks } => {
             let name = kind.name();
-            let label = labels
-                .callouts
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| name.to_string());
-            let _ = writeln!(out, "<div class=\"callout callout-{name}\" role=\"note\">\n<p class=\"callout-label\">{}</p>", encode_text(&label));
+            let label = labels.callouts.get(name).map_or(name, String::as_str);
+            let _ = write!(
+                out,
+                "<div class=\"callout callout-{name}\" role=\"note\">\n<p class=\"callout-label\">"
+            );
+            push_text(out, label);
+            out.push_str("</p>\n");
             for block in blocks {
                 render_block(out, block, labels);
             }
@@ -382,14 +422,15 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
             value,
             attributes,
         } => {
-            let _ = writeln!(
-                out,
-                "<aside class=\"component component-{}\" lang=\"{}\">",
-                attr(name),
-                attr(locale)
-            );
+            out.push_str("<aside class=\"component component-");
+            push_attr(out, name);
+            out.push_str("\" lang=\"");
+            push_attr(out, locale);
+            out.push_str("\">\n");
             if let Some(value) = value {
-                let _ = writeln!(out, "<p>{}</p>", encode_text(value));
+                out.push_str("<p>");
+                push_text(out, value);
+                out.push_str("</p>\n");
             }
             for (key, class, tag) in [
                 ("heading", "cta-heading", "strong"),
@@ -398,57 +439,57 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
                 ("footnote", "cta-footnote", "small"),
             ] {
                 if let Some(text) = attributes.get(key) {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"{class}\"><{tag}>{}</{tag}></p>",
-                        encode_text(text)
-                    );
+                    let _ = write!(out, "<p class=\"{class}\"><{tag}>");
+                    push_text(out, text);
+                    let _ = writeln!(out, "</{tag}></p>");
                 }
             }
             for (key, text) in attributes {
                 if !matches!(key.as_str(), "heading" | "body" | "button" | "footnote") {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"cta-{}\">{}</p>",
-                        attr(key),
-                        encode_text(text)
-                    );
+                    out.push_str("<p class=\"cta-");
+                    push_attr(out, key);
+                    out.push_str("\">");
+                    push_text(out, text);
+                    out.push_str("</p>\n");
                 }
             }
             out.push_str("</aside>\n");
         }
         Block::Code { info, text } => {
-            let class = info
-                .split_whitespace()
-                .next()
-                .map(|l| format!(" class=\"language-{}\"", attr(l)))
-                .unwrap_or_default();
-            let _ = writeln!(out, "<pre><code{class}>{}</code></pre>", encode_text(text));
+            out.push_str("<pre><code");
+            if let Some(language) = info.split_whitespace().next() {
+                out.push_str(" class=\"language-");
+                push_attr(out, language);
+                out.push('"');
+            }
+            out.push('>');
+            push_text(out, text);
+            out.push_str("</code></pre>\n");
         }
         Block::Html { text } => {
             // Raw HTML from a content file is shown, never interpreted.
-            let _ = writeln!(out, "<pre class=\"raw-html\">{}</pre>", encode_text(text));
+            out.push_str("<pre class=\"raw-html\">");
+            push_text(out, text);
+            out.push_str("</pre>\n");
         }
         Block::Rule => out.push_str("<hr>\n"),
     }
 }
 
-fn inlines(runs: &[Inline]) -> String {
-    let mut out = String::new();
+/// Appends inline runs, escaped. Pages are written into one string as they go, never
+/// through a string per element: on a large site that copying and growing was most of
+/// the HTML format's own time.
+fn write_inlines(out: &mut String, runs: &[Inline]) {
     for run in runs {
         match run {
-            Inline::Text(text) => out.push_str(&encode_text(text)),
-            Inline::Emphasis { children } => {
-                let _ = write!(out, "<em>{}</em>", inlines(children));
-            }
-            Inline::Strong { children } => {
-                let _ = write!(out, "<strong>{}</strong>", inlines(children));
-            }
-            Inline::Strikethrough { children } => {
-                let _ = write!(out, "<del>{}</del>", inlines(children));
-            }
+            Inline::Text(text) | Inline::Html { text } => push_text(out, text),
+            Inline::Emphasis { children } => wrapped(out, "em", children),
+            Inline::Strong { children } => wrapped(out, "strong", children),
+            Inline::Strikethrough { children } => wrapped(out, "del", children),
             Inline::Code { text } => {
-                let _ = write!(out, "<code>{}</code>", encode_text(text));
+                out.push_str("<code>");
+                push_text(out, text);
+                out.push_str("</code>");
             }
             Inline::Link {
                 href,
@@ -456,31 +497,73 @@ fn inlines(runs: &[Inline]) -> String {
                 children,
             } => {
                 let href = if safe_href(href) { href.as_str() } else { "#" };
-                let title = if title.is_empty() {
-                    String::new()
-                } else {
-                    format!(" title=\"{}\"", attr(title))
-                };
-                let _ = write!(
-                    out,
-                    "<a href=\"{}\"{title}>{}</a>",
-                    attr(href),
-                    inlines(children)
-                );
+                out.push_str("<a href=\"");
+                push_attr(out, href);
+                out.push('"');
+                if !title.is_empty() {
+                    out.push_str(" title=\"");
+                    push_attr(out, title);
+                    out.push('"');
+                }
+                out.push('>');
+                write_inlines(out, children);
+                out.push_str("</a>");
             }
             Inline::Image { src, alt } => {
                 let src = if safe_href(src) { src.as_str() } else { "" };
-                let _ = write!(out, "<img src=\"{}\" alt=\"{}\">", attr(src), attr(alt));
+                out.push_str("<img src=\"");
+                push_attr(out, src);
+                out.push_str("\" alt=\"");
+                push_attr(out, alt);
+                out.push_str("\">");
             }
             Inline::Citation { text, .. } => {
-                let _ = write!(out, "<cite class=\"citation\">{}</cite>", encode_text(text));
+                out.push_str("<cite class=\"citation\">");
+                push_text(out, text);
+                out.push_str("</cite>");
             }
             Inline::SoftBreak => out.push('\n'),
             Inline::HardBreak => out.push_str("<br>\n"),
-            Inline::Html { text } => out.push_str(&encode_text(text)),
         }
     }
-    out
+}
+
+/// `<tag>children</tag>`.
+fn wrapped(out: &mut String, tag: &str, children: &[Inline]) {
+    push_all(out, &["<", tag, ">"]);
+    write_inlines(out, children);
+    push_all(out, &["</", tag, ">"]);
+}
+
+/// Appends each of `parts`: markup around text, without the formatting machinery that
+/// `write!` brings to every call.
+fn push_all(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// Appends `text` escaped for an element's content: `&`, `<` and `>`, as
+/// `html_escape::encode_text` escapes it (the tests hold it to that). The three bytes
+/// are found with memchr, which skips the runs between them many bytes at a time; text
+/// is most of a page, and byte by byte its escaping was a tenth of the HTML build.
+fn push_text(out: &mut String, text: &str) {
+    let mut start = 0;
+    for at in memchr::memchr3_iter(b'&', b'<', b'>', text.as_bytes()) {
+        out.push_str(&text[start..at]);
+        out.push_str(match text.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
+        start = at + 1;
+    }
+    out.push_str(&text[start..]);
+}
+
+/// Appends `text` escaped for a double-quoted attribute value.
+fn push_attr(out: &mut String, text: &str) {
+    encode_double_quoted_attribute_to_string(text, out);
 }
 
 #[cfg(test)]
@@ -517,7 +600,8 @@ mod tests {
                 text: "<b onclick=x>".into(),
             },
         ];
-        let html = inlines(&runs);
+        let mut html = String::new();
+        write_inlines(&mut html, &runs);
         assert!(!html.contains('<'), "{html}");
         let mut out = String::new();
         render_block(
@@ -531,6 +615,28 @@ mod tests {
             out,
             "<pre class=\"raw-html\">&lt;script&gt;alert(1)&lt;/script&gt;</pre>\n"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_is_escaped_as_html_escape_escapes_it(text in "[&<>a\"'日 \n]{0,40}|\\PC{0,40}") {
+            let mut out = String::from("kept ");
+            push_text(&mut out, &text);
+            proptest::prop_assert_eq!(out, format!("kept {}", encode_text(&text)));
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_control_characters() {
+        let mut buffer = [0u8; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let wanted = c.is_control() && c != '\n' && c != '\t';
+            // Alone, and between characters whose bytes must not combine with it.
+            let alone = c.encode_utf8(&mut buffer).as_bytes().to_vec();
+            let framed = format!("\u{c2}{c}\u{c2}");
+            assert_eq!(has_control(&alone), wanted, "{:?}", c);
+            assert_eq!(has_control(framed.as_bytes()), wanted, "{:?}", c);
+        }
     }
 
     #[test]
