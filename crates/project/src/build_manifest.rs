@@ -282,9 +282,7 @@ impl BuildManifest {
         if TRUST_EVERY_STAMP.load(std::sync::atomic::Ordering::Relaxed) {
             return true;
         }
-        let [_, modified_ns, changed_ns, _, _] = <[i128; 5]>::from(*stamp);
-        let before = self.previous.started_ns.saturating_sub(RACY_MARGIN_NS);
-        modified_ns < before && changed_ns < before
+        stamp.changed_before(self.previous.started_ns.saturating_sub(RACY_MARGIN_NS))
     }
 }
 
@@ -625,13 +623,13 @@ mod tests {
 
     #[test]
     fn a_manifest_reads_back_as_it_was_written() {
-        let stamp = FileStamp::from([
+        let stamp = FileStamp::from((
             12,
             1_700_000_000_000_000_000,
             1_700_000_000_000_000_001,
             7,
             9,
-        ]);
+        ));
         let output = PageOutput {
             stamp,
             hash: ContentHash::of(b"page"),

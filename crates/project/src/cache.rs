@@ -22,7 +22,7 @@ use crate::{write_atomic, write_atomic_streamed};
 
 /// A file's identity and version as `stat` reports it. Stored as a five-number array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "[i128; 5]", from = "[i128; 5]")]
+#[serde(into = "StoredStamp", from = "StoredStamp")]
 pub struct FileStamp {
     len: u64,
     modified_ns: i128,
@@ -31,33 +31,46 @@ pub struct FileStamp {
     device: u64,
 }
 
-impl From<FileStamp> for [i128; 5] {
+/// A stamp as stored: length, modification and change time in nanoseconds, inode,
+/// device. The times are written as 64-bit numbers (every time until the year 2262):
+/// read back as 128-bit ones, they made reading a build's record or the check's cache
+/// take half again as long, to no purpose. A time out of that range is stored clamped,
+/// which no file's fresh stamp equals: its entry is simply not used.
+type StoredStamp = (u64, i64, i64, u64, u64);
+
+impl From<FileStamp> for StoredStamp {
     fn from(s: FileStamp) -> Self {
-        [
-            i128::from(s.len),
-            s.modified_ns,
-            s.changed_ns,
-            i128::from(s.inode),
-            i128::from(s.device),
-        ]
+        let clamp =
+            |ns: i128| i64::try_from(ns).unwrap_or(if ns < 0 { i64::MIN } else { i64::MAX });
+        (
+            s.len,
+            clamp(s.modified_ns),
+            clamp(s.changed_ns),
+            s.inode,
+            s.device,
+        )
     }
 }
 
-impl From<[i128; 5]> for FileStamp {
-    fn from([len, modified_ns, changed_ns, inode, device]: [i128; 5]) -> Self {
-        // An out-of-range number (a hand-edited cache) gives a stamp no file has.
-        let narrow = |n: i128| u64::try_from(n).unwrap_or(u64::MAX);
+impl From<StoredStamp> for FileStamp {
+    fn from((len, modified_ns, changed_ns, inode, device): StoredStamp) -> Self {
         FileStamp {
-            len: narrow(len),
-            modified_ns,
-            changed_ns,
-            inode: narrow(inode),
-            device: narrow(device),
+            len,
+            modified_ns: i128::from(modified_ns),
+            changed_ns: i128::from(changed_ns),
+            inode,
+            device,
         }
     }
 }
 
 impl FileStamp {
+    /// Whether the file last changed (its modification and change time) before `ns`,
+    /// in nanoseconds since the epoch: the test of a stamp at rest before a run.
+    pub(crate) fn changed_before(&self, ns: i128) -> bool {
+        self.modified_ns < ns && self.changed_ns < ns
+    }
+
     /// The stamp of `path` (of a symbolic link itself, never of what it points to);
     /// `None` when it does not exist.
     pub fn of(path: &Path) -> io::Result<Option<FileStamp>> {
@@ -223,7 +236,7 @@ impl<V: Serialize + DeserializeOwned + Clone> ResultCache<V> {
             && stamps
                 .iter()
                 .flatten()
-                .all(|s| s.modified_ns < trusted_before && s.changed_ns < trusted_before);
+                .all(|s| s.changed_before(trusted_before));
         if !trusted {
             return None;
         }
@@ -382,6 +395,28 @@ mod tests {
         cache.save().unwrap();
         let cache: ResultCache<u32> = ResultCache::open(cache_path, "v1".into());
         assert_eq!(cache.get("a", &stamps), None);
+    }
+
+    #[test]
+    fn a_stamp_is_stored_as_five_numbers_and_read_back_exactly() {
+        let stamp = FileStamp {
+            len: 12,
+            modified_ns: 1_700_000_000_000_000_000,
+            changed_ns: -5,
+            inode: u64::MAX,
+            device: 9,
+        };
+        let json = serde_json::to_string(&stamp).unwrap();
+        assert_eq!(json, format!("[12,1700000000000000000,-5,{},9]", u64::MAX));
+        assert_eq!(serde_json::from_str::<FileStamp>(&json).unwrap(), stamp);
+        // A time past what 64 bits hold is stored clamped: it never reads back as a stamp
+        // equal to the file's, so its entry is not used.
+        let far = FileStamp {
+            changed_ns: i128::from(i64::MAX) + 1,
+            ..stamp
+        };
+        let json = serde_json::to_string(&far).unwrap();
+        assert_ne!(serde_json::from_str::<FileStamp>(&json).unwrap(), far);
     }
 
     #[test]

@@ -648,7 +648,7 @@ impl Site<'_> {
             },
             // Every page kept: the previous record stands, and is not copied.
             record: (!all_kept).then(|| DocumentRecord {
-                source: source_stamp.unwrap_or(FileStamp::from([0; 5])),
+                source: source_stamp.unwrap_or(FileStamp::from((0, 0, 0, 0, 0))),
                 pages: Vec::new(),
             }),
             reused: 0,
