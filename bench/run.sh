@@ -10,11 +10,11 @@
 # `yaku check` cold and warm (and warm with --no-cache), `yaku status`,
 # `yaku sync --dry-run`, `yaku build` in each format from an empty folder, Hugo
 # rendering yaku's Hugo export (a minimal site written by this script), the same two
-# on tmpfs (/dev/shm) and `cp -r` of the corpus as the disk's cost of making files, and
+# on tmpfs (/dev/shm) and `cp -r` of the corpus as the disk's cost of making files (on a
+# disk that is ext4 without a journal, all four again on ext4 with a journal), and
 # `yaku build` again with nothing changed and after editing one source article;
-# `/usr/bin/time` gives
-# the peak RSS of each. The results go to <work>/results and, unless --no-write, into
-# BENCHMARKS.md between its markers (`yaku-bench report`).
+# `/usr/bin/time` gives the peak RSS of each. The results go to <work>/results and,
+# unless --no-write, into BENCHMARKS.md between its markers (`yaku-bench report`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
         --fraction) fraction=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --no-write) write=0; shift ;;
-        -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
         *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -78,13 +78,35 @@ fi
 results=$work/results
 rm -rf "$results"
 mkdir -p "$results"
+
+# The work folder's file system, and for ext4 whether it has a journal (/proc/fs/jbd2
+# lists the devices that have one). Without a journal, ext4 makes each new file skip,
+# one by one, every inode freed in the last minute or more (the kernel's
+# `recently_deleted`, in find_inode_bit), so a build run right after `rm -rf` of its
+# last output pays for each file it deleted. The from-empty rows are then measured a
+# second time on ext4 with a journal, the file system most Linux disks have: made fresh
+# in an image file on the same disk and loop-mounted (root only). See BENCHMARKS.md.
+disk_type=$(findmnt -no FSTYPE -T "$work" 2>/dev/null || echo '?')
+disk_source=$(findmnt -no SOURCE -T "$work" 2>/dev/null || echo '?')
+disk_journal=""
+journal_rows=0
+if [ "$disk_type" = ext4 ]; then
+    if ls /proc/fs/jbd2 2>/dev/null | grep -q "^${disk_source##*/}-"; then
+        disk_journal=", with a journal"
+    else
+        disk_journal=", no journal"
+        if [ "$(id -u)" = 0 ] && command -v mkfs.ext4 >/dev/null; then
+            journal_rows=1
+        fi
+    fi
+fi
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
     echo "cores: $(nproc)"
     echo "memory: $(free -g | awk '/^Mem:/ { print $2 " GiB" }')"
     echo "kernel: $(uname -sr)"
-    echo "disk: $(findmnt -no FSTYPE,SOURCE -T "$work" 2>/dev/null | tr -s ' ' || echo '?')"
+    echo "disk: $disk_type $disk_source$disk_journal"
     # Changes to the benchmark tooling itself do not change what is measured.
     changes=$(git status --porcelain -- . ':!crates/bench' ':!bench' ':!BENCHMARKS.md' ':!justfile' 2>/dev/null | grep -v '^??' || true)
     echo "yaku: $(git rev-parse --short HEAD 2>/dev/null || echo '?')${changes:+ (with uncommitted changes)}, release build"
@@ -112,6 +134,50 @@ write_hugo_site() {
 <!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ range .Translations }}<a hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ .Language.LanguageName }}</a>{{ end }}<main>{{ .Content }}</main></body></html>
 HTML
     echo '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$site/layouts/_default/list.html"
+}
+# measure_on_journaled_ext4: the from-empty builds, Hugo and `cp -r` again on a fresh
+# ext4 with a journal (see `journal_rows` above), in an image file in the work folder,
+# made with its inode tables written at once so that no kernel thread fills them in
+# during the runs. Uses and restores `corpus`; skipped when the mount fails.
+measure_on_journaled_ext4() {
+    local image=$work/ext4-journal.img mnt=$work/ext4-journal disk_corpus=$corpus
+    local bytes size_mib
+    bytes=$(cat "$corpus"/content/*/*.md | wc -c)
+    # Room for the corpus, three outputs, Hugo's site and a copy, with margin.
+    size_mib=$(( 12 * bytes / 1048576 + 512 ))
+    rm -f "$image" && mkdir -p "$mnt"
+    truncate -s "${size_mib}M" "$image"
+    mkfs.ext4 -q -F -E lazy_itable_init=0,lazy_journal_init=0 "$image"
+    if ! mount -o loop "$image" "$mnt" 2>"$out/journal-mount.txt"; then
+        echo "== $n articles: cannot mount an ext4 image ($(head -1 "$out/journal-mount.txt")); no rows on ext4 with a journal"
+        rm -f "$image"
+        return 0
+    fi
+    trap 'umount "'"$mnt"'" 2>/dev/null || true' EXIT
+    corpus=$mnt/corpus
+    mkdir -p "$corpus"
+    cp -r "$disk_corpus/content" "$disk_corpus/locales" "$disk_corpus/yaku.toml" "$corpus/"
+    sync
+    measure build-json-journal "yaku build --format json (into an empty folder, on ext4 with a journal)" warm \
+        "$yaku build --format json --out dist-json" "rm -rf dist-json"
+    measure build-html-journal "yaku build --format html (into an empty folder, on ext4 with a journal)" warm \
+        "$yaku build --format html --out dist-html" "rm -rf dist-html"
+    (cd "$corpus" && "$yaku" build --format hugo --out hugo-export >/dev/null)
+    write_hugo_site "$corpus/hugo-export" "$mnt/hugo-site"
+    measure hugo-journal "hugo (renders the Hugo export, on ext4 with a journal)" warm \
+        "hugo --quiet --source $mnt/hugo-site --destination $mnt/hugo-site/public" \
+        "rm -rf $mnt/hugo-site/public"
+    measure copy-files-journal "cp -r content (a new folder, on ext4 with a journal)" warm \
+        "cp -r content content-copy" "rm -rf content-copy"
+    # The rebuild too: it makes a temporary file per page it writes (see BENCHMARKS.md).
+    measure build-edit-journal "yaku build (one source article edited, on ext4 with a journal)" warm \
+        "$yaku build --format json --out dist-json" \
+        "printf '\\nEdited for the benchmark.\\n' >> content/ja/article-00000.md"
+    corpus=$disk_corpus
+    umount "$mnt"
+    trap - EXIT
+    rm -f "$image"
+    rmdir "$mnt"
 }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -233,6 +299,9 @@ for n in $sizes; do
             "rm -rf $shm/hugo-site-$n/public"
         rm -rf "$fast" "$shm/hugo-site-$n"
         corpus=$corpus_disk
+    fi
+    if [ "$journal_rows" = 1 ]; then
+        measure_on_journaled_ext4
     fi
     # Incremental: nothing changed, then one source article edited before each run.
     measure build-noop "yaku build (nothing changed)" warm "$yaku build --format json --out dist-json"
