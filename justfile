@@ -13,9 +13,9 @@ lint:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
 
-# Check the repository's own translations and Fluent files.
+# Check the repository's own translations and Fluent files (the README's first command).
 check:
-    cargo run --release --quiet -- check
+    cargo run --quiet -- check
 
 # Everything CI runs.
 ci:
