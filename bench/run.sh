@@ -135,13 +135,37 @@ write_hugo_site() {
 HTML
     echo '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$site/layouts/_default/list.html"
 }
-# measure_on_journaled_ext4: the from-empty builds, Hugo and `cp -r` again on a fresh
-# ext4 with a journal (see `journal_rows` above), in an image file in the work folder,
-# made with its inode tables written at once so that no kernel thread fills them in
-# during the runs. Uses and restores `corpus`; skipped when the mount fails.
+# measure_in_copy SUFFIX WHERE ROOT: the from-empty builds and Hugo again, on a copy of
+# the corpus in ROOT/corpus (Hugo's site in ROOT/hugo-site); the ids end in SUFFIX and
+# the names in ", WHERE". Each output is removed after its row (tmpfs is memory).
+measure_in_copy() {
+    local suffix=$1 where=$2 root=$3 disk_corpus=$corpus
+    corpus=$root/corpus
+    rm -rf "$corpus" && mkdir -p "$corpus"
+    cp -r "$disk_corpus/content" "$disk_corpus/locales" "$disk_corpus/yaku.toml" "$corpus/"
+    sync
+    measure "build-json$suffix" "yaku build --format json (into an empty folder, $where)" warm \
+        "$yaku build --format json --out dist-json" "rm -rf dist-json"
+    rm -rf "$corpus/dist-json"
+    measure "build-html$suffix" "yaku build --format html (into an empty folder, $where)" warm \
+        "$yaku build --format html --out dist-html" "rm -rf dist-html"
+    rm -rf "$corpus/dist-html"
+    (cd "$corpus" && "$yaku" build --format hugo --out hugo-export >/dev/null)
+    write_hugo_site "$corpus/hugo-export" "$root/hugo-site"
+    measure "hugo$suffix" "hugo (renders the Hugo export, $where)" warm \
+        "hugo --quiet --source $root/hugo-site --destination $root/hugo-site/public" \
+        "rm -rf $root/hugo-site/public"
+    corpus=$disk_corpus
+}
+
+# measure_on_journaled_ext4: `measure_in_copy` on a fresh ext4 with a journal (see
+# `journal_rows` above), then `cp -r` and the one-edit rebuild there too (the rebuild
+# makes a temporary file per page it writes). The file system is made in an image file
+# in the work folder, its inode tables written at once so that no kernel thread fills
+# them in during the runs; skipped when the mount fails.
 measure_on_journaled_ext4() {
     local image=$work/ext4-journal.img mnt=$work/ext4-journal disk_corpus=$corpus
-    local bytes size_mib
+    local bytes size_mib where="on ext4 with a journal"
     bytes=$(cat "$corpus"/content/*/*.md | wc -c)
     # Room for the corpus, three outputs, Hugo's site and a copy, with margin.
     size_mib=$(( 12 * bytes / 1048576 + 512 ))
@@ -149,28 +173,17 @@ measure_on_journaled_ext4() {
     truncate -s "${size_mib}M" "$image"
     mkfs.ext4 -q -F -E lazy_itable_init=0,lazy_journal_init=0 "$image"
     if ! mount -o loop "$image" "$mnt" 2>"$out/journal-mount.txt"; then
-        echo "== $n articles: cannot mount an ext4 image ($(head -1 "$out/journal-mount.txt")); no rows on ext4 with a journal"
+        echo "== $n articles: cannot mount an ext4 image ($(head -1 "$out/journal-mount.txt")); no rows $where"
         rm -f "$image"
         return 0
     fi
     trap 'umount "'"$mnt"'" 2>/dev/null || true' EXIT
+    measure_in_copy -journal "$where" "$mnt"
     corpus=$mnt/corpus
-    mkdir -p "$corpus"
-    cp -r "$disk_corpus/content" "$disk_corpus/locales" "$disk_corpus/yaku.toml" "$corpus/"
-    sync
-    measure build-json-journal "yaku build --format json (into an empty folder, on ext4 with a journal)" warm \
-        "$yaku build --format json --out dist-json" "rm -rf dist-json"
-    measure build-html-journal "yaku build --format html (into an empty folder, on ext4 with a journal)" warm \
-        "$yaku build --format html --out dist-html" "rm -rf dist-html"
-    (cd "$corpus" && "$yaku" build --format hugo --out hugo-export >/dev/null)
-    write_hugo_site "$corpus/hugo-export" "$mnt/hugo-site"
-    measure hugo-journal "hugo (renders the Hugo export, on ext4 with a journal)" warm \
-        "hugo --quiet --source $mnt/hugo-site --destination $mnt/hugo-site/public" \
-        "rm -rf $mnt/hugo-site/public"
-    measure copy-files-journal "cp -r content (a new folder, on ext4 with a journal)" warm \
+    measure copy-files-journal "cp -r content (a new folder, $where)" warm \
         "cp -r content content-copy" "rm -rf content-copy"
-    # The rebuild too: it makes a temporary file per page it writes (see BENCHMARKS.md).
-    measure build-edit-journal "yaku build (one source article edited, on ext4 with a journal)" warm \
+    (cd "$corpus" && "$yaku" build --format json --out dist-json >/dev/null)
+    measure build-edit-journal "yaku build (one source article edited, $where)" warm \
         "$yaku build --format json --out dist-json" \
         "printf '\\nEdited for the benchmark.\\n' >> content/ja/article-00000.md"
     corpus=$disk_corpus
@@ -281,24 +294,8 @@ for n in $sizes; do
     if [ -n "$shm" ] && [ "$free_kib" -lt "$need_kib" ]; then
         echo "== $n articles: not enough memory for the tmpfs runs ($free_kib KiB available, $need_kib needed)"
     elif [ -n "$shm" ]; then
-        fast=$shm/corpus-$n
-        rm -rf "$fast" && mkdir -p "$fast"
-        cp -r "$corpus/content" "$corpus/locales" "$corpus/yaku.toml" "$fast/"
-        corpus_disk=$corpus
-        corpus=$fast
-        measure build-json-tmpfs "yaku build --format json (into an empty folder, on tmpfs)" warm \
-            "$yaku build --format json --out dist-json" "rm -rf dist-json"
-        rm -rf "$fast/dist-json"
-        measure build-html-tmpfs "yaku build --format html (into an empty folder, on tmpfs)" warm \
-            "$yaku build --format html --out dist-html" "rm -rf dist-html"
-        rm -rf "$fast/dist-html"
-        (cd "$fast" && "$yaku" build --format hugo --out hugo-export >/dev/null)
-        write_hugo_site "$fast/hugo-export" "$shm/hugo-site-$n"
-        measure hugo-tmpfs "hugo (renders the Hugo export, on tmpfs)" warm \
-            "hugo --quiet --source $shm/hugo-site-$n --destination $shm/hugo-site-$n/public" \
-            "rm -rf $shm/hugo-site-$n/public"
-        rm -rf "$fast" "$shm/hugo-site-$n"
-        corpus=$corpus_disk
+        measure_in_copy -tmpfs "on tmpfs" "$shm/$n"
+        rm -rf "${shm:?}/$n"
     fi
     if [ "$journal_rows" = 1 ]; then
         measure_on_journaled_ext4
