@@ -69,6 +69,11 @@ fn the_same_arguments_give_the_same_bytes() {
     assert!(generate(a.path(), &options).is_err());
 }
 
+/// The ids of `document`'s sections, in order.
+fn section_ids(document: &yaku_content::Document) -> Vec<String> {
+    document.sections.iter().map(|s| s.id.to_string()).collect()
+}
+
 #[test]
 fn generated_articles_parse_without_diagnostics_and_carry_accepted_markers() {
     let base = Article::seed();
@@ -76,12 +81,7 @@ fn generated_articles_parse_without_diagnostics_and_carry_accepted_markers() {
         let article = generate_article(&base, 42, index, 100).unwrap();
         let source = parse_document(article.source.as_bytes(), &ParseOptions::default()).unwrap();
         assert!(source.diagnostics.is_empty(), "{:?}", source.diagnostics);
-        let source_ids: Vec<String> = source
-            .document
-            .sections
-            .iter()
-            .map(|s| s.id.to_string())
-            .collect();
+        let source_ids = section_ids(&source.document);
         assert!(source_ids.len() > 30);
         assert_eq!(article.translations.len(), TARGET_LOCALES.len());
         for (locale, text) in &article.translations {
@@ -91,13 +91,7 @@ fn generated_articles_parse_without_diagnostics_and_carry_accepted_markers() {
                 "{locale}: {:?}",
                 parsed.diagnostics
             );
-            let ids: Vec<String> = parsed
-                .document
-                .sections
-                .iter()
-                .map(|s| s.id.to_string())
-                .collect();
-            assert_eq!(ids, source_ids, "{locale}");
+            assert_eq!(section_ids(&parsed.document), source_ids, "{locale}");
             for (s, t) in source
                 .document
                 .sections
