@@ -2,12 +2,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use yaku_content::{extract_references, Document, Section, SectionKind};
+use yaku_content::{extract_references, Document, Reference, Section, SectionKind};
 use yaku_fluent::{ArgValue, Localizer};
 use yaku_sync::{align, publication, Alignment, Policy, Publication, SectionState};
 
 use crate::components::ResolvedComponents;
-use crate::markdown::{blocks_of, inlines_of, FoldError, SectionBlocks};
+use crate::markdown::{blocks_of, inlines_of, FoldError, SectionBlocks, SectionFold};
 use crate::model::{
     Alternate, Block, DocumentOutput, Inline, PublicationState, ReferenceOutput, SectionOutput,
 };
@@ -31,6 +31,9 @@ pub struct LocaleContext<'a> {
     pub policy: Policy,
     /// The document in every locale.
     pub alternates: Vec<Alternate>,
+    /// Whether each section's output keeps its Markdown ([`SectionOutput::markdown`]),
+    /// which only a renderer that exports Markdown reads ([`crate::Renderer::exports_markdown`]).
+    pub with_markdown: bool,
 }
 
 /// A document to build from, with its sections' blocks when its parse folded them
@@ -99,6 +102,8 @@ pub fn build_document(
     // Every reference entry is one line of one section: each section's are found in its
     // own text (as in the page's text, one section after another).
     let mut references = Vec::new();
+    // Whether each published section's blocks hold a citation (see `SectionFold`).
+    let mut cited = Vec::new();
     let tracked = source.sections.iter().enumerate();
     for (index, source_section) in tracked.filter(|(_, s)| s.is_tracked()) {
         let choice = if is_source {
@@ -134,8 +139,10 @@ pub fn build_document(
         }
         // The source's id: a translated section whose id the source renamed is published
         // under the new id (sync will rename it in the file).
-        let published = section_output(doc, input, section_index, source_section, state, context)?;
-        references.extend(extract_references(&published.markdown));
+        let (published, has_citations) =
+            section_output(doc, input, section_index, source_section, state, context)?;
+        references.extend(section_references(input.document, section));
+        cited.push(has_citations);
         output.sections.push(published);
     }
     if !failed.is_empty() {
@@ -147,9 +154,9 @@ pub fn build_document(
     }
     let mut resolve =
         |authors: &str, year: u16| references.iter().any(|r| r.is_cited_by(authors, year));
-    for section in &mut output.sections {
+    for (section, cited) in output.sections.iter_mut().zip(cited) {
         resolve_citations(&mut section.heading, &mut resolve);
-        for block in &mut section.blocks {
+        for block in section.blocks.iter_mut().filter(|_| cited) {
             resolve_citations_in_block(block, &mut resolve);
         }
     }
@@ -165,7 +172,8 @@ pub fn build_document(
 }
 
 /// The output of the section at `index` of `input`, published as `state` under the id,
-/// level and required flag of `source_section`.
+/// level and required flag of `source_section`; and whether its blocks may hold a
+/// citation (false only when the parse that folded them split none out).
 fn section_output(
     doc: &str,
     input: BuildInput<'_>,
@@ -173,23 +181,29 @@ fn section_output(
     source_section: &Section,
     state: PublicationState,
     context: &LocaleContext<'_>,
-) -> Result<SectionOutput, BuildError> {
+) -> Result<(SectionOutput, bool), BuildError> {
     let section = &input.document.sections[index];
-    let body = input.document.body_without_marker(section);
+    let body = || input.document.body_without_marker(section);
     let mut resolve = |name: &str| context.components.resolve(name, context);
     let folded = input
         .blocks
         .and_then(|folded| folded.blocks(index, input.single_use, &mut resolve));
-    let blocks = match folded {
-        Some(blocks) => blocks,
-        None => blocks_of(&body, &mut resolve),
+    let folded = match folded {
+        Some(folded) => folded,
+        None => blocks_of(&body(), &mut resolve).map(|blocks| SectionFold {
+            blocks,
+            has_citations: true,
+        }),
     };
-    let blocks = blocks.map_err(|error| match error {
+    let SectionFold {
+        blocks,
+        has_citations,
+    } = folded.map_err(|error| match error {
         FoldError::Component(message) => BuildError::Component {
             doc: doc.to_string(),
             locale: context.locale.to_string(),
             section: source_section.id.to_string(),
-            component: component_name(&body, &message),
+            component: component_name(&body(), &message),
             message,
         },
         FoldError::TooDeep => BuildError::TooDeep {
@@ -203,15 +217,34 @@ fn section_output(
     } else {
         Vec::new()
     };
-    Ok(SectionOutput {
+    let output = SectionOutput {
         id: source_section.id.to_string(),
         level: source_section.level,
         heading,
         state,
         required: source_section.required,
         blocks,
-        markdown: body,
-    })
+        markdown: if context.with_markdown {
+            body()
+        } else {
+            String::new()
+        },
+    };
+    Ok((output, has_citations))
+}
+
+/// The reference-list entries in the body of `section` of `document`, read where the
+/// file holds them (entries are lines: the text before the marker's line and the text
+/// after it are read apart when the marker's line is a line of its own).
+fn section_references(document: &Document, section: &Section) -> Vec<Reference> {
+    match document.body_parts(section) {
+        (before, after) if before.is_empty() || before.ends_with('\n') => {
+            let mut references = extract_references(before);
+            references.extend(extract_references(after));
+            references
+        }
+        (before, after) => extract_references(&[before, after].concat()),
+    }
 }
 
 /// One section of `document` (a translation as it is now, whatever its state) as the
@@ -232,7 +265,7 @@ pub fn preview_section(
     else {
         return Ok(None);
     };
-    let published = section_output(
+    let (published, _) = section_output(
         doc,
         document.into(),
         index,
@@ -344,5 +377,51 @@ fn resolve_citations_in_block(block: &mut Block, resolves: &mut dyn FnMut(&str, 
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the build publishes of a reference entry (its span is where the text read
+    /// holds it, which differs).
+    fn published(references: Vec<Reference>) -> Vec<(String, u16, Option<String>)> {
+        references
+            .into_iter()
+            .map(|r| (r.first_author, r.year, r.doi))
+            .collect()
+    }
+
+    #[test]
+    fn references_read_where_the_file_holds_them_are_those_of_the_body_without_marker() {
+        let marker = "<!-- yaku:source 0123456789abcdef text 0123456789abcdef -->";
+        let mut with_marker = 0;
+        let (shah, jin) = (
+            "- Shah, M. (2025) ‘A’. doi: 10.1111/jocd.16766.",
+            "- Jin, K. and Jin, S. (2024) ‘B’.",
+        );
+        for text in [
+            format!("## References {{#refs}}\n{marker}\n{shah}\n{jin}\n"),
+            format!("## References {{#refs}}\n\n{marker}\n\n{shah}\n{jin}"),
+            format!("## References {{#refs}}\r\n{marker}\r\n{shah}\r\n{jin}\r\n"),
+            format!("## References {{#refs}}\n{shah}\n{jin}\n"),
+        ] {
+            let options = yaku_content::ParseOptions::default();
+            let document = yaku_content::parse_text(text.clone(), &options)
+                .unwrap()
+                .document;
+            let section = &document.sections[1];
+            with_marker += usize::from(section.marker.is_some());
+            let expected = extract_references(&document.body_without_marker(section));
+            assert_eq!(expected.len(), 2, "{text}");
+            assert_eq!(
+                published(section_references(&document, section)),
+                published(expected),
+                "{text}"
+            );
+        }
+        // A marker is the first thing under its heading, a blank line or none before it.
+        assert_eq!(with_marker, 3);
     }
 }

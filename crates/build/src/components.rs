@@ -106,6 +106,7 @@ mod tests {
             components: &components,
             policy: Policy::default(),
             alternates: Vec::new(),
+            with_markdown: false,
         };
         let direct = resolve_component("cta", &context).unwrap();
         let Block::Component {

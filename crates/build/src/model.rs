@@ -92,8 +92,9 @@ pub struct SectionOutput {
     pub required: bool,
     /// The section's blocks.
     pub blocks: Vec<Block>,
-    /// The section's Markdown below the heading, yaku's marker left out (for exporters
-    /// that want the author's Markdown rather than the blocks).
+    /// The section's Markdown below the heading, yaku's marker left out, for exporters
+    /// that want the author's Markdown rather than the blocks; empty when the build did
+    /// not ask for it ([`crate::LocaleContext::with_markdown`]).
     #[serde(skip)]
     pub markdown: String,
 }

@@ -37,6 +37,13 @@ pub trait Renderer: Send + Sync {
         None
     }
 
+    /// Whether [`Self::render`] reads each section's Markdown
+    /// ([`crate::SectionOutput::markdown`]) rather than only its blocks: the build keeps
+    /// a copy of it for such a format only.
+    fn exports_markdown(&self) -> bool {
+        false
+    }
+
     /// The files written once, after every page (paths relative to the output folder),
     /// in the order they are to be written, for a build of `locales` (the source
     /// first). `index.json` and the [`Self::listing`] are not among them: the caller
@@ -239,9 +246,8 @@ impl Renderer for JsonRenderer {
     }
 
     fn render(&self, output: &DocumentOutput, _labels: &Labels) -> Result<Vec<u8>, BuildError> {
-        // Compact JSON is about one and a half times the article's text: start there.
-        let text: usize = output.sections.iter().map(|s| s.markdown.len()).sum();
-        let mut bytes = Vec::with_capacity(4096 + text + text / 2);
+        // Most pages' JSON fits (a long article's is about 40 KiB); a longer one grows it.
+        let mut bytes = Vec::with_capacity(64 * 1024);
         self.style
             .write(output, &mut bytes)
             .map_err(|e| BuildError::Render {
@@ -325,6 +331,10 @@ impl HugoRenderer {
 impl Renderer for HugoRenderer {
     fn name(&self) -> &'static str {
         "hugo"
+    }
+
+    fn exports_markdown(&self) -> bool {
+        true
     }
 
     fn output_path(&self, locale: &str, doc: &str) -> String {

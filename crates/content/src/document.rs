@@ -226,22 +226,37 @@ impl Document {
     /// The body of `section`: its text after the heading line, without the marker. What
     /// a renderer renders under the heading.
     pub fn body_without_marker(&self, section: &Section) -> String {
-        let start = section
-            .heading_span
-            .end
-            .clamp(section.span.start, section.span.end);
-        self.without_marker(section, start)
+        self.without_marker(section, body_start(section))
+    }
+
+    /// [`Document::body_without_marker`] as the file holds it, without a copy: the text
+    /// before the marker's line and the text after it (empty when there is no marker).
+    pub fn body_parts(&self, section: &Section) -> (&str, &str) {
+        self.parts_without_marker(section, body_start(section))
     }
 
     /// `section`'s text from byte `start` of the file on, without the marker.
     fn without_marker(&self, section: &Section, start: usize) -> String {
+        let (before, after) = self.parts_without_marker(section, start);
+        [before, after].concat()
+    }
+
+    /// `section`'s text from byte `start` of the file on: before its marker and after.
+    fn parts_without_marker(&self, section: &Section, start: usize) -> (&str, &str) {
         match &section.marker {
-            Some((_, marker)) if marker.start >= start => {
-                let mut text = self.text[start..marker.start].to_string();
-                text.push_str(&self.text[marker.end..section.span.end]);
-                text
-            }
-            _ => self.text[start..section.span.end].to_string(),
+            Some((_, marker)) if marker.start >= start => (
+                &self.text[start..marker.start],
+                &self.text[marker.end..section.span.end],
+            ),
+            _ => (&self.text[start..section.span.end], ""),
         }
     }
+}
+
+/// Where the body of `section` starts: after its heading line.
+fn body_start(section: &Section) -> usize {
+    section
+        .heading_span
+        .end
+        .clamp(section.span.start, section.span.end)
 }

@@ -670,7 +670,8 @@ impl Cutter<'_> {
     }
 
     fn lead(&self, span: Range<usize>, data: Collected) -> Section {
-        let text = without(self.text, &span, &skipped(&data));
+        let mut text = String::new();
+        push_without(&mut text, self.text, &span, &skipped(&data));
         Section {
             id: SectionId::from(LEAD_ID),
             id_derived: false,
@@ -786,13 +787,16 @@ impl Cutter<'_> {
             }
         };
         let id_derived = id_derived && !id.is_empty();
-        let mut fingerprinted = String::new();
-        fingerprinted.push_str(&"#".repeat(usize::from(head.level)));
+        // `## Heading` on a line of its own, then the body: sized to hold it all, as it
+        // is kept as it is (see `LazyFingerprint`).
+        let body = heading_span.end.min(end)..end;
+        let level = usize::from(head.level);
+        let mut fingerprinted = String::with_capacity(level + heading.len() + 2 + body.len());
+        fingerprinted.extend(std::iter::repeat_n('#', level));
         fingerprinted.push(' ');
         fingerprinted.push_str(&heading);
         fingerprinted.push('\n');
-        let body = heading_span.end.min(end)..end;
-        fingerprinted.push_str(&without(self.text, &body, &skipped(&data)));
+        push_without(&mut fingerprinted, self.text, &body, &skipped(&data));
         Section {
             id: SectionId(id),
             id_derived,
@@ -1232,18 +1236,25 @@ fn skipped(data: &Collected) -> Vec<Range<usize>> {
     lines
 }
 
-/// The text of `span` with the `skip` ranges (sorted, within `span`) left out.
-fn without(text: &str, span: &Range<usize>, skip: &[Range<usize>]) -> String {
-    let mut out = String::with_capacity(span.len());
+/// Appends to `out` the text of `span` with the `skip` ranges (sorted, within `span`)
+/// left out, reserving no more room than that takes.
+fn push_without(out: &mut String, text: &str, span: &Range<usize>, skip: &[Range<usize>]) {
+    let mut len = 0;
+    for_each_kept(span, skip, |kept| len += kept.len());
+    out.reserve_exact(len);
+    for_each_kept(span, skip, |kept| out.push_str(&text[kept]));
+}
+
+/// Calls `f` with each part of `span` that is outside the `skip` ranges, in order.
+fn for_each_kept(span: &Range<usize>, skip: &[Range<usize>], mut f: impl FnMut(Range<usize>)) {
     let mut at = span.start;
     for range in skip {
         if range.start >= at && range.end <= span.end {
-            out.push_str(&text[at..range.start]);
+            f(at..range.start);
             at = range.end;
         }
     }
-    out.push_str(&text[at..span.end]);
-    out
+    f(at..span.end);
 }
 
 /// Whether `id` is a valid section id or component name: `[a-z0-9-]+`.

@@ -27,6 +27,7 @@ pub fn section_preview(
         components: &setup.components,
         policy: setup.policy,
         alternates: Vec::new(),
+        with_markdown: false,
     };
     let output = preview_section(&pair.doc, &translation.document, id, &context)?;
     Ok(output.map(|output| render_sections_html(&output, &setup.labels)))

@@ -775,6 +775,7 @@ impl Site<'_> {
             components: &setup.components,
             policy: setup.policy,
             alternates: alternates.to_vec(),
+            with_markdown: self.renderer.exports_markdown(),
         };
         let built = match build_document(
             doc,
