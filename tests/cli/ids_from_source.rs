@@ -364,7 +364,7 @@ fn configured_translatable_keys_are_tracked_and_their_baselines_read_back() {
 }
 
 /// Headings whose ids the renderers' algorithms disagree about or that need suffixes.
-const TRICKY_HEADINGS: &str = "---\ntitle: Anchors\n---\n\n## 1. Create the Release Branch\n\n## Question? Answer!\n\n## `helm install` *now*\n\n## Multiple--Hyphens and   spaces\n\n## Under_score and 1+2=3\n\n## See [the docs](https://x.dev) &amp; more\n\n> ## Notes\n\n## Notes\n\n## Notes {#notes-2}\n\n## Notes\n\n## Trailing hyphen-\n";
+const TRICKY_HEADINGS: &str = "---\ntitle: Anchors\n---\n\n## 1. Create the Release Branch\n\n## Question? Answer!\n\n## `helm install` *now*\n\n## Multiple--Hyphens and   spaces\n\n## Under_score and 1+2=3\n\n## See [the docs](https://x.dev) &amp; more\n\n> ## Notes\n\n## Notes\n\n## Notes {#notes-2}\n\n## Notes\n\n## Trailing hyphen-\n\nTwo *lines*\nof `heading`\n---\n\n> Quoted\n> setext\n> ---\n\n## Of heading\n\n## Setext\n";
 
 /// `<hN id="…">` ids of an HTML page, in order.
 fn html_heading_ids(html: &str) -> Vec<String> {
@@ -403,6 +403,11 @@ fn real_hugo_gives_source_headings_the_ids_yaku_derives() {
         "notes-2",
         "notes-3",
         "trailing-hyphen-",
+        // An underlined heading of several lines takes its last line's id, the quote's
+        // (`setext`) too.
+        "of-heading",
+        "of-heading-1",
+        "setext-1",
     ];
     // `under_score…` is Hugo's id, but not a yaku id: an error at that heading, whose
     // section then has none.
@@ -442,5 +447,6 @@ fn real_hugo_gives_source_headings_the_ids_yaku_derives() {
     let mut hugo_ids = html_heading_ids(&html);
     // Hugo's ids are the ones yaku derives, the quote's heading included.
     assert_eq!(hugo_ids.remove(6), "notes", "{html}");
+    assert_eq!(hugo_ids.remove(11), "setext", "{html}");
     assert_eq!(hugo_ids, expected, "{html}");
 }

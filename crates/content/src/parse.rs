@@ -352,6 +352,9 @@ impl Cutter<'_> {
         // it, its written id, its plain text).
         let mut nested_heads: Vec<(usize, Option<String>, String)> = Vec::new();
         let mut in_nested_heading = false;
+        // Where the nested heading being read has its last line of text (see
+        // `NestedHeadingLine`), for Goldmark's id.
+        let mut nested_line: Option<NestedHeadingLine> = None;
         // Headings' plain text is only needed to make their ids.
         let slugging = self.options.id_style.derives_ids();
         let counting = self.options.count_characters;
@@ -457,6 +460,23 @@ impl Cutter<'_> {
                     };
                     nested_heads.push((heads.len(), id.as_ref().map(|id| id.to_string()), written));
                     in_nested_heading = self.options.id_style != IdStyle::Hugo;
+                    nested_line =
+                        (self.options.id_style == IdStyle::Hugo).then_some(NestedHeadingLine {
+                            start: span.start,
+                            after_break: false,
+                            with_id: id.is_some(),
+                        });
+                }
+            }
+            if let Some(line) = nested_line.as_mut() {
+                match &event {
+                    Event::SoftBreak | Event::HardBreak => line.after_break = true,
+                    Event::End(TagEnd::Heading(_)) => {}
+                    _ if line.after_break => {
+                        line.start = span.start;
+                        line.after_break = false;
+                    }
+                    _ => {}
                 }
             }
             match event {
@@ -582,6 +602,13 @@ impl Cutter<'_> {
                             in_heading = false;
                         }
                         in_nested_heading = false;
+                        if let Some(line) = nested_line.take().filter(|l| l.start > span.start) {
+                            // An underlined heading of several lines: Goldmark slugs its
+                            // last line alone, as it does a top-level one (see `headed`).
+                            if let Some((_, _, written)) = nested_heads.last_mut() {
+                                *written = line.text(self.text);
+                            }
+                        }
                     }
                     let Some(frame) = stack.pop() else { continue };
                     if let Some(done) = frame.block {
@@ -724,8 +751,22 @@ impl Cutter<'_> {
             parsed.text_with_braces
         };
         // Goldmark (Hugo) slugs the heading's line as written (a link's destination, an
-        // entity, inline HTML included); github-slugger the text it renders.
+        // entity, inline HTML included), and an underlined heading of several lines by its
+        // last line alone (Hugo 0.111 gives `Two\nlines\n---` the id `lines`);
+        // github-slugger slugs the text it renders.
+        let last_line;
         let slugged = match self.options.id_style {
+            IdStyle::Hugo if parsed.setext && text_line.start > 0 => {
+                let line = &heading_text[text_line.clone()];
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                let last = parse_heading_text(line, indent, true);
+                last_line = if head.id.is_some() || head.has_attributes {
+                    last.text
+                } else {
+                    last.text_with_braces
+                };
+                last_line.as_str()
+            }
             IdStyle::Hugo => heading.as_str(),
             _ => head.plain.as_str(),
         };
@@ -1226,6 +1267,32 @@ fn block_kind(tag: &Tag<'_>) -> Option<BlockKind> {
         },
         _ => return None,
     })
+}
+
+/// The last line of text of a heading inside a list or quote, as far as it has been read:
+/// where Goldmark's slug of an underlined heading of several lines comes from.
+struct NestedHeadingLine {
+    /// Where the line starts in the file (after its container's `>` or indentation).
+    start: usize,
+    /// A line break was the last thing read: the next event starts the line.
+    after_break: bool,
+    /// The heading has an `{#id}`: the attribute block is then not part of its text.
+    with_id: bool,
+}
+
+impl NestedHeadingLine {
+    /// The line's text as Goldmark slugs it (see [`Cutter::headed`]).
+    fn text(&self, file: &str) -> String {
+        let rest = &file[self.start..];
+        let line =
+            trim_eol(&rest[..memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1)]);
+        let parsed = parse_heading_text(line, 0, true);
+        if parsed.attributes.is_some() && self.with_id {
+            parsed.text
+        } else {
+            parsed.text_with_braces
+        }
+    }
 }
 
 /// The lines of a section that are not its text: the marker and `yaku:required` lines.

@@ -14,8 +14,9 @@
 //!
 //! What is slugged: Goldmark (Hugo) takes the heading's line as written, without its `#`
 //! marks and attribute block (so a link's destination and an entity's name count:
-//! `## See [docs](https://x.dev)` → `see-docshttpsxdev`, as Hugo 0.111 renders it);
-//! github-slugger takes the text the heading renders (`see-docs`).
+//! `## See [docs](https://x.dev)` → `see-docshttpsxdev`, as Hugo 0.111 renders it), and
+//! of an underlined heading of several lines the last line alone (`Two\nlines\n---` →
+//! `lines`); github-slugger takes the text the heading renders (`see-docs`).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
