@@ -398,12 +398,11 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
         Block::Callout { kind, blocks } => {
             let name = kind.name();
             let label = labels.callouts.get(name).map_or(name, String::as_str);
-            let _ = write!(
+            push_all(
                 out,
-                "<div class=\"callout callout-{name}\" role=\"note\">\n<p class=\"callout-label\">"
+                &["<div class=\"callout callout-", name, "\" role=\"note\">\n"],
             );
-            push_text(out, label);
-            out.push_str("</p>\n");
+            text_element(out, "<p class=\"callout-label\">", label, "</p>\n");
             for block in blocks {
                 render_block(out, block, labels);
             }
@@ -428,9 +427,7 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
             push_attr(out, locale);
             out.push_str("\">\n");
             if let Some(value) = value {
-                out.push_str("<p>");
-                push_text(out, value);
-                out.push_str("</p>\n");
+                text_element(out, "<p>", value, "</p>\n");
             }
             for (key, class, tag) in [
                 ("heading", "cta-heading", "strong"),
@@ -439,9 +436,9 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
                 ("footnote", "cta-footnote", "small"),
             ] {
                 if let Some(text) = attributes.get(key) {
-                    let _ = write!(out, "<p class=\"{class}\"><{tag}>");
+                    push_all(out, &["<p class=\"", class, "\"><", tag, ">"]);
                     push_text(out, text);
-                    let _ = writeln!(out, "</{tag}></p>");
+                    push_all(out, &["</", tag, "></p>\n"]);
                 }
             }
             for (key, text) in attributes {
@@ -468,9 +465,7 @@ fn render_block(out: &mut String, block: &Block, labels: &Labels) {
         }
         Block::Html { text } => {
             // Raw HTML from a content file is shown, never interpreted.
-            out.push_str("<pre class=\"raw-html\">");
-            push_text(out, text);
-            out.push_str("</pre>\n");
+            text_element(out, "<pre class=\"raw-html\">", text, "</pre>\n");
         }
         Block::Rule => out.push_str("<hr>\n"),
     }
@@ -486,11 +481,7 @@ fn write_inlines(out: &mut String, runs: &[Inline]) {
             Inline::Emphasis { children } => wrapped(out, "em", children),
             Inline::Strong { children } => wrapped(out, "strong", children),
             Inline::Strikethrough { children } => wrapped(out, "del", children),
-            Inline::Code { text } => {
-                out.push_str("<code>");
-                push_text(out, text);
-                out.push_str("</code>");
-            }
+            Inline::Code { text } => text_element(out, "<code>", text, "</code>"),
             Inline::Link {
                 href,
                 title,
@@ -518,9 +509,7 @@ fn write_inlines(out: &mut String, runs: &[Inline]) {
                 out.push_str("\">");
             }
             Inline::Citation { text, .. } => {
-                out.push_str("<cite class=\"citation\">");
-                push_text(out, text);
-                out.push_str("</cite>");
+                text_element(out, "<cite class=\"citation\">", text, "</cite>")
             }
             Inline::SoftBreak => out.push('\n'),
             Inline::HardBreak => out.push_str("<br>\n"),
@@ -533,6 +522,13 @@ fn wrapped(out: &mut String, tag: &str, children: &[Inline]) {
     push_all(out, &["<", tag, ">"]);
     write_inlines(out, children);
     push_all(out, &["</", tag, ">"]);
+}
+
+/// `open`, then `text` escaped, then `close`: an element that holds text alone.
+fn text_element(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    push_text(out, text);
+    out.push_str(close);
 }
 
 /// Appends each of `parts`: markup around text, without the formatting machinery that
