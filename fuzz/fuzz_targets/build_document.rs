@@ -80,6 +80,8 @@ fuzz_target!(|data: &[u8]| {
                 on_stale,
             },
             alternates: alternates.clone(),
+            // The Hugo export below reads each section's Markdown.
+            with_markdown: true,
         };
         let translation = if locale == "ja" {
             None
