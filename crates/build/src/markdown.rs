@@ -353,16 +353,17 @@ pub fn inlines_of(text: &str) -> Vec<Inline> {
 }
 
 /// Whether `text` is one run of plain text as it is, which most headings are: one line,
-/// no white space around it, no control character, and none of the characters that
-/// open inline Markdown, an HTML tag, an entity or a citation's parenthesis. (A line
+/// no white space around it, no control character, none of the characters that open
+/// inline Markdown, an HTML tag or an entity, and no parenthesis that could hold a
+/// citation (one with four digits in a row for its year somewhere in the text). (A line
 /// that starts a block other than a paragraph, such as `1. Intro`, is kept as it is too,
 /// so the characters that start blocks do not matter.) A heading is then not parsed at
 /// all; [`parsed_inlines`] gives the same runs, as a test holds.
 fn is_plain_run(text: &str) -> bool {
     /// What may open inline Markdown (emphasis, code, links, images, strikethrough,
-    /// escapes, entities, HTML), a table cell or a citation: a bit per ASCII byte.
+    /// escapes, entities, HTML) or a table cell: a bit per ASCII byte.
     const INLINE_SYNTAX: u128 = {
-        let (bytes, mut mask, mut i) = (b"\\`*_[]<>!&~()|", 0u128, 0);
+        let (bytes, mut mask, mut i) = (b"\\`*_[]<>!&~|", 0u128, 0);
         while i < bytes.len() {
             mask |= 1 << bytes[i];
             i += 1;
@@ -372,10 +373,15 @@ fn is_plain_run(text: &str) -> bool {
     let bytes = text.as_bytes();
     let spaced = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_whitespace());
     let syntax = |b: u8| b.is_ascii_control() || (b < 128 && INLINE_SYNTAX >> b & 1 == 1);
+    // A citation is parenthesized and has a year.
+    let may_cite = || {
+        text.contains(['(', ')', '（', '）'])
+            && bytes.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+    };
     !spaced(bytes.first())
         && !spaced(bytes.last())
         && !bytes.iter().any(|&b| syntax(b))
-        && !text.contains(['（', '）'])
+        && !may_cite()
 }
 
 /// Inline runs of `text` as pulldown-cmark parses it: a paragraph's runs, or the text as
@@ -701,7 +707,8 @@ mod tests {
             2 => Just("エクソソーム".to_string()),
             1 => prop::sample::select(vec![
                 "*a*", "**b**", "_c_", "`d`", "~~e~~", "&amp;", "&#42;", "(Smith, 2020)",
-                "Lee (2021)", "（Kim et al., 2019）", "<b>", "<!-- x -->", "[f](g)", "![h](i)",
+                "Lee (2021)", "（Kim et al., 2019）", "(ADSC-Exos)", "（投与経路）", "(12)",
+                "(", ")", "Kim", "2019", "<b>", "<!-- x -->", "[f](g)", "![h](i)",
                 "\\*", "|", " ", "\t", "\u{3000}", "\u{0}", "\n", "1. ", "- ", "# ", "    ",
             ])
             .prop_map(str::to_string),
@@ -931,6 +938,9 @@ mod tests {
             "Q: 3 + 4 = 7",
             "- a",
             "# b",
+            // A parenthesis without a year holds no citation.
+            "細胞由来エクソソーム(ADSC-Exos)",
+            "よくある質問（FAQ）",
         ] {
             assert!(is_plain_run(heading), "{heading}");
             assert_eq!(inlines_of(heading), parsed_inlines(heading), "{heading}");
@@ -942,7 +952,8 @@ mod tests {
             "a\nb",
             "<b>",
             "a &amp; b",
-            "（a）",
+            "（Kim, 2019）",
+            "Lee (2021) review",
         ] {
             assert!(!is_plain_run(heading), "{heading:?}");
         }
