@@ -463,20 +463,8 @@ impl Cutter<'_> {
                     nested_line =
                         (self.options.id_style == IdStyle::Hugo).then_some(NestedHeadingLine {
                             start: span.start,
-                            after_break: false,
                             with_id: id.is_some(),
                         });
-                }
-            }
-            if let Some(line) = nested_line.as_mut() {
-                match &event {
-                    Event::SoftBreak | Event::HardBreak => line.after_break = true,
-                    Event::End(TagEnd::Heading(_)) => {}
-                    _ if line.after_break => {
-                        line.start = span.start;
-                        line.after_break = false;
-                    }
-                    _ => {}
                 }
             }
             match event {
@@ -654,6 +642,11 @@ impl Cutter<'_> {
                 }
                 Event::Rule if stack.is_empty() => {
                     collected[current].blocks.push(block(BlockKind::Rule, span));
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(line) = nested_line.as_mut() {
+                        line.start = span.end;
+                    }
                 }
                 _ => {}
             }
@@ -1272,10 +1265,9 @@ fn block_kind(tag: &Tag<'_>) -> Option<BlockKind> {
 /// The last line of text of a heading inside a list or quote, as far as it has been read:
 /// where Goldmark's slug of an underlined heading of several lines comes from.
 struct NestedHeadingLine {
-    /// Where the line starts in the file (after its container's `>` or indentation).
+    /// Where the line starts in the file: the heading's start, or the end of the last
+    /// line break read in it (before the container's `>` marks and indentation).
     start: usize,
-    /// A line break was the last thing read: the next event starts the line.
-    after_break: bool,
     /// The heading has an `{#id}`: the attribute block is then not part of its text.
     with_id: bool,
 }
@@ -1286,6 +1278,9 @@ impl NestedHeadingLine {
         let rest = &file[self.start..];
         let line =
             trim_eol(&rest[..memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1)]);
+        // A line after the first starts with its container's `>` marks and indentation
+        // (its text cannot start with `>`, which would open a quote).
+        let line = line.trim_start_matches([' ', '\t', '>']);
         let parsed = parse_heading_text(line, 0, true);
         if parsed.attributes.is_some() && self.with_id {
             parsed.text
