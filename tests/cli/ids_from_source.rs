@@ -364,7 +364,7 @@ fn configured_translatable_keys_are_tracked_and_their_baselines_read_back() {
 }
 
 /// Headings whose ids the renderers' algorithms disagree about or that need suffixes.
-const TRICKY_HEADINGS: &str = "---\ntitle: Anchors\n---\n\n## 1. Create the Release Branch\n\n## Question? Answer!\n\n## `helm install` *now*\n\n## Multiple--Hyphens and   spaces\n\n## Under_score and 1+2=3\n\n## See [the docs](https://x.dev) &amp; more\n\n> ## Notes\n\n## Notes\n\n## Notes {#notes-2}\n\n## Notes\n\n## Trailing hyphen-\n\nTwo *lines*\nof `heading`\n---\n\n> Quoted\n> setext\n> ---\n\n## Of heading\n\n## Setext\n";
+const TRICKY_HEADINGS: &str = "---\ntitle: Anchors\n---\n\n## 1. Create the Release Branch\n\n## Question? Answer!\n\n## `helm install` *now*\n\n## Multiple--Hyphens and   spaces\n\n## Under_score and 1+2=3\n\n## See [the docs](https://x.dev) &amp; more\n\n> ## Notes\n\n## Notes\n\n## Notes {#notes-2}\n\n## Notes\n\n## Trailing hyphen-\n\nTwo *lines*\nof `heading`\n---\n\n> Quoted\n> setext\n> ---\n\n## Of heading\n\n## Setext\n\n- > In\n  > a list\n  > ---\n\n> Hard\\\n> break\n> ---\n\n## A list\n\n## Break\n";
 
 /// `<hN id="…">` ids of an HTML page, in order.
 fn html_heading_ids(html: &str) -> Vec<String> {
@@ -408,6 +408,10 @@ fn real_hugo_gives_source_headings_the_ids_yaku_derives() {
         "of-heading",
         "of-heading-1",
         "setext-1",
+        // The same in a quote in a list item (`a-list`), and across a hard break
+        // (`break`).
+        "a-list-1",
+        "break-1",
     ];
     // `under_score…` is Hugo's id, but not a yaku id: an error at that heading, whose
     // section then has none.
@@ -448,5 +452,7 @@ fn real_hugo_gives_source_headings_the_ids_yaku_derives() {
     // Hugo's ids are the ones yaku derives, the quote's heading included.
     assert_eq!(hugo_ids.remove(6), "notes", "{html}");
     assert_eq!(hugo_ids.remove(11), "setext", "{html}");
+    assert_eq!(hugo_ids.remove(13), "a-list", "{html}");
+    assert_eq!(hugo_ids.remove(13), "break", "{html}");
     assert_eq!(hugo_ids, expected, "{html}");
 }
