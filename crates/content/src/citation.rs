@@ -220,6 +220,10 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 /// Every reference-list entry in `text`: list items that start with `Surname, …` and
 /// carry a `(Year)`.
 pub fn extract_references(text: &str) -> Vec<Reference> {
+    // Every entry has its `(Year)`: most sections have none, and are not read line by line.
+    if parenthesized_year(text).is_none() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
