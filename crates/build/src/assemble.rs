@@ -156,8 +156,10 @@ pub fn build_document(
         |authors: &str, year: u16| references.iter().any(|r| r.is_cited_by(authors, year));
     for (section, cited) in output.sections.iter_mut().zip(cited) {
         resolve_citations(&mut section.heading, &mut resolve);
-        for block in section.blocks.iter_mut().filter(|_| cited) {
-            resolve_citations_in_block(block, &mut resolve);
+        if cited {
+            for block in &mut section.blocks {
+                resolve_citations_in_block(block, &mut resolve);
+            }
         }
     }
     output.references = references

@@ -450,11 +450,8 @@ impl Cutter<'_> {
                         IdStyle::Hugo => {
                             let line = self.text[span.clone()].lines().next().unwrap_or("");
                             let parsed = parse_heading_line(line);
-                            if parsed.attributes.is_some() && id.is_some() {
-                                parsed.text
-                            } else {
-                                parsed.text_with_braces
-                            }
+                            let read = parsed.attributes.is_some() && id.is_some();
+                            parsed.into_text(read)
                         }
                         _ => String::new(),
                     };
@@ -738,26 +735,19 @@ impl Cutter<'_> {
             .attributes
             .clone()
             .map(|r| heading_span.start + r.start..heading_span.start + r.end);
-        let heading = if head.id.is_some() || head.has_attributes {
-            parsed.text
-        } else {
-            parsed.text_with_braces
-        };
+        let attributes_read = head.id.is_some() || head.has_attributes;
+        let setext = parsed.setext;
+        let heading = parsed.into_text(attributes_read);
         // Goldmark (Hugo) slugs the heading's line as written (a link's destination, an
         // entity, inline HTML included), and an underlined heading of several lines by its
         // last line alone (Hugo 0.111 gives `Two\nlines\n---` the id `lines`);
         // github-slugger slugs the text it renders.
         let last_line;
         let slugged = match self.options.id_style {
-            IdStyle::Hugo if parsed.setext && text_line.start > 0 => {
+            IdStyle::Hugo if setext && text_line.start > 0 => {
                 let line = &heading_text[text_line.clone()];
                 let indent = line.len() - line.trim_start_matches(' ').len();
-                let last = parse_heading_text(line, indent, true);
-                last_line = if head.id.is_some() || head.has_attributes {
-                    last.text
-                } else {
-                    last.text_with_braces
-                };
+                last_line = parse_heading_text(line, indent, true).into_text(attributes_read);
                 last_line.as_str()
             }
             IdStyle::Hugo => heading.as_str(),
@@ -1282,11 +1272,8 @@ impl NestedHeadingLine {
         // (its text cannot start with `>`, which would open a quote).
         let line = line.trim_start_matches([' ', '\t', '>']);
         let parsed = parse_heading_text(line, 0, true);
-        if parsed.attributes.is_some() && self.with_id {
-            parsed.text
-        } else {
-            parsed.text_with_braces
-        }
+        let read = parsed.attributes.is_some() && self.with_id;
+        parsed.into_text(read)
     }
 }
 
@@ -1338,6 +1325,18 @@ pub(crate) struct HeadingLine {
     pub attributes: Option<Range<usize>>,
     /// The line is not an ATX heading (an underlined heading's first line).
     pub setext: bool,
+}
+
+impl HeadingLine {
+    /// The heading's text: without its trailing `{…}` when pulldown-cmark read that as
+    /// attributes (`attributes_read`), with it otherwise, as the renderers show it.
+    pub(crate) fn into_text(self, attributes_read: bool) -> String {
+        if attributes_read {
+            self.text
+        } else {
+            self.text_with_braces
+        }
+    }
 }
 
 pub(crate) fn parse_heading_line(line: &str) -> HeadingLine {
