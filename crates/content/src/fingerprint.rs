@@ -56,24 +56,29 @@ impl FromStr for Fingerprint {
     type Err = ParseFingerprintError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        /// The value of a lowercase hex digit.
-        fn digit(byte: u8) -> Option<u8> {
-            match byte {
-                b'0'..=b'9' => Some(byte - b'0'),
-                b'a'..=b'f' => Some(byte - b'a' + 10),
-                _ => None,
+        /// The value of each byte as a lowercase hex digit; `INVALID` for any other.
+        const INVALID: u8 = 0x10;
+        const DIGITS: [u8; 256] = {
+            let mut table = [INVALID; 256];
+            let mut i = 0;
+            while i < 16 {
+                table[b"0123456789abcdef"[i] as usize] = i as u8;
+                i += 1;
             }
-        }
-        let err = || ParseFingerprintError(s.to_string());
+            table
+        };
         if s.len() != FINGERPRINT_LEN {
-            return Err(err());
+            return Err(ParseFingerprintError(s.to_string()));
         }
-        let mut bytes = [0u8; 8];
+        // Every marker holds two: one pass, and one test at the end.
+        let (mut bytes, mut seen) = ([0u8; 8], 0u8);
         for (byte, pair) in bytes.iter_mut().zip(s.as_bytes().chunks_exact(2)) {
-            *byte = digit(pair[0])
-                .zip(digit(pair[1]))
-                .map(|(high, low)| high << 4 | low)
-                .ok_or_else(err)?;
+            let (high, low) = (DIGITS[pair[0] as usize], DIGITS[pair[1] as usize]);
+            seen |= high | low;
+            *byte = high << 4 | low;
+        }
+        if seen & INVALID != 0 {
+            return Err(ParseFingerprintError(s.to_string()));
         }
         Ok(Fingerprint(bytes))
     }

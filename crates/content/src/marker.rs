@@ -58,7 +58,9 @@ impl Marker {
         Self::parse_words(inner)
     }
 
-    fn parse_words(inner: &str) -> Option<Result<Marker, String>> {
+    /// Parses the text inside a comment (`yaku:…`), for a caller that has taken the
+    /// comment apart already. Returns `None` for any other text.
+    pub(crate) fn parse_words(inner: &str) -> Option<Result<Marker, String>> {
         match Self::parse_written(inner) {
             Some(marker) => Some(Ok(marker)),
             None => Self::parse_any_words(inner),

@@ -934,7 +934,7 @@ impl Cutter<'_> {
         let Some(rest) = inner.strip_prefix("yaku:") else {
             return Directive::None;
         };
-        if let Some(parsed) = Marker::parse_line(html, dialect) {
+        if let Some(parsed) = Marker::parse_words(inner) {
             return match parsed {
                 Ok(marker) => Directive::Marker(marker),
                 Err(reason) => {
@@ -1182,6 +1182,16 @@ fn is_level(end: &TagEnd) -> bool {
 /// shortcode (`{{< note >}}`, `{{% tab %}}`; not a closing one) or a Docusaurus
 /// admonition (`:::tip`) is that; any other is a paragraph.
 fn paragraph_kind(text: &str) -> BlockKind {
+    // Both open with `{` or `:`: most paragraphs are known by their first character,
+    // without finding the end of their first line.
+    if !text.trim_start().starts_with(['{', ':']) {
+        return BlockKind::Paragraph;
+    }
+    first_line_kind(text)
+}
+
+/// [`paragraph_kind`], read from the first line.
+fn first_line_kind(text: &str) -> BlockKind {
     let first = text.lines().next().unwrap_or("").trim();
     for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] {
         if let Some(rest) = first.strip_prefix(open) {
@@ -1406,11 +1416,18 @@ fn parse_heading_text(line: &str, content_start: usize, setext: bool) -> Heading
     // An attribute block as pulldown-cmark reads one: at the very end (before spaces
     // and tabs only, not other white space such as an ideographic space), a `{` and a
     // `}` with none of `{}<>\` between them.
-    let content_trimmed_end = content.trim_end_matches([' ', '\t']);
+    // (Byte by byte: every character looked for is ASCII, which no other contains.)
+    let spaces = content
+        .bytes()
+        .rev()
+        .take_while(|b| matches!(b, b' ' | b'\t'));
+    let content_trimmed_end = &content[..content.len() - spaces.count()];
     let mut attributes = None;
     let mut text_end = content_start + content_trimmed_end.len();
     if let Some(inner) = content_trimmed_end.strip_suffix('}') {
-        let open = inner.rfind(['{', '}', '<', '>', '\\']);
+        let open = inner
+            .bytes()
+            .rposition(|b| matches!(b, b'{' | b'}' | b'<' | b'>' | b'\\'));
         if let Some(open) = open.filter(|&at| inner.as_bytes()[at] == b'{') {
             let abs_open = content_start + open;
             attributes = Some(abs_open..content_start + content_trimmed_end.len());
@@ -1463,5 +1480,36 @@ fn check_ids(sections: &[Section], index: &LineIndex, diagnostics: &mut Vec<Diag
         } else {
             seen.insert(id, index.line(section.span.start));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The test on the first character never decides otherwise than the first line.
+        #[test]
+        fn paragraph_kind_is_the_first_lines(
+            space in "[ \t\n\u{3000}]{0,3}",
+            open in prop::sample::select(vec!["{{<", "{{%", ":::", "{{", "::", "x", ""]),
+            rest in "[ \t\n{}<>%:/a-z_-]{0,16}",
+        ) {
+            let text = format!("{space}{open}{rest}");
+            prop_assert_eq!(paragraph_kind(&text), first_line_kind(&text));
+        }
+    }
+
+    #[test]
+    fn paragraph_kinds() {
+        assert!(
+            matches!(paragraph_kind("{{< note >}}\ntext"), BlockKind::Shortcode { name } if name == "note")
+        );
+        assert!(
+            matches!(paragraph_kind("  :::tip Title"), BlockKind::Admonition { kind } if kind == "tip")
+        );
+        assert_eq!(paragraph_kind("{{< /note >}}"), BlockKind::Paragraph);
+        assert_eq!(paragraph_kind("Text {{< note >}}"), BlockKind::Paragraph);
     }
 }
