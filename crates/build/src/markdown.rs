@@ -372,16 +372,30 @@ fn is_plain_run(text: &str) -> bool {
     };
     let bytes = text.as_bytes();
     let spaced = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_whitespace());
-    let syntax = |b: u8| b.is_ascii_control() || (b < 128 && INLINE_SYNTAX >> b & 1 == 1);
+    if spaced(bytes.first()) || spaced(bytes.last()) {
+        return false;
+    }
+    // One pass over the bytes: inline syntax settles it; a parenthesis (`(`, `)`, or
+    // `（` and `）`, EF BC 88 and 89) and four digits in a row are noted on the way.
+    let (mut parenthesis, mut year, mut digits) = (false, false, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            year |= digits >= 4;
+            continue;
+        }
+        digits = 0;
+        if b < 128 {
+            if b.is_ascii_control() || INLINE_SYNTAX >> b & 1 == 1 {
+                return false;
+            }
+            parenthesis |= b == b'(' || b == b')';
+        } else if b == 0xEF {
+            parenthesis |= matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x88 | 0x89]));
+        }
+    }
     // A citation is parenthesized and has a year.
-    let may_cite = || {
-        text.contains(['(', ')', '（', '）'])
-            && bytes.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
-    };
-    !spaced(bytes.first())
-        && !spaced(bytes.last())
-        && !bytes.iter().any(|&b| syntax(b))
-        && !may_cite()
+    !(parenthesis && year)
 }
 
 /// Inline runs of `text` as pulldown-cmark parses it: a paragraph's runs, or the text as

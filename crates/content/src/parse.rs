@@ -384,6 +384,8 @@ impl Cutter<'_> {
         if self.options.dialect == Dialect::Mdx {
             events = None;
         }
+        // (Markdown has none: its events skip the test below.)
+        let has_opaque = !opaque.is_empty();
         let mut opaque = opaque.into_iter().peekable();
         // Where the range's trailing whitespace starts.
         let content_end = range.start + self.text[range.clone()].trim_end().len();
@@ -391,15 +393,17 @@ impl Cutter<'_> {
         for (event, local) in parser.into_offset_iter() {
             let span = base + local.start..base + local.end;
             let current = collected.len() - 1;
-            while let Some(block) = opaque.next_if(|o| o.span.start < span.start) {
-                obsolete_start =
-                    self.place_opaque(block, in_obsolete, &mut collected[current], diagnostics);
+            if has_opaque {
+                while let Some(block) = opaque.next_if(|o| o.span.start < span.start) {
+                    obsolete_start =
+                        self.place_opaque(block, in_obsolete, &mut collected[current], diagnostics);
+                    if obsolete_start.is_some() {
+                        break;
+                    }
+                }
                 if obsolete_start.is_some() {
                     break;
                 }
-            }
-            if obsolete_start.is_some() {
-                break;
             }
             if let Some(events) = events.as_mut() {
                 // A top-level heading's events are the section's heading, not its body.
