@@ -384,7 +384,7 @@ impl Cutter<'_> {
         if self.options.dialect == Dialect::Mdx {
             events = None;
         }
-        // (Markdown has none: its events skip the test below.)
+        // Only MDX has opaque blocks: a Markdown file's events skip looking for them.
         let has_opaque = !opaque.is_empty();
         let mut opaque = opaque.into_iter().peekable();
         // Where the range's trailing whitespace starts.
