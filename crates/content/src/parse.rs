@@ -1452,9 +1452,15 @@ fn parse_heading_text(line: &str, content_start: usize, setext: bool) -> Heading
             t.to_string()
         }
     };
+    let text_with_braces = strip_closing(content_trimmed_end);
+    // Without an attribute block the two texts are one.
+    let text = match attributes {
+        Some(_) => strip_closing(&line[content_start..text_end]),
+        None => text_with_braces.clone(),
+    };
     HeadingLine {
-        text: strip_closing(&line[content_start..text_end]),
-        text_with_braces: strip_closing(content_trimmed_end),
+        text,
+        text_with_braces,
         attributes,
         setext,
     }
