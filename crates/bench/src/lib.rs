@@ -14,6 +14,7 @@
 
 mod article;
 mod filler;
+mod floor;
 mod generate;
 mod mutate;
 mod report;
@@ -25,6 +26,7 @@ use std::path::Path;
 
 pub use article::{Article, SEED_ARTICLE};
 pub use filler::{is_japanese, Filler, Script};
+pub use floor::{median, Corpus, Floor, Stage, Work};
 pub use generate::{
     config_text, doc_name, generate, generate_article, GenOptions, GenSummary, GeneratedArticle,
     INFO_FILE, LOCALE_FILES, SOURCE_LOCALE, TARGET_LOCALES,

@@ -6,6 +6,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use yaku_bench::{generate, mutate, GenOptions, MutateOptions, Truth};
 
+// The allocator `yaku` uses, so that `floor` times the parse as the build runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Benchmark corpora for yaku: a complete project of N perturbed articles with accepted
 /// en and zh-Hans pseudo-translations, and realistic source edits with their ground truth.
 #[derive(Debug, Parser)]
@@ -60,6 +64,25 @@ enum Command {
         /// The saved output of `yaku check --format json` (`-` for standard input).
         #[arg(long)]
         check: PathBuf,
+    },
+    /// Time what any build of a corpus costs at the least, stage by stage (reading,
+    /// writing, parsing, fingerprints, citations), against `cat` of the same files in the
+    /// same rounds, and optionally `yaku build --format json` from empty. Warm the page
+    /// cache first; run on a quiet machine.
+    Floor {
+        /// The corpus folder (made by `gen`).
+        #[arg(long)]
+        dir: PathBuf,
+        /// Rounds; each times `cat`, every stage and the build once, in that order.
+        #[arg(long, default_value_t = 10)]
+        runs: usize,
+        /// A `yaku` binary whose `build --format json` from empty is timed in the same
+        /// rounds (its output goes to `<dir>/floor-build`, removed after).
+        #[arg(long)]
+        yaku: Option<PathBuf>,
+        /// Time only these stages (repeatable), to profile one.
+        #[arg(long, value_enum)]
+        only: Vec<yaku_bench::Stage>,
     },
     /// Render the results of `bench/run.sh` as Markdown and write them between the
     /// markers of a file (BENCHMARKS.md), or print them.
@@ -130,6 +153,20 @@ fn run(cli: Cli) -> Result<ExitCode, yaku_bench::Error> {
                     return Ok(ExitCode::from(1));
                 }
             }
+        }
+        Command::Floor {
+            dir,
+            runs,
+            yaku,
+            only,
+        } => {
+            let stages = if only.is_empty() {
+                yaku_bench::Stage::ALL.to_vec()
+            } else {
+                only
+            };
+            let floor = yaku_bench::Floor::measure(&dir, &stages, runs.max(1), yaku.as_deref())?;
+            print!("{}", floor.to_markdown());
         }
         Command::Report { results, into } => {
             let block = yaku_bench::render_report(&results)?;
