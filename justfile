@@ -42,6 +42,10 @@ fuzz target="parse" secs="60":
 bench-compare old new:
     bash bench/compare.sh {{old}} {{new}}
 
+# What any build of the corpus costs at the least, stage by stage against cat (see BENCHMARKS.md).
+bench-floor articles="1000" runs="10":
+    bash bench/floor.sh {{articles}} {{runs}}
+
 # `yaku serve`'s API: the article's document page and the dashboard (see BENCHMARKS.md).
 bench-serve:
     bash bench/serve.sh
