@@ -258,7 +258,7 @@ fn parse_parts(
     sections.extend(body_sections);
 
     let obsolete = obsolete_start.map(|start| cutter.obsolete_area(start, &mut diagnostics));
-    check_ids(&sections, &index, &mut diagnostics);
+    check_ids(&sections, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     Ok((front_matter, sections, obsolete, diagnostics))
 }
@@ -1076,7 +1076,7 @@ impl Cutter<'_> {
             }
         }
         sections.retain(|s| s.kind == SectionKind::Heading);
-        check_ids(&sections, &index, &mut found);
+        check_ids(&sections, &mut found);
         // Escaping changes no line: line n of the parked text is line n of the area.
         let lines_before = self.index.line(open_span.end) - 1;
         for section in &mut sections {
@@ -1466,8 +1466,10 @@ fn parse_heading_text(line: &str, content_start: usize, setext: bool) -> Heading
     }
 }
 
-fn check_ids(sections: &[Section], index: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+/// Reports invalid, reserved and repeated ids; a repeat names the line of the first.
+fn check_ids(sections: &[Section], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(sections.len(), Default::default());
     for section in sections.iter().filter(|s| s.kind == SectionKind::Heading) {
         let id = section.id.as_str();
         if id.is_empty() {
@@ -1488,7 +1490,7 @@ fn check_ids(sections: &[Section], index: &LineIndex, diagnostics: &mut Vec<Diag
                 span,
             ));
         } else {
-            seen.insert(id, index.line(section.span.start));
+            seen.insert(id, section.line);
         }
     }
 }
