@@ -78,7 +78,9 @@ pub struct Section {
     /// Number of characters of translatable text (whitespace not counted); `None` when
     /// the parse did not count them ([`crate::ParseOptions::count_characters`]).
     pub chars: Option<usize>,
-    /// The blocks below the heading.
+    /// The blocks below the heading. This and the next three, which only the checks
+    /// compare, are empty when the parse left them out
+    /// ([`crate::ParseOptions::check_summaries`]: the build's parse).
     pub blocks: Vec<Block>,
     /// Destinations of the links in the section, in order.
     pub links: Vec<String>,

@@ -51,6 +51,11 @@ pub struct ParseOptions {
     /// reads the counts, of sources; translations ([`ParseOptions::for_translation`]) and
     /// the build skip the count, a pass over every text run.
     pub count_characters: bool,
+    /// Whether sections record what only the checks compare: their blocks
+    /// ([`Section::blocks`]), links, code spans and link targets. The build folds its own
+    /// blocks from the same events and reads none of them, so it leaves them out
+    /// ([`ParseOptions::for_build`]): they were a twentieth of its time.
+    pub check_summaries: bool,
 }
 
 impl Default for ParseOptions {
@@ -61,6 +66,7 @@ impl Default for ParseOptions {
             id_style: IdStyle::Explicit,
             translatable_keys: crate::DEFAULT_TRANSLATABLE_KEYS.map(String::from).into(),
             count_characters: true,
+            check_summaries: true,
         }
     }
 }
@@ -86,6 +92,16 @@ impl ParseOptions {
         ParseOptions {
             id_style: IdStyle::Explicit,
             count_characters: false,
+            ..self.clone()
+        }
+    }
+
+    /// These options for the build, which counts no characters and compares nothing:
+    /// its sections hold no check summaries (see [`ParseOptions::check_summaries`]).
+    pub fn for_build(&self) -> ParseOptions {
+        ParseOptions {
+            count_characters: false,
+            check_summaries: false,
             ..self.clone()
         }
     }
@@ -292,6 +308,9 @@ struct Head {
 #[derive(Default)]
 struct Collected {
     blocks: Vec<Block>,
+    /// A block ended at the top level, whether or not `blocks` records it (a marker
+    /// after one is misplaced).
+    has_block: bool,
     links: Vec<String>,
     code: Vec<Range<usize>>,
     link_targets: Vec<Range<usize>>,
@@ -299,6 +318,20 @@ struct Collected {
     marker: Option<(Marker, Range<usize>)>,
     /// Lines of `<!-- yaku:required -->` directives, left out of the fingerprint.
     required: Vec<Range<usize>>,
+}
+
+impl Collected {
+    /// Notes a block that ended at the top level of the section, and keeps it in
+    /// `blocks` when it is recorded ([`ParseOptions::check_summaries`]: `None` when not).
+    fn add_block(&mut self, block: Option<Block>) {
+        self.has_block = true;
+        self.blocks.extend(block);
+    }
+
+    /// Whether a translation marker met now is where it belongs: first in the section.
+    fn marker_may_come(&self) -> bool {
+        !self.has_block && self.marker.is_none()
+    }
 }
 
 /// Where [`Cutter::cut`] sends the events of the sections it cuts.
@@ -311,7 +344,37 @@ struct Events<'s> {
 /// An open element while walking the events.
 struct Frame {
     block: Option<Block>,
+    /// The element is a block of the section's model, recorded in `block` when the parse
+    /// records blocks ([`ParseOptions::check_summaries`]).
+    is_block: bool,
     is_container_of_blocks: bool,
+}
+
+impl Frame {
+    /// An element that is no block of the section (a heading, a marker).
+    fn other() -> Frame {
+        Frame {
+            block: None,
+            is_block: false,
+            is_container_of_blocks: false,
+        }
+    }
+
+    /// An element that is a block of the section when `block` is some; the block is kept
+    /// when `record` ([`ParseOptions::check_summaries`]).
+    fn of(block: Option<Block>, record: bool) -> Frame {
+        Frame {
+            is_block: block.is_some(),
+            is_container_of_blocks: matches!(
+                block,
+                Some(Block {
+                    kind: BlockKind::Callout { .. } | BlockKind::Quote,
+                    ..
+                })
+            ),
+            block: block.filter(|_| record),
+        }
+    }
 }
 
 struct Cutter<'a> {
@@ -358,6 +421,8 @@ impl Cutter<'_> {
         // Headings' plain text is only needed to make their ids.
         let slugging = self.options.id_style.derives_ids();
         let counting = self.options.count_characters;
+        // Links, code spans and blocks are only for the checks (the build leaves them out).
+        let summarizing = self.options.check_summaries;
         // How many levels are open (see `is_level`); past `MAX_NESTING`, elements are
         // reported once and not modelled, so nothing built from the blocks recurses
         // deeper than that.
@@ -426,10 +491,7 @@ impl Cutter<'_> {
                         span.start..span.start + self.char_len_at(span.start),
                     ));
                 }
-                stack.push(Frame {
-                    block: None,
-                    is_container_of_blocks: false,
-                });
+                stack.push(Frame::other());
                 continue;
             }
             if let Event::Start(tag) = &event {
@@ -486,16 +548,12 @@ impl Cutter<'_> {
                     });
                     collected.push(Collected::default());
                     in_heading = true;
-                    stack.push(Frame {
-                        block: None,
-                        is_container_of_blocks: false,
-                    });
+                    stack.push(Frame::other());
                 }
                 Event::Start(Tag::HtmlBlock) => {
                     let html = self.text[span.clone()].trim();
                     let at_top = stack.is_empty();
-                    let first_block =
-                        collected[current].blocks.is_empty() && collected[current].marker.is_none();
+                    let first_block = collected[current].marker_may_come();
                     match self.directive(html, span.clone(), at_top && !in_obsolete, diagnostics) {
                         Directive::Obsolete => {
                             obsolete_start = Some(self.line_start_of(span.start));
@@ -503,10 +561,7 @@ impl Cutter<'_> {
                         }
                         Directive::Marker(marker) if at_top && first_block => {
                             collected[current].marker = Some((marker, self.line_span(&span)));
-                            stack.push(Frame {
-                                block: None,
-                                is_container_of_blocks: false,
-                            });
+                            stack.push(Frame::other());
                         }
                         Directive::Marker(_) => {
                             diagnostics.push(Diagnostic::error(
@@ -515,40 +570,35 @@ impl Cutter<'_> {
                                 ),
                                 span,
                             ));
-                            stack.push(Frame {
-                                block: None,
-                                is_container_of_blocks: false,
-                            });
+                            stack.push(Frame::other());
                         }
                         Directive::Required => {
                             collected[current].required.push(self.line_span(&span));
-                            stack.push(Frame {
-                                block: None,
-                                is_container_of_blocks: false,
-                            });
+                            stack.push(Frame::other());
                         }
-                        Directive::Component(name) => stack.push(Frame {
-                            block: Some(block(BlockKind::Component { name }, span)),
-                            is_container_of_blocks: false,
-                        }),
-                        Directive::None => stack.push(Frame {
-                            block: Some(block(BlockKind::Html, span)),
-                            is_container_of_blocks: false,
-                        }),
+                        Directive::Component(name) => stack.push(Frame::of(
+                            Some(block(BlockKind::Component { name }, span)),
+                            summarizing,
+                        )),
+                        Directive::None => {
+                            stack.push(Frame::of(Some(block(BlockKind::Html, span)), summarizing))
+                        }
                     }
                 }
                 Event::Start(tag) => {
-                    if let Tag::Link { dest_url, .. } = &tag {
-                        collected[current].links.push(dest_url.to_string());
-                    }
-                    match &tag {
-                        Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => {
-                            if let Some(target) = self.link_target(*link_type, &span) {
-                                collected[current].link_targets.push(target);
-                            }
+                    if summarizing {
+                        if let Tag::Link { dest_url, .. } = &tag {
+                            collected[current].links.push(dest_url.to_string());
                         }
-                        Tag::CodeBlock(_) => collected[current].code.push(span.clone()),
-                        _ => {}
+                        match &tag {
+                            Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => {
+                                if let Some(target) = self.link_target(*link_type, &span) {
+                                    collected[current].link_targets.push(target);
+                                }
+                            }
+                            Tag::CodeBlock(_) => collected[current].code.push(span.clone()),
+                            _ => {}
+                        }
                     }
                     if matches!(tag, Tag::Item) {
                         if let Some(Frame {
@@ -573,17 +623,12 @@ impl Cutter<'_> {
                         }
                     }
                     let kind = match block_kind(&tag) {
-                        Some(BlockKind::Paragraph) if stack.is_empty() => {
+                        Some(BlockKind::Paragraph) if stack.is_empty() && summarizing => {
                             Some(paragraph_kind(&self.text[span.clone()]))
                         }
                         kind => kind,
                     };
-                    let is_container_of_blocks =
-                        matches!(kind, Some(BlockKind::Callout { .. } | BlockKind::Quote));
-                    stack.push(Frame {
-                        block: kind.map(|kind| block(kind, span)),
-                        is_container_of_blocks,
-                    });
+                    stack.push(Frame::of(kind.map(|kind| block(kind, span)), summarizing));
                 }
                 Event::End(end) => {
                     if matches!(end, TagEnd::Heading(_)) {
@@ -600,20 +645,22 @@ impl Cutter<'_> {
                         }
                     }
                     let Some(frame) = stack.pop() else { continue };
-                    if let Some(done) = frame.block {
-                        match stack.last_mut() {
-                            None => collected[current].blocks.push(done),
-                            Some(parent) if parent.is_container_of_blocks => {
-                                if let Some(parent_block) = parent.block.as_mut() {
-                                    parent_block.children.push(done);
-                                }
+                    match stack.last_mut() {
+                        None if frame.is_block => collected[current].add_block(frame.block),
+                        Some(parent) if parent.is_container_of_blocks => {
+                            if let (Some(parent_block), Some(done)) =
+                                (parent.block.as_mut(), frame.block)
+                            {
+                                parent_block.children.push(done);
                             }
-                            Some(_) => {}
                         }
+                        _ => {}
                     }
                 }
                 Event::Code(text) => {
-                    collected[current].code.push(span);
+                    if summarizing {
+                        collected[current].code.push(span);
+                    }
                     if counting {
                         collected[current].chars += count_non_whitespace(&text);
                     }
@@ -642,7 +689,7 @@ impl Cutter<'_> {
                     }
                 }
                 Event::Rule if stack.is_empty() => {
-                    collected[current].blocks.push(block(BlockKind::Rule, span));
+                    collected[current].add_block(summarizing.then(|| block(BlockKind::Rule, span)));
                 }
                 Event::SoftBreak | Event::HardBreak => {
                     if let Some(line) = nested_line.as_mut() {
@@ -893,12 +940,13 @@ impl Cutter<'_> {
         collected: &mut Collected,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<usize> {
+        let record = self.options.check_summaries;
         if !opaque.is_yaku {
-            collected.blocks.push(opaque_block(opaque));
+            collected.add_block(record.then(|| opaque_block(opaque)));
             return None;
         }
         let line = &self.text[opaque.span.clone()];
-        let first_block = collected.blocks.is_empty() && collected.marker.is_none();
+        let first_block = collected.marker_may_come();
         match self.directive(line.trim(), opaque.span.clone(), !in_obsolete, diagnostics) {
             Directive::Obsolete => return Some(opaque.span.start),
             Directive::Marker(marker) if first_block => {
@@ -912,9 +960,8 @@ impl Cutter<'_> {
             )),
             Directive::Required => collected.required.push(self.line_span(&opaque.span)),
             Directive::Component(name) => collected
-                .blocks
-                .push(block(BlockKind::Component { name }, opaque.span)),
-            Directive::None => collected.blocks.push(opaque_block(opaque)),
+                .add_block(record.then(|| block(BlockKind::Component { name }, opaque.span))),
+            Directive::None => collected.add_block(record.then(|| opaque_block(opaque))),
         }
         None
     }

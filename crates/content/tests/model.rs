@@ -557,3 +557,108 @@ fn an_id_with_a_space_is_an_error_not_a_shorter_id() {
     // Classes and key=value attributes stay allowed.
     assert!(problems("## a {#a .wide lang=en}\n").is_empty());
 }
+
+/// Pieces of an article that the check-only summaries record (links, images, code,
+/// rules, blocks) and that decide where a marker may stand, in both dialects.
+fn summarized_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => markdown_piece(),
+        1 => prop::sample::select(vec![
+            "<!-- yaku:source 0a1b2c3d4e5f6071 text 8192a3b4c5d6e7f8 -->\n",
+            "{/* yaku:source 0a1b2c3d4e5f6071 text 8192a3b4c5d6e7f8 */}\n",
+            "<!-- yaku:required -->\n",
+            "[a link](https://example.org \"t\") and <https://auto.example>\n",
+            "![an image](img.png) `code`\n",
+            "---\n",
+            "***\n",
+            "{{< shortcode x >}}\n",
+            "::: note\n",
+            "<Tabs>\n",
+            "import X from './x'\n",
+            "<div>html</div>\n",
+            "    indented code\n",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The build's parse leaves out only what the checks compare: the same sections
+    /// (ids, spans, markers, fingerprints), the same diagnostics, in both dialects. (A
+    /// marker after a block is misplaced whether the block is recorded or not.)
+    #[test]
+    fn the_builds_parse_differs_only_by_the_check_summaries(
+        pieces in proptest::collection::vec(summarized_piece(), 0..40),
+        mdx in any::<bool>(),
+    ) {
+        let text: String = pieces.concat();
+        let dialect = if mdx { yaku_content::Dialect::Mdx } else { yaku_content::Dialect::Markdown };
+        // Characters are not counted in either: the build counts none either way.
+        let checked = ParseOptions { dialect, count_characters: false, ..ParseOptions::default() };
+        let built = checked.for_build();
+        let for_check = parse_document(text.as_bytes(), &checked);
+        let for_build = parse_document(text.as_bytes(), &built);
+        let (Ok(for_check), Ok(for_build)) = (for_check, for_build) else {
+            prop_assert_eq!(
+                parse_document(text.as_bytes(), &checked).err(),
+                parse_document(text.as_bytes(), &built).err()
+            );
+            return Ok(());
+        };
+        prop_assert_eq!(&for_check.diagnostics, &for_build.diagnostics);
+        let without_summaries = |sections: &[yaku_content::Section]| {
+            sections
+                .iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    (s.blocks, s.links, s.code, s.link_targets) = Default::default();
+                    s
+                })
+                .collect::<Vec<_>>()
+        };
+        let (check, build) = (&for_check.document, &for_build.document);
+        prop_assert_eq!(without_summaries(&check.sections), build.sections.clone());
+        prop_assert_eq!(
+            check.obsolete.as_ref().map(|o| without_summaries(&o.sections)),
+            build.obsolete.as_ref().map(|o| o.sections.clone())
+        );
+        prop_assert_eq!(&check.front_matter, &build.front_matter);
+    }
+}
+
+#[test]
+fn the_builds_parse_records_no_check_summaries_and_still_finds_a_misplaced_marker() {
+    let text = "## A {#a}\n\nSee [x](https://example.org), `code`.\n\n---\n\n<!-- yaku:source 0a1b2c3d4e5f6071 text 8192a3b4c5d6e7f8 -->\n";
+    let checked = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
+    let built = parse_document(text.as_bytes(), &ParseOptions::default().for_build()).unwrap();
+    let (c, b) = (&checked.document.sections[1], &built.document.sections[1]);
+    assert_eq!(
+        (
+            c.blocks.len(),
+            c.links.len(),
+            c.code.len(),
+            c.link_targets.len()
+        ),
+        (2, 1, 1, 1)
+    );
+    assert_eq!(
+        (
+            b.blocks.len(),
+            b.links.len(),
+            b.code.len(),
+            b.link_targets.len()
+        ),
+        (0, 0, 0, 0)
+    );
+    let misplaced = |d: &[Diagnostic]| {
+        d.iter()
+            .filter(|d| matches!(&d.problem, Problem::MalformedDirective(m) if m.contains("right after the heading")))
+            .count()
+    };
+    assert_eq!(misplaced(&checked.diagnostics), 1);
+    assert_eq!(misplaced(&built.diagnostics), 1);
+    assert_eq!(c.marker, None);
+    assert_eq!(b.marker, None);
+}

@@ -252,11 +252,9 @@ pub fn build_site(
     progress.start((docs.len() * setups.len()) as u64);
     let site = Site {
         workspace,
-        // Nothing in a page counts characters (only `yaku status` reads the counts).
-        source_options: ParseOptions {
-            count_characters: false,
-            ..workspace.parse_options.clone()
-        },
+        // Nothing in a page counts characters or compares summaries.
+        source_options: workspace.parse_options.for_build(),
+        translation_options: workspace.translation_options.for_build(),
         renderer,
         setups: &setups,
         out_dir,
@@ -568,8 +566,10 @@ fn fluent_hash(locales_dir: &Path, locales: &[String]) -> String {
 /// What every document's build shares.
 struct Site<'a> {
     workspace: &'a Workspace,
-    /// How sources are parsed for the build (translations: the workspace's options).
+    /// How sources are parsed for the build ([`ParseOptions::for_build`]).
     source_options: ParseOptions,
+    /// How translations are parsed for the build.
+    translation_options: ParseOptions,
     renderer: &'a dyn Renderer,
     setups: &'a [LocaleSetup],
     out_dir: &'a Path,
@@ -752,7 +752,7 @@ impl Site<'_> {
             None
         } else {
             let path = project.document_path(&setup.locale, doc);
-            match Folded::load(workspace, &path, &workspace.translation_options) {
+            match Folded::load(workspace, &path, &self.translation_options) {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     result.problems.push(workspace.problem(&error));
