@@ -633,25 +633,17 @@ fn the_builds_parse_records_no_check_summaries_and_still_finds_a_misplaced_marke
     let text = "## A {#a}\n\nSee [x](https://example.org), `code`.\n\n---\n\n<!-- yaku:source 0a1b2c3d4e5f6071 text 8192a3b4c5d6e7f8 -->\n";
     let checked = parse_document(text.as_bytes(), &ParseOptions::default()).unwrap();
     let built = parse_document(text.as_bytes(), &ParseOptions::default().for_build()).unwrap();
+    let recorded = |s: &yaku_content::Section| {
+        (
+            s.blocks.len(),
+            s.links.len(),
+            s.code.len(),
+            s.link_targets.len(),
+        )
+    };
     let (c, b) = (&checked.document.sections[1], &built.document.sections[1]);
-    assert_eq!(
-        (
-            c.blocks.len(),
-            c.links.len(),
-            c.code.len(),
-            c.link_targets.len()
-        ),
-        (2, 1, 1, 1)
-    );
-    assert_eq!(
-        (
-            b.blocks.len(),
-            b.links.len(),
-            b.code.len(),
-            b.link_targets.len()
-        ),
-        (0, 0, 0, 0)
-    );
+    assert_eq!(recorded(c), (2, 1, 1, 1));
+    assert_eq!(recorded(b), (0, 0, 0, 0));
     let misplaced = |d: &[Diagnostic]| {
         d.iter()
             .filter(|d| matches!(&d.problem, Problem::MalformedDirective(m) if m.contains("right after the heading")))
