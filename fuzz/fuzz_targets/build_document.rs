@@ -35,8 +35,9 @@ fn input((document, blocks): &(Document, Option<SectionBlocks>)) -> BuildInput<'
 }
 
 fuzz_target!(|data: &[u8]| {
-    let source_options = yaku_fuzz::options(data);
-    let translation_options = source_options.for_translation();
+    // As `yaku build` parses: no check summaries.
+    let source_options = yaku_fuzz::options(data).for_build();
+    let translation_options = yaku_fuzz::options(data).for_translation().for_build();
     let (source, translation) = match data.iter().position(|&b| b == 0) {
         Some(at) => (&data[..at], Some(&data[at + 1..])),
         None => (data, None),

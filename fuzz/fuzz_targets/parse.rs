@@ -1,12 +1,13 @@
 //! Any bytes → `parse_document`: never a panic or a stack overflow, and the parts of a
 //! parsed document tile its text exactly (ARCHITECTURE.md, yaku-content invariants), in
 //! each dialect and id style (picked by the first byte, the whole input still parsed);
+//! the build's parse gives the same sections and diagnostics but for the check summaries;
 //! and `add_missing_ids` leaves no heading without an id.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaku_content::{add_missing_ids, parse_document, Problem};
+use yaku_content::{add_missing_ids, parse_document, Problem, Section};
 
 fuzz_target!(|data: &[u8]| {
     let options = yaku_fuzz::options(data);
@@ -27,6 +28,24 @@ fuzz_target!(|data: &[u8]| {
     for diagnostic in &parsed.diagnostics {
         assert!(diagnostic.span.start <= data.len(), "{diagnostic:?}");
     }
+    // The build's parse differs only by the check summaries it leaves out.
+    let built = parse_document(data, &options.for_build()).expect("parses as the check's did");
+    assert_eq!(built.diagnostics, parsed.diagnostics);
+    let summaries_left_out = |sections: &[Section]| {
+        let mut sections = sections.to_vec();
+        for s in &mut sections {
+            (s.blocks, s.links, s.code, s.link_targets, s.chars) = Default::default();
+        }
+        sections
+    };
+    assert_eq!(
+        summaries_left_out(&document.sections),
+        summaries_left_out(&built.document.sections)
+    );
+    assert_eq!(
+        document.obsolete.as_ref().map(|o| summaries_left_out(&o.sections)),
+        built.document.obsolete.as_ref().map(|o| summaries_left_out(&o.sections))
+    );
     let Ok(fixed) = add_missing_ids(data, &options) else {
         return;
     };
