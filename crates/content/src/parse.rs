@@ -599,27 +599,28 @@ impl Cutter<'_> {
                             Tag::CodeBlock(_) => collected[current].code.push(span.clone()),
                             _ => {}
                         }
-                    }
-                    if matches!(tag, Tag::Item) {
-                        if let Some(Frame {
-                            block:
-                                Some(Block {
-                                    kind: BlockKind::List { items, .. },
-                                    ..
-                                }),
-                            ..
-                        }) = stack.last_mut()
-                        {
-                            *items += 1;
+                        // The counts of the enclosing list's items and table's rows.
+                        if matches!(tag, Tag::Item) {
+                            if let Some(Frame {
+                                block:
+                                    Some(Block {
+                                        kind: BlockKind::List { items, .. },
+                                        ..
+                                    }),
+                                ..
+                            }) = stack.last_mut()
+                            {
+                                *items += 1;
+                            }
                         }
-                    }
-                    if matches!(tag, Tag::TableRow) {
-                        if let Some(Block {
-                            kind: BlockKind::Table { rows, .. },
-                            ..
-                        }) = stack.iter_mut().rev().find_map(|f| f.block.as_mut())
-                        {
-                            *rows += 1;
+                        if matches!(tag, Tag::TableRow) {
+                            if let Some(Block {
+                                kind: BlockKind::Table { rows, .. },
+                                ..
+                            }) = stack.iter_mut().rev().find_map(|f| f.block.as_mut())
+                            {
+                                *rows += 1;
+                            }
                         }
                     }
                     let kind = match block_kind(&tag) {
